@@ -1,0 +1,159 @@
+// The document model that every pagewash stage reads and returns.
+//
+// A Document is one page. Its text lives in one arena (a std::string owned by
+// the document); each Block names a slice of that arena. Stages move a
+// Document through the chain, read slices as std::string_view and append new
+// text (a joined paragraph, say) to the arena rather than allocating per block.
+//
+// Before `segment`, blocks are kLine: one normalised input line each, with its
+// indentation and whether a blank line preceded it. `segment` turns them into
+// kHeading, kParagraph and kListItem blocks, joining wrapped lines. Sections
+// are not stored: a new section starts at each heading (see BuildSections).
+//
+// Anything a stage removes is counted in `stats`; with `explain` it is also
+// kept in `removed`, with the rule that removed it and its byte span in the
+// original input.
+#ifndef PAGEWASH_DOCUMENT_H_
+#define PAGEWASH_DOCUMENT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace pagewash {
+
+/// Version of the JSON Lines stream and of the emitted JSON. A reader rejects
+/// a record whose major version differs; minor versions only add fields.
+inline constexpr int kSchemaMajor = 1;
+inline constexpr int kSchemaMinor = 0;
+inline constexpr std::string_view kSchemaVersion = "1.0";
+
+/// What a block is. kLine is an unsegmented input line.
+enum class BlockKind : std::uint8_t { kLine, kHeading, kParagraph, kListItem };
+
+/// The wire name of a kind: "line", "heading", "paragraph", "list_item".
+std::string_view BlockKindName(BlockKind kind);
+
+/// A slice of a Document's arena.
+struct TextRef {
+  std::uint32_t offset = 0;
+  std::uint32_t length = 0;
+};
+
+/// A byte range [begin, end) of the original input of a document.
+/// Both are 0 when unknown (a record read from a stream without spans).
+struct Span {
+  std::uint64_t begin = 0;
+  std::uint64_t end = 0;
+};
+
+struct Block {
+  BlockKind kind = BlockKind::kLine;
+  TextRef text;              ///< One line of text; never contains '\n'.
+  Span span;                 ///< Where the block came from in the input.
+  std::uint32_t line = 0;    ///< 1-based input line of its first line; 0 unknown.
+  std::uint16_t indent = 0;  ///< kLine: leading spaces removed from the line.
+  std::uint8_t level = 0;    ///< kHeading: 1 for the title, deeper below it.
+  bool gap = false;          ///< A blank line precedes this block.
+  bool ordered = false;      ///< kListItem: numbered rather than bulleted.
+  TextRef marker;            ///< kListItem: the bullet or number, e.g. "1.".
+};
+
+/// One piece a stage removed, kept when the stage ran with `explain`.
+struct Removal {
+  std::string stage;       ///< "strip" or "dedup".
+  std::string rule;        ///< Name of the rule, e.g. "cookie-notice".
+  TextRef text;            ///< The removed text (one line or block).
+  Span span;               ///< Its bytes in the original input.
+  std::uint32_t line = 0;  ///< Its first input line.
+  /// dedup only: the kept block this one repeats, as "ID" and input line.
+  std::string duplicate_of_id;
+  std::uint32_t duplicate_of_line = 0;
+};
+
+/// Counters each stage adds to. All start at zero; readers carry them along.
+struct Stats {
+  std::uint64_t input_bytes = 0;    ///< Bytes of raw text read.
+  std::uint64_t input_lines = 0;    ///< Non-blank input lines.
+  std::uint64_t invalid_utf8 = 0;   ///< Invalid sequences replaced by U+FFFD.
+  std::uint64_t stripped = 0;       ///< Blocks removed by strip.
+  std::uint64_t duplicates = 0;     ///< Blocks removed by dedup.
+};
+
+/// A key/value pair of page metadata ("author", "date", ...). Values that came
+/// from a stream as non-string JSON keep their raw JSON and `raw_json` is set.
+struct MetadataEntry {
+  std::string key;
+  std::string value;
+  bool raw_json = false;
+};
+
+/// A top-level field of an input record that pagewash does not interpret
+/// ("added", "created", ...). It is written back unchanged.
+struct ExtraField {
+  std::string key;
+  std::string raw_json;
+};
+
+class Document {
+ public:
+  std::string id;
+  std::string source;
+  std::string title;  ///< The page's main heading, set by segment; may be empty.
+  std::vector<Block> blocks;
+  std::vector<MetadataEntry> metadata;  ///< Sorted by key, keys unique.
+  std::vector<Removal> removed;
+  std::vector<ExtraField> extra;        ///< In input order.
+  std::vector<std::string> stages;      ///< Stages applied, in order.
+  Stats stats;
+
+  /// The text of a slice. Valid until the arena next grows (AddText).
+  std::string_view Text(TextRef ref) const {
+    return std::string_view(arena_).substr(ref.offset, ref.length);
+  }
+  std::string_view Text(const Block& block) const { return Text(block.text); }
+
+  /// Appends text to the arena and returns its slice. Invalidates views
+  /// returned by Text(), not TextRefs.
+  TextRef AddText(std::string_view text);
+
+  /// Sets metadata[key] = value, keeping the list sorted.
+  void SetMetadata(std::string_view key, std::string_view value, bool raw_json = false);
+  /// The value of metadata[key], or empty when absent.
+  std::string_view GetMetadata(std::string_view key) const;
+
+  /// Empties the document, keeping the capacity of its buffers for reuse.
+  void Clear();
+
+  /// Bytes in the arena (for capacity checks and tests).
+  std::size_t ArenaSize() const { return arena_.size(); }
+
+ private:
+  std::string arena_;
+};
+
+/// Appends the document's plain text to *out: blocks in order, separated by a
+/// blank line where Block::gap is set (and before every block that is not a
+/// kLine or a list item continuing a list), by a newline otherwise.
+void ComposeText(const Document& doc, std::string* out);
+
+/// The separator ComposeText puts before blocks[i], i > 0: "\n" or "\n\n".
+std::string_view SeparatorBefore(const Document& doc, std::size_t i);
+
+/// A section: a heading (or none, for text before the first heading) and the
+/// indices of the blocks under it.
+struct Section {
+  int heading = -1;  ///< Index into Document::blocks, or -1.
+  std::vector<std::uint32_t> blocks;
+};
+
+/// Splits a segmented document into sections: a new one at each heading, in
+/// page order; blocks before the first heading go to a section with heading -1,
+/// which is omitted when empty.
+std::vector<Section> BuildSections(const Document& doc);
+
+}  // namespace pagewash
+
+#endif  // PAGEWASH_DOCUMENT_H_

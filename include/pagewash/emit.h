@@ -1,0 +1,58 @@
+// Stage 4 of 4: emit writes each document in its final form.
+//
+// The JSON form (the default, one document per line) is itself a valid
+// Dolma/datatrove record:
+//
+//   {"id":"004_031e1d8aa0830e09","source":"testdata/pages/004_031e1d8aa0830e09.txt",
+//    "title":"Ukraine and Poland sign security guarantees agreement",
+//    "sections":[{"heading":"Ukraine and Poland sign security guarantees agreement","level":1,
+//                 "blocks":[{"type":"paragraph","text":"Ukraine and Poland have signed ..."}]},
+//                {"heading":"Security guarantees","level":2,"blocks":[...]}],
+//    "metadata":{"author":"Maria Kholina"},
+//    "text":"Ukraine and Poland sign security guarantees agreement\n\nUkraine and Poland have signed ...",
+//    "schema_version":"1.0",
+//    "stats":{"input_bytes":3514,"input_lines":27,"invalid_utf8":0,"stripped":3,"duplicates":0}}
+//
+// - "title": the page's main heading, or null.
+// - "sections": a new section at each heading, in page order; text before
+//   the first heading is in a section whose "heading" and "level" are null.
+//   A heading is not repeated as a block.
+// - "blocks": {"type": "paragraph" | "list_item", "text"}; list items also
+//   carry "ordered" and "marker" (the bullet or number they had).
+// - "metadata": what the page states (author, date, ...).
+// - "text": the clean text: headings and blocks, a blank line between
+//   paragraphs, one newline between the items of a list.
+// - "removed": what strip and dedup removed, when they ran with --explain.
+// - Fields of the input record that pagewash does not know are kept.
+//
+// The JSON Schema is testdata/schema/pagewash-output.schema.json.
+#ifndef PAGEWASH_EMIT_H_
+#define PAGEWASH_EMIT_H_
+
+#include <string>
+
+#include "pagewash/document.h"
+
+namespace pagewash {
+
+enum class OutputFormat {
+  kJson,      ///< One JSON object per document (one line each unless pretty).
+  kMarkdown,  ///< Markdown for people to read.
+  kText,      ///< The clean text.
+};
+
+struct EmitOptions {
+  OutputFormat format = OutputFormat::kJson;
+  /// JSON: indent by two spaces (the output is then not JSON Lines).
+  bool pretty = false;
+  /// Markdown and text: list what was removed after each document.
+  bool explain = false;
+};
+
+/// Appends the final form of `doc` to *out, ending with a newline. A document
+/// that was never segmented is written with its lines as paragraphs.
+void EmitDocument(const Document& doc, const EmitOptions& options, std::string* out);
+
+}  // namespace pagewash
+
+#endif  // PAGEWASH_EMIT_H_

@@ -1,0 +1,125 @@
+// The JSON Lines stream between stages, and the JSON writer everything uses.
+//
+// ## The stream
+//
+// Stages pass documents as JSON Lines: one JSON object per line, UTF-8, in
+// the record shape of Dolma and datatrove ("id", "source", "text"), so jq and
+// those tools read it too. pagewash adds its own fields:
+//
+//   {"id":"004_031e","source":"pages/004_031e.txt",
+//    "text":"Ukraine and Poland sign ...\n\nUkraine and Poland have signed ...",
+//    "schema_version":"1.0","stages":["strip"],
+//    "metadata":{"author":"Maria Kholina"},
+//    "stats":{"input_bytes":3514,"input_lines":27,"invalid_utf8":0,"stripped":3,"duplicates":0},
+//    "blocks":[{"type":"line","text":"Ukraine and Poland sign ...","line":3,"span":[10,63],"gap":true}, ...],
+//    "removed":[{"stage":"strip","rule":"language-switcher","text":"ua en ru","line":1,"span":[0,8]}]}
+//
+// - "text": the document's text, blocks separated by a blank line where the
+//   page had one (ComposeText). Derived from "blocks" when those are present.
+// - "schema_version": "MAJOR.MINOR". A record of another major version is
+//   rejected; a record without one is read as a plain Dolma/datatrove record.
+// - "stages": the stages applied so far, in order.
+// - "title": the page's main heading, once segment has found it.
+// - "metadata": what the page states (author, date, language); values of
+//   other JSON types from an input record are kept as they were.
+// - "stats": counters every stage adds to (see Stats in document.h).
+// - "blocks": the document's blocks: "type" is "line" before segment, then
+//   "heading", "paragraph" or "list_item"; "text" is one line. Optional:
+//   "line" (first input line), "span" ([begin, end) bytes of the input),
+//   "indent", "gap" (a blank line precedes it), "level" (headings),
+//   "ordered" and "marker" (list items). When a record has "blocks" they are
+//   authoritative and "text" is ignored; a record without them (any Dolma
+//   record) has its "text" read as a raw page.
+// - "removed": present when a stage ran with --explain: each removed piece,
+//   with its stage, rule, text, line, span and, for dedup, "duplicate_of".
+// - Any other top-level field ("added", "created", ...) is passed through.
+#ifndef PAGEWASH_JSON_H_
+#define PAGEWASH_JSON_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "pagewash/document.h"
+#include "pagewash/result.h"
+
+namespace pagewash {
+
+/// Appends `s` as a JSON string literal (with quotes). `s` must be valid
+/// UTF-8. Escapes '"', '\\', every C0 and C1 control character, DEL,
+/// U+2028 and U+2029, so the output is safe as one line of JSON Lines and
+/// inside JavaScript.
+void AppendJsonString(std::string_view s, std::string* out);
+
+/// Appends the escaped body of `s`, without quotes (for a string written in
+/// pieces).
+void AppendJsonStringBody(std::string_view s, std::string* out);
+
+/// A small streaming JSON writer over a std::string, compact or indented.
+/// Commas, colons and indentation are its business; the caller only nests.
+class JsonWriter {
+ public:
+  /// Writes into *out (appending). `indent` 0 writes one line.
+  explicit JsonWriter(std::string* out, int indent = 0) : out_(out), indent_(indent) {}
+
+  void BeginObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
+  /// Writes an object key; the next call writes its value.
+  void Key(std::string_view key);
+  void String(std::string_view s);
+  void Uint(std::uint64_t v);
+  void Int(std::int64_t v);
+  void Bool(bool v);
+  void Null();
+  /// Writes already-serialised JSON as a value.
+  void Raw(std::string_view json);
+  /// Writes the document's composed text (ComposeText) as a string value,
+  /// escaping it straight into the output.
+  void ComposedText(const Document& doc);
+
+ private:
+  void Open(char c);
+  void Close(char c);
+  void BeforeValue();
+  void Newline();
+
+  std::string* out_;
+  int indent_;
+  int depth_ = 0;
+  bool first_ = true;      // No element written yet at this depth.
+  bool after_key_ = false;
+};
+
+/// Appends one stream record for `doc` and a '\n' to *out.
+void WriteStreamRecord(const Document& doc, std::string* out);
+
+/// Decodes stream records with simdjson. Reuse one decoder for a whole input:
+/// it keeps its parser and buffers between records.
+class StreamDecoder {
+ public:
+  StreamDecoder();
+  ~StreamDecoder();
+  StreamDecoder(const StreamDecoder&) = delete;
+  StreamDecoder& operator=(const StreamDecoder&) = delete;
+
+  /// Decodes one record (one line, without its '\n') into *doc, which is
+  /// cleared first. Returns an InvalidInput status describing the first
+  /// problem (malformed JSON, a missing or mistyped field) or Unsupported
+  /// for a foreign major schema version; the caller adds source and line.
+  Status Decode(std::string_view line, Document* doc);
+
+  /// True if `line` looks like a stream record: a JSON object with a string
+  /// "text" field. Used to tell JSON Lines input from a raw page.
+  bool LooksLikeRecord(std::string_view line);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace pagewash
+
+#endif  // PAGEWASH_JSON_H_

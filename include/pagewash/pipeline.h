@@ -1,0 +1,93 @@
+// The pipeline: the stage table, the fold over it, and the driver that reads
+// inputs, runs stages and writes output.
+//
+// `pagewash clean` and each filter are the same driver over a different
+// slice of one stage table: clean folds strip, dedup and segment and then
+// emits; `pagewash dedup` folds dedup alone and writes the stream. Because
+// the stream carries everything a stage reads, the piped chain and clean
+// give the same bytes.
+#ifndef PAGEWASH_PIPELINE_H_
+#define PAGEWASH_PIPELINE_H_
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pagewash/dedup.h"
+#include "pagewash/document.h"
+#include "pagewash/emit.h"
+#include "pagewash/result.h"
+#include "pagewash/segment.h"
+#include "pagewash/strip.h"
+
+namespace pagewash {
+
+/// Process exit codes, listed in every --help and in the README.
+enum class ExitCode : int {
+  kOk = 0,         ///< Every input went through.
+  kDataError = 1,  ///< Some input could not be read or processed; the rest went through.
+  kUsage = 2,      ///< Bad command line; nothing was processed.
+};
+
+/// The options of every stage; each stage reads its own.
+struct PipelineOptions {
+  StripOptions strip;
+  DedupOptions dedup;
+  SegmentOptions segment;
+  EmitOptions emit;
+};
+
+/// A document-to-document stage.
+struct Stage {
+  std::string_view name;
+  Document (*apply)(Document, const PipelineOptions&);
+};
+
+/// strip, dedup and segment, in pipeline order.
+std::span<const Stage> TransformStages();
+
+/// The stage called `name`, or nullptr.
+const Stage* FindStage(std::string_view name);
+
+/// Applies `stages` to `doc` in order: the fold every command shares.
+Document ApplyStages(Document doc, std::span<const Stage* const> stages,
+                     const PipelineOptions& options);
+
+/// Where diagnostics go. The library never prints; the CLI implements this.
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  /// Input that could not be processed; the run will exit with kDataError.
+  virtual void Error(const Status& status) = 0;
+  /// Input that was repaired (invalid UTF-8); the exit code is unaffected.
+  virtual void Warning(const Status& status) = 0;
+};
+
+enum class InputFormat { kAuto, kText, kJsonl };
+
+enum class OutputKind {
+  kStream,  ///< JSON Lines for the next stage.
+  kEmit,    ///< The final form (EmitOptions::format).
+};
+
+/// One run of the driver.
+struct RunConfig {
+  std::vector<std::string> inputs;  ///< File names; "-" or none is stdin.
+  InputFormat input_format = InputFormat::kAuto;
+  std::string id;                   ///< Id for a raw text page; empty: from its path.
+  std::string output;               ///< File written atomically; empty or "-": stdout.
+  std::vector<const Stage*> stages;
+  OutputKind output_kind = OutputKind::kStream;
+  PipelineOptions options;
+};
+
+/// Reads every input, one document at a time, applies the stages and writes
+/// each result. Errors in one input or record are reported and skipped; the
+/// others go through. An output file is replaced only when the run ends,
+/// and a run that cannot write leaves it untouched.
+ExitCode Run(const RunConfig& config, Reporter& reporter);
+
+}  // namespace pagewash
+
+#endif  // PAGEWASH_PIPELINE_H_

@@ -1,0 +1,84 @@
+// Strip rules: what boilerplate looks like, as data.
+//
+// Rules come from rule files: the defaults under src/rules/ (compiled into
+// the library) and any the user adds with --rules. The format is documented
+// in src/rules/README.md; in short:
+//
+//   # A comment.
+//   [back-link]                      a rule, named; names are unique
+//   type = line                      what kind of test it is (below)
+//   phrases = back | back to top     '|' separates phrases; lines add up
+//
+// Phrases are compared case-folded, as words: punctuation, symbols and
+// spacing never matter, so "↑ Back to top" matches "back to top". Every
+// phrase of every rule goes into one hash table, so a line is matched
+// against all rules in one pass over its words, whatever their number.
+//
+// Types:
+//   line        the whole line is one of the phrases.
+//   prefix      the line starts with a phrase and has at most max-words words
+//               (with `then = :`, the phrase must be followed by a colon).
+//   near        as `line`, but only next to lines removed by the rules named
+//               in `near` (a consent notice's buttons); runs of such lines go.
+//   vocabulary  the line hits phrases of at least min-groups of the rule's
+//               groups (group.NAME = ...), including every group in
+//               `require`, and has min-words..max-words words.
+//   switcher    every word is one of the phrases (language codes and names)
+//               and there are at least two: a language switcher.
+//   byline      the line starts with a phrase (and `then`, if set) and the
+//               rest is a name: it is removed and becomes metadata[field].
+//   breadcrumb  a trail: the line starts with a phrase ("Home") followed by
+//               a separator (> › » / | →), or has two or more such
+//               separators between short segments.
+//   code        built in: a line of JSON, JavaScript or CSS.
+//   caption     built in: a line that repeats a nearby heading and goes on
+//               into a fragment (a title glued to a truncated caption).
+#ifndef PAGEWASH_RULES_H_
+#define PAGEWASH_RULES_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pagewash/result.h"
+
+namespace pagewash {
+
+namespace internal {
+struct CompiledRules;
+}
+
+/// A compiled set of strip rules. Cheap to share: copies share one immutable
+/// table.
+class RuleSet {
+ public:
+  /// The rules shipped with pagewash.
+  static const RuleSet& Default();
+
+  /// Parses rule files' text. `text` may hold several files, each begun by a
+  /// line "#file NAME" (as the embedded defaults are); errors name the file
+  /// and line: "navigation.rules:12: unknown type \"lines\"".
+  static Result<RuleSet> Parse(std::string_view text, std::string_view source_name);
+
+  /// A set with this set's rules followed by `more` (user rules add to the
+  /// defaults). Returns InvalidInput when a name is defined twice.
+  Result<RuleSet> Merge(std::string_view more, std::string_view source_name) const;
+
+  /// Number of rules.
+  std::size_t size() const;
+
+  const internal::CompiledRules& compiled() const { return *compiled_; }
+
+ private:
+  std::string text_;  // All rule text so far, for Merge.
+  std::shared_ptr<const internal::CompiledRules> compiled_;
+};
+
+/// The default rules followed by the rule files at `paths`, in order.
+/// Errors name the file and line.
+Result<RuleSet> LoadRules(const std::vector<std::string>& paths);
+
+}  // namespace pagewash
+
+#endif  // PAGEWASH_RULES_H_

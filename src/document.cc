@@ -1,0 +1,90 @@
+#include "pagewash/document.h"
+
+#include <algorithm>
+#include <cassert>
+#include <limits>
+
+namespace pagewash {
+
+std::string_view BlockKindName(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::kLine:
+      return "line";
+    case BlockKind::kHeading:
+      return "heading";
+    case BlockKind::kParagraph:
+      return "paragraph";
+    case BlockKind::kListItem:
+      return "list_item";
+  }
+  return "line";
+}
+
+TextRef Document::AddText(std::string_view text) {
+  // Readers cap a document well below 4 GiB, so offsets fit in 32 bits.
+  assert(arena_.size() + text.size() < std::numeric_limits<std::uint32_t>::max());
+  TextRef ref{static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(text.size())};
+  arena_.append(text);
+  return ref;
+}
+
+void Document::SetMetadata(std::string_view key, std::string_view value, bool raw_json) {
+  auto it = std::lower_bound(metadata.begin(), metadata.end(), key,
+                             [](const MetadataEntry& e, std::string_view k) { return e.key < k; });
+  if (it != metadata.end() && it->key == key) {
+    it->value.assign(value);
+    it->raw_json = raw_json;
+    return;
+  }
+  metadata.insert(it, MetadataEntry{std::string(key), std::string(value), raw_json});
+}
+
+std::string_view Document::GetMetadata(std::string_view key) const {
+  for (const MetadataEntry& e : metadata) {
+    if (e.key == key) return e.value;
+  }
+  return {};
+}
+
+void Document::Clear() {
+  id.clear();
+  source.clear();
+  title.clear();
+  blocks.clear();
+  metadata.clear();
+  removed.clear();
+  extra.clear();
+  stages.clear();
+  stats = Stats{};
+  arena_.clear();
+}
+
+std::string_view SeparatorBefore(const Document& doc, std::size_t i) {
+  const Block& b = doc.blocks[i];
+  if (b.gap) return "\n\n";
+  if (b.kind == BlockKind::kLine) return "\n";
+  if (b.kind == BlockKind::kListItem && doc.blocks[i - 1].kind == BlockKind::kListItem) return "\n";
+  return "\n\n";
+}
+
+void ComposeText(const Document& doc, std::string* out) {
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    if (i > 0) out->append(SeparatorBefore(doc, i));
+    out->append(doc.Text(doc.blocks[i]));
+  }
+}
+
+std::vector<Section> BuildSections(const Document& doc) {
+  std::vector<Section> sections;
+  for (std::uint32_t i = 0; i < doc.blocks.size(); ++i) {
+    if (doc.blocks[i].kind == BlockKind::kHeading) {
+      sections.push_back(Section{static_cast<int>(i), {}});
+      continue;
+    }
+    if (sections.empty()) sections.push_back(Section{});
+    sections.back().blocks.push_back(i);
+  }
+  return sections;
+}
+
+}  // namespace pagewash

@@ -1,0 +1,135 @@
+#include "pagewash/emit.h"
+
+#include <fmt/format.h>
+
+#include "json_parts.h"
+#include "pagewash/json.h"
+
+namespace pagewash {
+namespace {
+
+void EmitJson(const Document& doc, const EmitOptions& options, std::string* out) {
+  JsonWriter w(out, options.pretty ? 2 : 0);
+  w.BeginObject();
+  w.Key("id");
+  w.String(doc.id);
+  w.Key("source");
+  w.String(doc.source);
+  w.Key("title");
+  if (doc.title.empty()) {
+    w.Null();
+  } else {
+    w.String(doc.title);
+  }
+  w.Key("sections");
+  w.BeginArray();
+  for (const Section& section : BuildSections(doc)) {
+    w.BeginObject();
+    w.Key("heading");
+    if (section.heading < 0) {
+      w.Null();
+    } else {
+      w.String(doc.Text(doc.blocks[static_cast<std::size_t>(section.heading)]));
+    }
+    w.Key("level");
+    if (section.heading < 0) {
+      w.Null();
+    } else {
+      w.Uint(doc.blocks[static_cast<std::size_t>(section.heading)].level);
+    }
+    w.Key("blocks");
+    w.BeginArray();
+    for (std::uint32_t index : section.blocks) {
+      const Block& b = doc.blocks[index];
+      w.BeginObject();
+      w.Key("type");
+      w.String(b.kind == BlockKind::kListItem ? "list_item" : "paragraph");
+      w.Key("text");
+      w.String(doc.Text(b));
+      if (b.kind == BlockKind::kListItem) {
+        w.Key("ordered");
+        w.Bool(b.ordered);
+        w.Key("marker");
+        w.String(doc.Text(b.marker));
+      }
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  internal::WriteMetadata(doc, &w);
+  w.Key("text");
+  w.ComposedText(doc);
+  w.Key("schema_version");
+  w.String(kSchemaVersion);
+  internal::WriteStats(doc.stats, &w);
+  internal::WriteRemovals(doc, &w);
+  internal::WriteExtra(doc, &w);
+  w.EndObject();
+  out->push_back('\n');
+}
+
+void AppendRemovals(const Document& doc, std::string* out) {
+  if (doc.removed.empty()) return;
+  out->append("\nRemoved:\n");
+  for (const Removal& r : doc.removed) {
+    fmt::format_to(std::back_inserter(*out), "- [{} {}] line {}: {}\n", r.stage, r.rule, r.line,
+                   doc.Text(r.text));
+  }
+}
+
+void EmitMarkdown(const Document& doc, const EmitOptions& options, std::string* out) {
+  fmt::format_to(std::back_inserter(*out), "<!-- {} -->\n\n", doc.id);
+  int number = 0;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
+    if (i > 0) out->append(SeparatorBefore(doc, i));
+    switch (b.kind) {
+      case BlockKind::kHeading:
+        out->append(std::max<std::size_t>(1, b.level), '#');
+        out->push_back(' ');
+        break;
+      case BlockKind::kListItem:
+        number = (i > 0 && doc.blocks[i - 1].kind == BlockKind::kListItem && !b.gap) ? number + 1 : 1;
+        if (b.ordered) {
+          fmt::format_to(std::back_inserter(*out), "{}. ", number);
+        } else {
+          out->append("- ");
+        }
+        break;
+      case BlockKind::kParagraph:
+      case BlockKind::kLine:
+        break;
+    }
+    out->append(doc.Text(b));
+  }
+  out->push_back('\n');
+  if (options.explain) AppendRemovals(doc, out);
+  out->push_back('\n');
+}
+
+void EmitText(const Document& doc, const EmitOptions& options, std::string* out) {
+  ComposeText(doc, out);
+  out->push_back('\n');
+  if (options.explain) AppendRemovals(doc, out);
+  out->push_back('\n');
+}
+
+}  // namespace
+
+void EmitDocument(const Document& doc, const EmitOptions& options, std::string* out) {
+  switch (options.format) {
+    case OutputFormat::kJson:
+      EmitJson(doc, options, out);
+      return;
+    case OutputFormat::kMarkdown:
+      EmitMarkdown(doc, options, out);
+      return;
+    case OutputFormat::kText:
+      EmitText(doc, options, out);
+      return;
+  }
+}
+
+}  // namespace pagewash

@@ -1,0 +1,171 @@
+#include "io/input.h"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+namespace pagewash::io {
+namespace {
+
+std::string IdFromPath(const std::string& path) {
+  std::size_t slash = path.find_last_of('/');
+  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  std::size_t dot = base.find_last_of('.');
+  if (dot != std::string::npos && dot > 0) base.resize(dot);
+  return base;
+}
+
+bool IsBlank(std::string_view s) {
+  return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+std::string_view StripBom(std::string_view s) {
+  return s.substr(0, 3) == "\xEF\xBB\xBF" ? s.substr(3) : s;
+}
+
+}  // namespace
+
+InputReader::InputReader(InputFormat format, std::string id) : format_(format), id_(std::move(id)) {}
+
+InputReader::~InputReader() {
+  Close();
+  std::free(line_buffer_);
+}
+
+void InputReader::Close() {
+  if (file_ != nullptr && owns_file_) std::fclose(file_);
+  file_ = nullptr;
+  owns_file_ = false;
+}
+
+Status InputReader::Open(const std::string& name) {
+  Close();
+  name_ = name;
+  line_number_ = 0;
+  text_done_ = false;
+  pending_line_ = false;
+  text_.clear();
+  if (name == "-") {
+    file_ = stdin;
+    source_ = "<stdin>";
+  } else {
+    file_ = std::fopen(name.c_str(), "rb");
+    source_ = name;
+    if (file_ == nullptr) {
+      return Status::IoError(fmt::format("cannot open: {}", std::strerror(errno))).At(name, 0);
+    }
+    owns_file_ = true;
+  }
+  // Decide the format from the first non-blank line, which stays pending.
+  jsonl_ = format_ == InputFormat::kJsonl;
+  if (format_ == InputFormat::kText) return Status::Ok();
+  while (ReadLine()) {
+    if (IsBlank(line_)) {
+      text_.append(line_);
+      text_.push_back('\n');
+      continue;
+    }
+    pending_line_ = true;
+    if (format_ == InputFormat::kAuto) {
+      std::string_view first = StripBom(line_);
+      jsonl_ = first.substr(first.find_first_not_of(" \t")).front() == '{' &&
+               decoder_.LooksLikeRecord(first);
+    }
+    break;
+  }
+  // Blank lines met while detecting the format belong to a text page only.
+  if (jsonl_) text_.clear();
+  return Status::Ok();
+}
+
+bool InputReader::ReadLine() {
+  ssize_t n = ::getline(&line_buffer_, &line_capacity_, file_);
+  if (n < 0) return false;
+  ++line_number_;
+  line_ = std::string_view(line_buffer_, static_cast<std::size_t>(n));
+  return true;
+}
+
+InputReader::Next InputReader::ReadText(Document* doc) {
+  Next next;
+  text_done_ = true;
+  if (pending_line_) {
+    text_.append(line_);
+    pending_line_ = false;
+  }
+  char chunk[1 << 16];
+  std::size_t got;
+  while ((got = std::fread(chunk, 1, sizeof chunk, file_)) > 0) {
+    if (text_.size() + got > kMaxDocumentBytes) {
+      next.status = kError;
+      next.error = Status::InvalidInput(fmt::format("page is larger than {} bytes", kMaxDocumentBytes))
+                       .At(source_, 0);
+      text_.clear();
+      return next;
+    }
+    text_.append(chunk, got);
+  }
+  if (std::ferror(file_)) {
+    next.status = kError;
+    next.error = Status::IoError(fmt::format("read failed: {}", std::strerror(errno))).At(source_, 0);
+    text_.clear();
+    return next;
+  }
+  doc->Clear();
+  TextInputReport report = text_reader_.Read(text_, doc);
+  text_.clear();
+  doc->id = !id_.empty() ? id_ : (name_ == "-" ? std::string("stdin") : IdFromPath(name_));
+  doc->source = name_ == "-" ? std::string("<stdin>") : name_;
+  next.status = kDocument;
+  if (report.invalid_utf8 > 0) {
+    next.warning = Status::InvalidInput(fmt::format(
+        "invalid UTF-8 at byte {}: {} sequence{} replaced by U+FFFD", report.first_invalid_offset,
+        report.invalid_utf8, report.invalid_utf8 == 1 ? "" : "s")).At(source_, 0);
+  }
+  return next;
+}
+
+InputReader::Next InputReader::Read(Document* doc) {
+  Next next;
+  if (file_ == nullptr) return next;
+  if (!jsonl_) {
+    if (text_done_) return next;
+    return ReadText(doc);
+  }
+  while (true) {
+    if (!pending_line_ && !ReadLine()) {
+      if (std::ferror(file_)) {
+        next.status = kError;
+        next.error = Status::IoError(fmt::format("read failed: {}", std::strerror(errno)))
+                         .At(source_, line_number_);
+        Close();
+      }
+      return next;
+    }
+    pending_line_ = false;
+    std::string_view line = line_;
+    if (line_number_ == 1) line = StripBom(line);
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+    if (IsBlank(line)) continue;
+    if (line.size() > kMaxDocumentBytes) {
+      next.status = kError;
+      next.error = Status::InvalidInput(fmt::format("record is larger than {} bytes", kMaxDocumentBytes))
+                       .At(source_, line_number_);
+      return next;
+    }
+    Status s = decoder_.Decode(line, doc);
+    if (!s.ok()) {
+      next.status = kError;
+      next.error = std::move(s.At(source_, line_number_));
+      return next;
+    }
+    if (doc->id.empty()) doc->id = fmt::format("{}:{}", IdFromPath(name_ == "-" ? "stdin" : name_), line_number_);
+    if (doc->source.empty()) doc->source = name_ == "-" ? std::string("<stdin>") : name_;
+    next.status = kDocument;
+    return next;
+  }
+}
+
+}  // namespace pagewash::io

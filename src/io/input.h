@@ -1,0 +1,72 @@
+// Reading inputs: files or standard input, raw text pages or JSON Lines.
+//
+// A raw text page is one document, read whole. A JSON Lines input is read
+// one line at a time into one reused buffer, so memory stays at the size of
+// the largest record. With InputFormat::kAuto, an input whose first non-blank
+// line is a JSON object with a string "text" field is JSON Lines; any other
+// input is a raw page.
+#ifndef PAGEWASH_IO_INPUT_H_
+#define PAGEWASH_IO_INPUT_H_
+
+#include <cstdio>
+#include <string>
+
+#include "pagewash/document.h"
+#include "pagewash/json.h"
+#include "pagewash/pipeline.h"
+#include "pagewash/result.h"
+#include "pagewash/text_input.h"
+
+namespace pagewash::io {
+
+/// Largest document read, in bytes: offsets in a Document are 32-bit.
+inline constexpr std::size_t kMaxDocumentBytes = std::size_t{1} << 30;
+
+class InputReader {
+ public:
+  enum Kind { kDocument, kError, kEnd };
+  struct Next {
+    Kind status = kEnd;
+    Status error;    ///< For kError: what was wrong, with source and line.
+    Status warning;  ///< Repairs made (invalid UTF-8), with source and byte.
+  };
+
+  /// `id` names a raw text page read under --id; empty derives it from the
+  /// path (the file name without its extension; "stdin" for standard input).
+  InputReader(InputFormat format, std::string id);
+  ~InputReader();
+  InputReader(const InputReader&) = delete;
+  InputReader& operator=(const InputReader&) = delete;
+
+  /// Opens `name` ("-" is standard input). Closes the previous input.
+  Status Open(const std::string& name);
+
+  /// Reads the next document into *doc (reusing its buffers).
+  Next Read(Document* doc);
+
+ private:
+  bool ReadLine();  // Into line_; false at end of input.
+  void Close();
+  Next ReadText(Document* doc);
+
+  InputFormat format_;
+  std::string id_;
+  std::string name_;    // As given.
+  std::string source_;  // For messages and the "source" field.
+  std::FILE* file_ = nullptr;
+  bool owns_file_ = false;
+  bool jsonl_ = false;
+  bool text_done_ = false;
+  bool pending_line_ = false;  // line_ holds an unread first line.
+  std::uint64_t line_number_ = 0;
+  char* line_buffer_ = nullptr;
+  std::size_t line_capacity_ = 0;
+  std::string_view line_;
+  std::string text_;
+  StreamDecoder decoder_;
+  TextReader text_reader_;
+};
+
+}  // namespace pagewash::io
+
+#endif  // PAGEWASH_IO_INPUT_H_

@@ -1,0 +1,368 @@
+// Reading the stream with simdjson's On-Demand API: one pass over each
+// record, fields in any order, strings copied once into the document arena.
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <charconv>
+
+#include "pagewash/json.h"
+#include "pagewash/text_input.h"
+
+namespace pagewash {
+
+namespace od = simdjson::ondemand;
+
+struct StreamDecoder::Impl {
+  od::parser parser;
+  std::string padded;
+  TextReader text_reader;
+};
+
+namespace {
+
+using simdjson::error_code;
+
+Status JsonError(error_code e) {
+  return Status::InvalidInput(fmt::format("invalid JSON: {}", simdjson::error_message(e)));
+}
+
+Status FieldError(std::string_view field, std::string_view what) {
+  return Status::InvalidInput(fmt::format("field \"{}\" {}", field, what));
+}
+
+std::string_view TrimRight(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+// The JSON text of a value, whatever its type. Consumes the value.
+error_code RawJson(od::value& v, std::string_view* out) {
+  od::json_type type;
+  if (auto e = v.type().get(type)) return e;
+  if (type == od::json_type::object) {
+    od::object o;
+    if (auto e = v.get_object().get(o)) return e;
+    return o.raw_json().get(*out);
+  }
+  if (type == od::json_type::array) {
+    od::array a;
+    if (auto e = v.get_array().get(a)) return e;
+    return a.raw_json().get(*out);
+  }
+  *out = TrimRight(v.raw_json_token());
+  return simdjson::SUCCESS;
+}
+
+Status GetString(od::value& v, std::string_view field, std::string_view* out) {
+  if (v.get_string().get(*out)) return FieldError(field, "must be a string");
+  return Status::Ok();
+}
+
+Status GetUint(od::value& v, std::string_view field, std::uint64_t* out) {
+  if (v.get_uint64().get(*out)) return FieldError(field, "must be a non-negative integer");
+  return Status::Ok();
+}
+
+Status GetBool(od::value& v, std::string_view field, bool* out) {
+  if (v.get_bool().get(*out)) return FieldError(field, "must be true or false");
+  return Status::Ok();
+}
+
+Status GetSpan(od::value& v, std::string_view field, Span* out) {
+  od::array a;
+  if (v.get_array().get(a)) return FieldError(field, "must be an array [begin, end]");
+  std::uint64_t values[2] = {0, 0};
+  std::size_t n = 0;
+  for (auto element : a) {
+    std::uint64_t x;
+    if (n >= 2 || element.get_uint64().get(x)) {
+      return FieldError(field, "must be an array [begin, end] of two integers");
+    }
+    values[n++] = x;
+  }
+  if (n != 2 || values[1] < values[0]) {
+    return FieldError(field, "must be an array [begin, end] with begin <= end");
+  }
+  *out = Span{values[0], values[1]};
+  return Status::Ok();
+}
+
+Status CheckSchemaVersion(std::string_view version) {
+  int major = -1;
+  auto [end, ec] = std::from_chars(version.data(), version.data() + version.size(), major);
+  bool well_formed = ec == std::errc() && end != version.data() &&
+                     (end == version.data() + version.size() || *end == '.');
+  if (!well_formed) {
+    return Status::InvalidInput(
+        fmt::format("field \"schema_version\" must look like \"{}\", got \"{}\"", kSchemaVersion,
+                    version));
+  }
+  if (major != kSchemaMajor) {
+    return Status::Unsupported(fmt::format(
+        "schema_version {} is not supported (this pagewash reads {}.x)", version, kSchemaMajor));
+  }
+  return Status::Ok();
+}
+
+Status ParseBlockKind(std::string_view name, BlockKind* kind) {
+  for (BlockKind k : {BlockKind::kLine, BlockKind::kHeading, BlockKind::kParagraph,
+                      BlockKind::kListItem}) {
+    if (BlockKindName(k) == name) {
+      *kind = k;
+      return Status::Ok();
+    }
+  }
+  return Status::InvalidInput(fmt::format("unknown block type \"{}\"", name));
+}
+
+Status DecodeBlock(od::value& value, Document* doc) {
+  od::object obj;
+  if (value.get_object().get(obj)) return FieldError("blocks", "must hold objects");
+  Block b;
+  bool have_type = false;
+  bool have_text = false;
+  for (auto field : obj) {
+    std::string_view key;
+    if (auto e = field.unescaped_key().get(key)) return JsonError(e);
+    od::value v;
+    if (auto e = field.value().get(v)) return JsonError(e);
+    Status s;
+    std::uint64_t n = 0;
+    std::string_view str;
+    if (key == "type") {
+      if (s = GetString(v, "blocks[].type", &str); s.ok()) s = ParseBlockKind(str, &b.kind);
+      have_type = true;
+    } else if (key == "text") {
+      if (s = GetString(v, "blocks[].text", &str); s.ok()) {
+        if (str.find('\n') != std::string_view::npos) {
+          return FieldError("blocks[].text", "must be one line");
+        }
+        b.text = doc->AddText(str);
+        have_text = true;
+      }
+    } else if (key == "line") {
+      if (s = GetUint(v, "blocks[].line", &n); s.ok()) b.line = static_cast<std::uint32_t>(n);
+    } else if (key == "span") {
+      s = GetSpan(v, "blocks[].span", &b.span);
+    } else if (key == "indent") {
+      if (s = GetUint(v, "blocks[].indent", &n); s.ok()) {
+        b.indent = static_cast<std::uint16_t>(std::min<std::uint64_t>(n, 0xFFFF));
+      }
+    } else if (key == "gap") {
+      s = GetBool(v, "blocks[].gap", &b.gap);
+    } else if (key == "level") {
+      if (s = GetUint(v, "blocks[].level", &n); s.ok()) {
+        if (n < 1 || n > 6) return FieldError("blocks[].level", "must be from 1 to 6");
+        b.level = static_cast<std::uint8_t>(n);
+      }
+    } else if (key == "ordered") {
+      s = GetBool(v, "blocks[].ordered", &b.ordered);
+    } else if (key == "marker") {
+      if (s = GetString(v, "blocks[].marker", &str); s.ok()) b.marker = doc->AddText(str);
+    }
+    if (!s.ok()) return s;
+  }
+  if (!have_type) return FieldError("blocks[].type", "is missing");
+  if (!have_text) return FieldError("blocks[].text", "is missing");
+  if (b.kind == BlockKind::kHeading && b.level == 0) b.level = 2;
+  doc->blocks.push_back(b);
+  return Status::Ok();
+}
+
+Status DecodeRemoval(od::value& value, Document* doc) {
+  od::object obj;
+  if (value.get_object().get(obj)) return FieldError("removed", "must hold objects");
+  Removal r;
+  for (auto field : obj) {
+    std::string_view key;
+    if (auto e = field.unescaped_key().get(key)) return JsonError(e);
+    od::value v;
+    if (auto e = field.value().get(v)) return JsonError(e);
+    Status s;
+    std::string_view str;
+    std::uint64_t n = 0;
+    if (key == "stage") {
+      if (s = GetString(v, "removed[].stage", &str); s.ok()) r.stage = str;
+    } else if (key == "rule") {
+      if (s = GetString(v, "removed[].rule", &str); s.ok()) r.rule = str;
+    } else if (key == "text") {
+      if (s = GetString(v, "removed[].text", &str); s.ok()) r.text = doc->AddText(str);
+    } else if (key == "line") {
+      if (s = GetUint(v, "removed[].line", &n); s.ok()) r.line = static_cast<std::uint32_t>(n);
+    } else if (key == "span") {
+      s = GetSpan(v, "removed[].span", &r.span);
+    } else if (key == "duplicate_of") {
+      od::object of;
+      if (v.get_object().get(of)) return FieldError("removed[].duplicate_of", "must be an object");
+      for (auto f : of) {
+        std::string_view k;
+        if (auto e = f.unescaped_key().get(k)) return JsonError(e);
+        od::value fv;
+        if (auto e = f.value().get(fv)) return JsonError(e);
+        if (k == "id") {
+          if (s = GetString(fv, "removed[].duplicate_of.id", &str); s.ok()) r.duplicate_of_id = str;
+        } else if (k == "line") {
+          if (s = GetUint(fv, "removed[].duplicate_of.line", &n); s.ok()) {
+            r.duplicate_of_line = static_cast<std::uint32_t>(n);
+          }
+        }
+        if (!s.ok()) return s;
+      }
+    }
+    if (!s.ok()) return s;
+  }
+  doc->removed.push_back(std::move(r));
+  return Status::Ok();
+}
+
+Status DecodeStats(od::value& value, Stats* stats) {
+  od::object obj;
+  if (value.get_object().get(obj)) return FieldError("stats", "must be an object");
+  for (auto field : obj) {
+    std::string_view key;
+    if (auto e = field.unescaped_key().get(key)) return JsonError(e);
+    od::value v;
+    if (auto e = field.value().get(v)) return JsonError(e);
+    std::uint64_t* target = nullptr;
+    if (key == "input_bytes") target = &stats->input_bytes;
+    if (key == "input_lines") target = &stats->input_lines;
+    if (key == "invalid_utf8") target = &stats->invalid_utf8;
+    if (key == "stripped") target = &stats->stripped;
+    if (key == "duplicates") target = &stats->duplicates;
+    if (target == nullptr) continue;  // A newer minor version's counter.
+    if (Status s = GetUint(v, fmt::format("stats.{}", key), target); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status DecodeMetadata(od::value& value, Document* doc) {
+  od::object obj;
+  if (value.get_object().get(obj)) return FieldError("metadata", "must be an object");
+  for (auto field : obj) {
+    std::string_view key;
+    if (auto e = field.unescaped_key().get(key)) return JsonError(e);
+    od::value v;
+    if (auto e = field.value().get(v)) return JsonError(e);
+    od::json_type type;
+    if (auto e = v.type().get(type)) return JsonError(e);
+    std::string_view str;
+    if (type == od::json_type::string) {
+      if (auto e = v.get_string().get(str)) return JsonError(e);
+      doc->SetMetadata(key, str);
+    } else {
+      if (auto e = RawJson(v, &str)) return JsonError(e);
+      doc->SetMetadata(key, str, /*raw_json=*/true);
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+StreamDecoder::StreamDecoder() : impl_(std::make_unique<Impl>()) {}
+StreamDecoder::~StreamDecoder() = default;
+
+Status StreamDecoder::Decode(std::string_view line, Document* doc) {
+  doc->Clear();
+  std::string& padded = impl_->padded;
+  padded.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+  padded.assign(line);
+  simdjson::padded_string_view view(padded.data(), padded.size(), padded.capacity());
+  od::document d;
+  if (auto e = impl_->parser.iterate(view).get(d)) return JsonError(e);
+  od::object obj;
+  if (d.get_object().get(obj)) return Status::InvalidInput("a record must be a JSON object");
+
+  std::string_view text;
+  bool have_text = false;
+  bool have_blocks = false;
+  for (auto field : obj) {
+    std::string_view key;
+    if (auto e = field.unescaped_key().get(key)) return JsonError(e);
+    od::value v;
+    if (auto e = field.value().get(v)) return JsonError(e);
+    Status s;
+    std::string_view str;
+    if (key == "id") {
+      if (s = GetString(v, key, &str); s.ok()) doc->id = str;
+    } else if (key == "source") {
+      if (s = GetString(v, key, &str); s.ok()) doc->source = str;
+    } else if (key == "text") {
+      s = GetString(v, key, &text);
+      have_text = true;
+    } else if (key == "schema_version") {
+      if (s = GetString(v, key, &str); s.ok()) s = CheckSchemaVersion(str);
+    } else if (key == "title") {
+      if (s = GetString(v, key, &str); s.ok()) doc->title = str;
+    } else if (key == "stages") {
+      od::array a;
+      if (v.get_array().get(a)) return FieldError(key, "must be an array of strings");
+      for (auto element : a) {
+        if (element.get_string().get(str)) return FieldError(key, "must be an array of strings");
+        doc->stages.emplace_back(str);
+      }
+    } else if (key == "metadata") {
+      s = DecodeMetadata(v, doc);
+    } else if (key == "stats") {
+      s = DecodeStats(v, &doc->stats);
+    } else if (key == "blocks") {
+      od::array a;
+      if (v.get_array().get(a)) return FieldError(key, "must be an array");
+      have_blocks = true;
+      for (auto element : a) {
+        od::value bv;
+        if (auto e = element.get(bv)) return JsonError(e);
+        if (s = DecodeBlock(bv, doc); !s.ok()) break;
+      }
+    } else if (key == "removed") {
+      od::array a;
+      if (v.get_array().get(a)) return FieldError(key, "must be an array");
+      for (auto element : a) {
+        od::value rv;
+        if (auto e = element.get(rv)) return JsonError(e);
+        if (s = DecodeRemoval(rv, doc); !s.ok()) break;
+      }
+    } else {
+      if (auto e = RawJson(v, &str)) return JsonError(e);
+      doc->extra.push_back(ExtraField{std::string(key), std::string(str)});
+    }
+    if (!s.ok()) return s;
+  }
+  // In bounds after the object means something follows it.
+  if (const char* rest; d.current_location().get(rest) == simdjson::SUCCESS) {
+    return Status::InvalidInput("trailing characters after the JSON object");
+  }
+  if (!have_text) return FieldError("text", "is missing");
+  if (!have_blocks) {
+    // A plain Dolma/datatrove record: its text is a raw page.
+    impl_->text_reader.Read(text, doc);
+  }
+  return Status::Ok();
+}
+
+bool StreamDecoder::LooksLikeRecord(std::string_view line) {
+  std::string& padded = impl_->padded;
+  padded.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+  padded.assign(line);
+  simdjson::padded_string_view view(padded.data(), padded.size(), padded.capacity());
+  od::document d;
+  if (impl_->parser.iterate(view).get(d)) return false;
+  od::object obj;
+  if (d.get_object().get(obj)) return false;
+  for (auto field : obj) {
+    std::string_view key;
+    if (field.unescaped_key().get(key)) return false;
+    od::value v;
+    if (field.value().get(v)) return false;
+    if (key == "text") {
+      od::json_type type;
+      return !v.type().get(type) && type == od::json_type::string;
+    }
+    if (std::string_view skipped; RawJson(v, &skipped)) return false;
+  }
+  return false;
+}
+
+}  // namespace pagewash

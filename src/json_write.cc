@@ -1,0 +1,322 @@
+#include "pagewash/json.h"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace pagewash {
+namespace {
+
+// 1 for bytes that need escaping in a JSON string. C1 controls, U+2028 and
+// U+2029 are multi-byte and checked separately.
+constexpr auto kEscape = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = 1;
+  t['"'] = 1;
+  t['\\'] = 1;
+  t[0x7F] = 1;
+  t[0xC2] = 1;  // Lead byte of U+0080..U+00BF: C1 controls live there.
+  t[0xE2] = 1;  // Lead byte of U+2000..U+2FFF: U+2028 and U+2029 live there.
+  return t;
+}();
+
+void AppendUnicodeEscape(unsigned code, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  char buf[6] = {'\\', 'u', kHex[(code >> 12) & 0xF], kHex[(code >> 8) & 0xF],
+                 kHex[(code >> 4) & 0xF], kHex[code & 0xF]};
+  out->append(buf, 6);
+}
+
+}  // namespace
+
+void AppendJsonString(std::string_view s, std::string* out) {
+  out->push_back('"');
+  AppendJsonStringBody(s, out);
+  out->push_back('"');
+}
+
+void AppendJsonStringBody(std::string_view s, std::string* out) {
+  std::size_t run = 0;  // Start of the pending run of bytes copied verbatim.
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto b = static_cast<unsigned char>(s[i]);
+    if (!kEscape[b]) continue;
+    if (b == 0xC2) {
+      if (i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0) {
+        out->append(s.substr(run, i - run));
+        AppendUnicodeEscape(static_cast<unsigned char>(s[i + 1]), out);
+        run = i + 2;
+        ++i;
+      }
+      continue;
+    }
+    if (b == 0xE2) {
+      if (i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+          (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
+           static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+        out->append(s.substr(run, i - run));
+        AppendUnicodeEscape(static_cast<unsigned char>(s[i + 2]) == 0xA8 ? 0x2028 : 0x2029, out);
+        run = i + 3;
+        i += 2;
+      }
+      continue;
+    }
+    out->append(s.substr(run, i - run));
+    run = i + 1;
+    switch (b) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\b':
+        out->append("\\b");
+        break;
+      case '\f':
+        out->append("\\f");
+        break;
+      default:
+        AppendUnicodeEscape(b, out);
+        break;
+    }
+  }
+  out->append(s.substr(run));
+}
+
+void JsonWriter::Newline() {
+  if (indent_ == 0) return;
+  out_->push_back('\n');
+  out_->append(static_cast<std::size_t>(depth_ * indent_), ' ');
+}
+
+void JsonWriter::BeforeValue() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (depth_ == 0) return;
+  if (!first_) out_->push_back(',');
+  Newline();
+  first_ = false;
+}
+
+void JsonWriter::Open(char c) {
+  BeforeValue();
+  out_->push_back(c);
+  ++depth_;
+  first_ = true;
+}
+
+void JsonWriter::Close(char c) {
+  --depth_;
+  if (!first_) Newline();
+  out_->push_back(c);
+  first_ = false;
+}
+
+void JsonWriter::Key(std::string_view key) {
+  if (!first_) out_->push_back(',');
+  Newline();
+  first_ = false;
+  AppendJsonString(key, out_);
+  out_->append(indent_ == 0 ? ":" : ": ");
+  after_key_ = true;
+}
+
+void JsonWriter::String(std::string_view s) {
+  BeforeValue();
+  AppendJsonString(s, out_);
+}
+
+void JsonWriter::Uint(std::uint64_t v) {
+  BeforeValue();
+  fmt::format_int f(v);
+  out_->append(f.data(), f.size());
+}
+
+void JsonWriter::Int(std::int64_t v) {
+  BeforeValue();
+  fmt::format_int f(v);
+  out_->append(f.data(), f.size());
+}
+
+void JsonWriter::Bool(bool v) {
+  BeforeValue();
+  out_->append(v ? "true" : "false");
+}
+
+void JsonWriter::Null() {
+  BeforeValue();
+  out_->append("null");
+}
+
+void JsonWriter::ComposedText(const Document& doc) {
+  BeforeValue();
+  out_->push_back('"');
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    if (i > 0) out_->append(SeparatorBefore(doc, i) == "\n" ? "\\n" : "\\n\\n");
+    AppendJsonStringBody(doc.Text(doc.blocks[i]), out_);
+  }
+  out_->push_back('"');
+}
+
+void JsonWriter::Raw(std::string_view json) {
+  BeforeValue();
+  out_->append(json);
+}
+
+}  // namespace pagewash
+
+namespace pagewash {
+namespace internal {
+
+void WriteSpan(const Span& span, JsonWriter* w) {
+  w->BeginArray();
+  w->Uint(span.begin);
+  w->Uint(span.end);
+  w->EndArray();
+}
+
+void WriteMetadata(const Document& doc, JsonWriter* w) {
+  w->Key("metadata");
+  w->BeginObject();
+  for (const MetadataEntry& e : doc.metadata) {
+    w->Key(e.key);
+    if (e.raw_json) {
+      w->Raw(e.value);
+    } else {
+      w->String(e.value);
+    }
+  }
+  w->EndObject();
+}
+
+void WriteStats(const Stats& stats, JsonWriter* w) {
+  w->Key("stats");
+  w->BeginObject();
+  w->Key("input_bytes");
+  w->Uint(stats.input_bytes);
+  w->Key("input_lines");
+  w->Uint(stats.input_lines);
+  w->Key("invalid_utf8");
+  w->Uint(stats.invalid_utf8);
+  w->Key("stripped");
+  w->Uint(stats.stripped);
+  w->Key("duplicates");
+  w->Uint(stats.duplicates);
+  w->EndObject();
+}
+
+void WriteRemovals(const Document& doc, JsonWriter* w) {
+  if (doc.removed.empty()) return;
+  w->Key("removed");
+  w->BeginArray();
+  for (const Removal& r : doc.removed) {
+    w->BeginObject();
+    w->Key("stage");
+    w->String(r.stage);
+    w->Key("rule");
+    w->String(r.rule);
+    w->Key("text");
+    w->String(doc.Text(r.text));
+    w->Key("line");
+    w->Uint(r.line);
+    w->Key("span");
+    WriteSpan(r.span, w);
+    if (!r.duplicate_of_id.empty()) {
+      w->Key("duplicate_of");
+      w->BeginObject();
+      w->Key("id");
+      w->String(r.duplicate_of_id);
+      w->Key("line");
+      w->Uint(r.duplicate_of_line);
+      w->EndObject();
+    }
+    w->EndObject();
+  }
+  w->EndArray();
+}
+
+void WriteExtra(const Document& doc, JsonWriter* w) {
+  for (const ExtraField& f : doc.extra) {
+    w->Key(f.key);
+    w->Raw(f.raw_json);
+  }
+}
+
+}  // namespace internal
+
+void WriteStreamRecord(const Document& doc, std::string* out) {
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Key("id");
+  w.String(doc.id);
+  w.Key("source");
+  w.String(doc.source);
+  w.Key("text");
+  w.ComposedText(doc);
+  w.Key("schema_version");
+  w.String(kSchemaVersion);
+  w.Key("stages");
+  w.BeginArray();
+  for (const std::string& s : doc.stages) w.String(s);
+  w.EndArray();
+  if (!doc.title.empty()) {
+    w.Key("title");
+    w.String(doc.title);
+  }
+  internal::WriteMetadata(doc, &w);
+  internal::WriteStats(doc.stats, &w);
+  w.Key("blocks");
+  w.BeginArray();
+  for (const Block& b : doc.blocks) {
+    w.BeginObject();
+    w.Key("type");
+    w.String(BlockKindName(b.kind));
+    w.Key("text");
+    w.String(doc.Text(b));
+    if (b.line != 0) {
+      w.Key("line");
+      w.Uint(b.line);
+    }
+    if (b.span.end != 0) {
+      w.Key("span");
+      internal::WriteSpan(b.span, &w);
+    }
+    if (b.indent != 0) {
+      w.Key("indent");
+      w.Uint(b.indent);
+    }
+    if (b.gap) {
+      w.Key("gap");
+      w.Bool(true);
+    }
+    if (b.kind == BlockKind::kHeading) {
+      w.Key("level");
+      w.Uint(b.level);
+    }
+    if (b.kind == BlockKind::kListItem) {
+      w.Key("ordered");
+      w.Bool(b.ordered);
+      w.Key("marker");
+      w.String(doc.Text(b.marker));
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  internal::WriteRemovals(doc, &w);
+  internal::WriteExtra(doc, &w);
+  w.EndObject();
+  out->push_back('\n');
+}
+
+}  // namespace pagewash

@@ -1,0 +1,196 @@
+#include "layout.h"
+
+#include <algorithm>
+
+#include "text/unicode.h"
+
+namespace pagewash::internal {
+namespace {
+
+constexpr std::string_view kBullets[] = {"•", "·", "▪", "▫", "◦", "○", "●", "■", "□", "►", "▸",
+                                         "‣", "⁃", "✓", "✔", "➢", "→", "*", "-", "–", "—"};
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsRoman(std::string_view s, bool upper) {
+  if (s.empty() || s.size() > 6) return false;
+  std::string_view letters = upper ? "IVXLC" : "ivxlc";
+  return std::all_of(s.begin(), s.end(),
+                     [&](char c) { return letters.find(c) != std::string_view::npos; });
+}
+
+bool StartsUpperOrDigit(std::string_view s) {
+  if (s.empty()) return false;
+  std::size_t i = 0;
+  std::uint32_t c = text::NextCodePoint(s, &i);
+  if (c == '"' || c == '\'' || c == 0x201C || c == 0x201E || c == 0xAB || c == '(') {
+    if (i >= s.size()) return false;
+    c = text::NextCodePoint(s, &i);
+  }
+  return text::IsUpper(c) || (c >= '0' && c <= '9') || (text::IsLetter(c) && !text::IsLower(c));
+}
+
+bool StartsLower(std::string_view s) {
+  if (s.empty()) return false;
+  std::size_t i = 0;
+  return text::IsLower(text::NextCodePoint(s, &i));
+}
+
+std::size_t FirstWordWidth(std::string_view s) {
+  std::size_t end = s.find(' ');
+  return Width(s.substr(0, end));
+}
+
+}  // namespace
+
+std::size_t Width(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+bool ParseListMarker(std::string_view line, ListMarker* m) {
+  *m = ListMarker{};
+  for (std::string_view b : kBullets) {
+    if (line.size() > b.size() + 1 && line.substr(0, b.size()) == b && line[b.size()] == ' ') {
+      m->marker = line.substr(0, b.size());
+      m->length = b.size() + 1;
+      m->dash = b == "-" || b == "–" || b == "—";
+      return true;
+    }
+  }
+  std::size_t space = line.find(' ');
+  if (space == std::string_view::npos || space == 0 || space > 12 || space + 1 >= line.size()) {
+    return false;
+  }
+  std::string_view token = line.substr(0, space);
+  m->marker = token;
+  m->length = space + 1;
+  m->ordered = true;
+  // (3) or (c)
+  if (token.size() >= 3 && token.front() == '(' && token.back() == ')') {
+    std::string_view inner = token.substr(1, token.size() - 2);
+    if (std::all_of(inner.begin(), inner.end(), IsDigit) && inner.size() <= 3) return true;
+    if (inner.size() == 1 && inner[0] >= 'a' && inner[0] <= 'z') return true;
+    return IsRoman(inner, false);
+  }
+  char last = token.back();
+  if (last != '.' && last != ')') {
+    // "2.1 Scope": a section number without a final dot.
+    std::size_t dots = static_cast<std::size_t>(std::count(token.begin(), token.end(), '.'));
+    bool digits_and_dots = std::all_of(token.begin(), token.end(), [](char c) { return IsDigit(c) || c == '.'; });
+    if (dots >= 1 && digits_and_dots && IsDigit(token.front()) && IsDigit(last) &&
+        token.find("..") == std::string_view::npos && token.size() <= 9) {
+      m->section_number = true;
+      m->depth = static_cast<int>(dots) + 1;
+      return true;
+    }
+    return false;
+  }
+  std::string_view body = token.substr(0, token.size() - 1);
+  if (body.empty()) return false;
+  if (std::all_of(body.begin(), body.end(), IsDigit) && body.size() <= 3) {
+    return true;
+  }
+  // 2.1. or 1.2.3.
+  if (last == '.' && IsDigit(body.front()) && IsDigit(body.back()) &&
+      std::all_of(body.begin(), body.end(), [](char c) { return IsDigit(c) || c == '.'; }) &&
+      body.find("..") == std::string_view::npos && body.size() <= 8) {
+    m->section_number = true;
+    m->depth = static_cast<int>(std::count(body.begin(), body.end(), '.')) + 1;
+    return true;
+  }
+  if (body.size() == 1 && body[0] >= 'a' && body[0] <= 'z') return true;
+  if (body.size() == 1 && body[0] >= 'A' && body[0] <= 'Z' && last == ')') return true;
+  if (IsRoman(body, false)) return true;
+  if (IsRoman(body, true)) {
+    m->section_number = true;
+    return true;
+  }
+  return false;
+}
+
+bool EndsSentence(std::string_view s) {
+  static constexpr std::string_view kEnds[] = {".", "!", "?", "…", ";", ":", "。", "！", "？"};
+  static constexpr std::string_view kClosers[] = {"\"", "”", "»", "’", "'", ")", "]", "“"};
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::string_view e : kEnds) {
+      if (s.size() >= e.size() && s.substr(s.size() - e.size()) == e) return true;
+    }
+    bool stripped = false;
+    for (std::string_view c : kClosers) {
+      if (s.size() > c.size() && s.substr(s.size() - c.size()) == c) {
+        s.remove_suffix(c.size());
+        stripped = true;
+        break;
+      }
+    }
+    if (!stripped) return false;
+  }
+  return false;
+}
+
+std::vector<Unit> SplitUnits(const Document& doc) {
+  std::vector<Unit> units;
+  const std::vector<Block>& blocks = doc.blocks;
+  std::size_t i = 0;
+  while (i < blocks.size()) {
+    if (blocks[i].kind != BlockKind::kLine) {
+      units.push_back(Unit{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i)});
+      ++i;
+      continue;
+    }
+    // A run: lines with no blank line between them.
+    std::size_t end = i + 1;
+    while (end < blocks.size() && blocks[end].kind == BlockKind::kLine && !blocks[end].gap) ++end;
+    std::size_t width = 0;
+    for (std::size_t k = i; k < end; ++k) {
+      width = std::max(width, blocks[k].indent + Width(doc.Text(blocks[k])));
+    }
+    // Text wrapped by a crawler or a mail client is at most ~100 columns.
+    bool may_be_wrapped = end - i >= 2 && width <= 100;
+    Unit unit{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i)};
+    ListMarker marker;
+    bool in_item = ParseListMarker(doc.Text(blocks[i]), &marker);
+    std::size_t item_indent = blocks[i].indent;
+    for (std::size_t k = i + 1; k < end; ++k) {
+      std::string_view prev = doc.Text(blocks[k - 1]);
+      std::string_view line = doc.Text(blocks[k]);
+      ListMarker next_marker;
+      bool continues;
+      if (ParseListMarker(line, &next_marker)) {
+        continues = false;
+      } else if (in_item && blocks[k].indent > item_indent) {
+        continues = true;  // Hanging indent under a list item.
+      } else if (StartsLower(line)) {
+        continues = true;
+      } else {
+        std::size_t prev_width = blocks[k - 1].indent + Width(prev);
+        bool full = may_be_wrapped && prev_width + 1 + FirstWordWidth(line) + 3 > width;
+        bool ends = EndsSentence(prev);
+        if (full) {
+          continues = true;
+        } else if (ends) {
+          continues = false;
+        } else {
+          // A short line that ends no sentence, then a capital: a heading,
+          // a label or a line of an address, not a wrap.
+          continues = may_be_wrapped && prev_width * 10 >= width * 6 && !StartsUpperOrDigit(line);
+        }
+      }
+      if (continues) {
+        unit.last = static_cast<std::uint32_t>(k);
+        continue;
+      }
+      units.push_back(unit);
+      unit = Unit{static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(k)};
+      in_item = ParseListMarker(line, &marker);
+      item_indent = blocks[k].indent;
+    }
+    units.push_back(unit);
+    i = end;
+  }
+  return units;
+}
+
+}  // namespace pagewash::internal

@@ -1,0 +1,55 @@
+// How the lines of an unsegmented document group into logical units: one
+// paragraph, list item or heading each. dedup compares units and segment
+// turns them into blocks, so both agree on what a paragraph is.
+//
+// Within a run of lines with no blank line between them, a line continues
+// the unit above it when the text was hard-wrapped (the line above is full
+// for the run's width, or does not end a sentence, or this one starts in
+// lower case) or when it is indented under a list item; it starts a new unit
+// when it opens with a list marker or follows a finished sentence (seed 000:
+// one-line paragraphs with no blank line between them).
+#ifndef PAGEWASH_LAYOUT_H_
+#define PAGEWASH_LAYOUT_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "pagewash/document.h"
+
+namespace pagewash::internal {
+
+/// A bullet or number at the start of a line.
+struct ListMarker {
+  std::string_view marker;   ///< "•", "1.", "a)", "iv.".
+  std::size_t length = 0;    ///< Bytes of marker and the spaces after it.
+  bool ordered = false;
+  bool dash = false;         ///< "-", "–", "—": also opens quoted speech.
+  bool section_number = false;  ///< "2.1" or "IV.": may number a heading.
+  int depth = 1;             ///< Levels of a section number: "2.1" is 2.
+};
+
+/// Recognises a list marker at the start of `line`: a bullet (• · ▪ ◦ ○ ● ■
+/// ► ‣ ⁃ - * – — ✓) or a number (1. 2) a) iv. (3) 2.1) followed by a space.
+bool ParseListMarker(std::string_view line, ListMarker* marker);
+
+/// True if the text ends a sentence: . ! ? … or a closing quote or bracket
+/// after one, or ; and : (which end a list item or introduce a list).
+bool EndsSentence(std::string_view text);
+
+/// A logical unit: blocks [first, last] of the document.
+struct Unit {
+  std::uint32_t first = 0;
+  std::uint32_t last = 0;
+};
+
+/// Groups the document's blocks into units. Blocks that are not kLine are a
+/// unit each.
+std::vector<Unit> SplitUnits(const Document& doc);
+
+/// Number of code points in `s` (for widths).
+std::size_t Width(std::string_view s);
+
+}  // namespace pagewash::internal
+
+#endif  // PAGEWASH_LAYOUT_H_

@@ -1,0 +1,93 @@
+#include "pagewash/pipeline.h"
+
+#include <fmt/format.h>
+
+#include "io/input.h"
+#include "io/output.h"
+#include "pagewash/json.h"
+
+namespace pagewash {
+namespace {
+
+Document Strip(Document doc, const PipelineOptions& o) { return StripBoilerplate(std::move(doc), o.strip); }
+Document Dedup(Document doc, const PipelineOptions& o) {
+  return RemoveDuplicateParagraphs(std::move(doc), o.dedup);
+}
+Document Segment(Document doc, const PipelineOptions& o) {
+  return SegmentSections(std::move(doc), o.segment);
+}
+
+constexpr Stage kStages[] = {
+    {"strip", &Strip},
+    {"dedup", &Dedup},
+    {"segment", &Segment},
+};
+
+}  // namespace
+
+std::span<const Stage> TransformStages() { return kStages; }
+
+const Stage* FindStage(std::string_view name) {
+  for (const Stage& s : kStages) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
+Document ApplyStages(Document doc, std::span<const Stage* const> stages,
+                     const PipelineOptions& options) {
+  for (const Stage* stage : stages) doc = stage->apply(std::move(doc), options);
+  return doc;
+}
+
+ExitCode Run(const RunConfig& config, Reporter& reporter) {
+  io::Output output;
+  if (Status s = output.Open(config.output); !s.ok()) {
+    reporter.Error(s);
+    return ExitCode::kDataError;
+  }
+  bool failed = false;
+  std::vector<std::string> inputs = config.inputs;
+  if (inputs.empty()) inputs.emplace_back("-");
+  io::InputReader reader(config.input_format, config.id);
+  Document doc;
+  std::string buffer;
+  for (const std::string& name : inputs) {
+    if (Status s = reader.Open(name); !s.ok()) {
+      reporter.Error(s);
+      failed = true;
+      continue;
+    }
+    while (true) {
+      io::InputReader::Next next = reader.Read(&doc);
+      if (next.status == io::InputReader::kEnd) break;
+      if (!next.warning.ok()) reporter.Warning(next.warning);
+      if (next.status == io::InputReader::kError) {
+        reporter.Error(next.error);
+        failed = true;
+        continue;
+      }
+      doc = ApplyStages(std::move(doc), config.stages, config.options);
+      buffer.clear();
+      if (config.output_kind == OutputKind::kStream) {
+        WriteStreamRecord(doc, &buffer);
+      } else {
+        EmitDocument(doc, config.options.emit, &buffer);
+      }
+      if (Status s = output.Write(buffer); !s.ok()) {
+        if (output.broken_pipe()) return ExitCode::kOk;  // The reader left: not an error.
+        reporter.Error(s);
+        output.Abort();
+        return ExitCode::kDataError;
+      }
+    }
+  }
+  if (Status s = output.Commit(); !s.ok()) {
+    if (output.broken_pipe()) return ExitCode::kOk;
+    reporter.Error(s);
+    return ExitCode::kDataError;
+  }
+  return failed ? ExitCode::kDataError : ExitCode::kOk;
+}
+
+}  // namespace pagewash

@@ -1,0 +1,43 @@
+#include "removal.h"
+
+namespace pagewash::internal {
+
+void BlockRemover::Mark(std::size_t index, std::string_view rule, std::string_view duplicate_of_id,
+                        std::uint32_t duplicate_of_line) {
+  if (IsMarked(index)) return;
+  marks_[index] = Mark_{rule, duplicate_of_id, duplicate_of_line};
+}
+
+std::uint64_t BlockRemover::Finish() {
+  std::vector<Block>& blocks = doc_->blocks;
+  std::size_t out = 0;
+  std::uint64_t removed = 0;
+  bool pending_gap = false;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const Block& b = blocks[i];
+    if (IsMarked(i)) {
+      ++removed;
+      pending_gap = pending_gap || b.gap;
+      if (explain_) {
+        Removal r;
+        r.stage = std::string(stage_);
+        r.rule = std::string(marks_[i].rule);
+        r.text = b.text;
+        r.span = b.span;
+        r.line = b.line;
+        r.duplicate_of_id = std::string(marks_[i].duplicate_of_id);
+        r.duplicate_of_line = marks_[i].duplicate_of_line;
+        doc_->removed.push_back(std::move(r));
+      }
+      continue;
+    }
+    Block kept = b;
+    kept.gap = out > 0 && (kept.gap || pending_gap);
+    pending_gap = false;
+    blocks[out++] = kept;
+  }
+  blocks.resize(out);
+  return removed;
+}
+
+}  // namespace pagewash::internal

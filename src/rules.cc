@@ -1,0 +1,338 @@
+#include "pagewash/rules.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "rules_internal.h"
+#include "text/tokenize.h"
+
+namespace pagewash {
+namespace internal {
+extern const std::string_view kDefaultRules;
+}  // namespace internal
+
+namespace {
+
+using internal::CompiledRules;
+using internal::PhraseEntry;
+using internal::Rule;
+using internal::RuleType;
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+bool ParseRuleType(std::string_view name, RuleType* type) {
+  static constexpr std::pair<std::string_view, RuleType> kTypes[] = {
+      {"line", RuleType::kLine},         {"prefix", RuleType::kPrefix},
+      {"near", RuleType::kNear},         {"vocabulary", RuleType::kVocabulary},
+      {"switcher", RuleType::kSwitcher}, {"byline", RuleType::kByline},
+      {"code", RuleType::kCode},         {"caption", RuleType::kCaption},
+      {"breadcrumb", RuleType::kBreadcrumb},
+  };
+  for (const auto& [n, t] : kTypes) {
+    if (n == name) {
+      *type = t;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ValidName(std::string_view name) {
+  if (name.empty()) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+  });
+}
+
+// A phrase as parsed, before it goes into the table.
+struct PendingPhrase {
+  std::string key;
+  std::uint32_t words = 0;
+  PhraseEntry entry;
+};
+
+class Parser {
+ public:
+  Status Parse(std::string_view text, std::string_view source) {
+    file_ = std::string(source);
+    std::size_t pos = 0;
+    std::uint32_t line_no = 0;
+    while (pos <= text.size()) {
+      std::size_t end = text.find('\n', pos);
+      if (end == std::string_view::npos) end = text.size();
+      std::string_view line = Trim(text.substr(pos, end - pos));
+      pos = end + 1;
+      ++line_no;
+      if (line.substr(0, 6) == "#file ") {
+        if (Status s = FinishRule(); !s.ok()) return s;
+        file_ = std::string(Trim(line.substr(6)));
+        line_no = 0;
+        continue;
+      }
+      if (line.empty() || line.front() == '#') continue;
+      line_ = line_no;
+      if (Status s = ParseLine(line); !s.ok()) return s;
+      if (end == text.size()) break;
+    }
+    return FinishRule();
+  }
+
+  Result<std::shared_ptr<const CompiledRules>> Build() {
+    CompiledRules compiled;
+    compiled.rules = std::move(rules_);
+    std::map<std::string, std::uint16_t> index;
+    for (std::size_t i = 0; i < compiled.rules.size(); ++i) {
+      index[compiled.rules[i].name] = static_cast<std::uint16_t>(i);
+    }
+    for (std::size_t i = 0; i < compiled.rules.size(); ++i) {
+      if (compiled.rules[i].type == RuleType::kBreadcrumb) {
+        compiled.breadcrumbs.push_back(static_cast<std::uint16_t>(i));
+      }
+    }
+    for (Rule& r : compiled.rules) {
+      for (const std::string& n : r.near_names) {
+        auto it = index.find(n);
+        if (it == index.end()) {
+          return Status::InvalidInput(fmt::format("rule \"{}\" is near unknown rule \"{}\"", r.name, n))
+              .At(r.file, r.line);
+        }
+        r.near.push_back(it->second);
+      }
+    }
+    // Group phrases by hash; a slot's entries are contiguous.
+    std::map<std::uint64_t, std::vector<PhraseEntry>> by_hash;
+    std::set<std::uint64_t> continues;
+    for (const PendingPhrase& p : phrases_) {
+      std::uint64_t h = text::Hash64(p.key);
+      auto& list = by_hash[h == 0 ? 1 : h];
+      bool duplicate = std::any_of(list.begin(), list.end(), [&](const PhraseEntry& e) {
+        return e.rule == p.entry.rule && e.group == p.entry.group;
+      });
+      if (!duplicate) list.push_back(p.entry);
+      compiled.max_phrase_words = std::max(compiled.max_phrase_words, p.words);
+      // Every proper word-prefix of the phrase must let matching go on.
+      std::size_t cut = p.key.find(' ');
+      while (cut != std::string::npos) {
+        std::uint64_t ph = text::Hash64(std::string_view(p.key).substr(0, cut));
+        continues.insert(ph == 0 ? 1 : ph);
+        by_hash[ph == 0 ? 1 : ph];  // A slot even if no phrase ends here.
+        cut = p.key.find(' ', cut + 1);
+      }
+    }
+    std::size_t capacity = 16;
+    while (capacity < by_hash.size() * 2) capacity *= 2;
+    compiled.table.slots.assign(capacity, {});
+    for (const auto& [h, list] : by_hash) {
+      std::size_t i = h & (capacity - 1);
+      while (compiled.table.slots[i].hash != 0) i = (i + 1) & (capacity - 1);
+      auto& slot = compiled.table.slots[i];
+      slot.hash = h;
+      slot.first = static_cast<std::uint32_t>(compiled.table.entries.size());
+      slot.count = static_cast<std::uint16_t>(list.size());
+      slot.continues = continues.count(h) != 0;
+      compiled.table.entries.insert(compiled.table.entries.end(), list.begin(), list.end());
+    }
+    return std::shared_ptr<const CompiledRules>(
+        std::make_shared<const CompiledRules>(std::move(compiled)));
+  }
+
+ private:
+  Status Error(std::string message) const {
+    return Status::InvalidInput(std::move(message)).At(file_, line_);
+  }
+
+  Status ParseLine(std::string_view line) {
+    if (line.front() == '[') {
+      if (line.back() != ']') return Error("a rule header looks like [name]");
+      if (Status s = FinishRule(); !s.ok()) return s;
+      std::string_view name = Trim(line.substr(1, line.size() - 2));
+      if (!ValidName(name)) {
+        return Error(fmt::format("rule name \"{}\" must be lowercase letters, digits and '-'", name));
+      }
+      for (const Rule& r : rules_) {
+        if (r.name == name) {
+          return Error(fmt::format("rule \"{}\" is already defined at {}:{}", name, r.file, r.line));
+        }
+      }
+      current_ = Rule{};
+      current_.name = std::string(name);
+      current_.file = file_;
+      current_.line = line_;
+      in_rule_ = true;
+      have_type_ = false;
+      return Status::Ok();
+    }
+    if (!in_rule_) return Error("expected a rule header [name] first");
+    std::size_t eq = line.find('=');
+    if (eq == std::string_view::npos) return Error("expected key = value");
+    std::string_view key = Trim(line.substr(0, eq));
+    std::string_view value = Trim(line.substr(eq + 1));
+    if (key == "type") {
+      if (!ParseRuleType(value, &current_.type)) {
+        return Error(fmt::format("unknown type \"{}\"", value));
+      }
+      have_type_ = true;
+      return Status::Ok();
+    }
+    if (key == "phrases") return AddPhrases(value, 0);
+    if (key.substr(0, 6) == "group.") {
+      std::string_view group = key.substr(6);
+      auto it = std::find(current_.groups.begin(), current_.groups.end(), group);
+      std::size_t g = static_cast<std::size_t>(it - current_.groups.begin());
+      if (it == current_.groups.end()) {
+        if (current_.groups.size() >= 64) return Error("a rule has at most 64 groups");
+        current_.groups.emplace_back(group);
+      }
+      return AddPhrases(value, static_cast<std::uint8_t>(g));
+    }
+    if (key == "require") {
+      pending_require_.emplace_back(value);
+      return Status::Ok();
+    }
+    if (key == "near") {
+      for (std::string_view n : Split(value, ' ')) current_.near_names.emplace_back(n);
+      return Status::Ok();
+    }
+    if (key == "then") {
+      current_.then = std::string(value);
+      return Status::Ok();
+    }
+    if (key == "field") {
+      current_.field = std::string(value);
+      return Status::Ok();
+    }
+    std::uint32_t number = 0;
+    if (key == "min-groups" || key == "min-words" || key == "max-words") {
+      auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+      if (ec != std::errc() || p != value.data() + value.size()) {
+        return Error(fmt::format("{} must be a whole number", key));
+      }
+      if (key == "min-groups") current_.min_groups = static_cast<int>(number);
+      if (key == "min-words") current_.min_words = number;
+      if (key == "max-words") current_.max_words = number;
+      return Status::Ok();
+    }
+    return Error(fmt::format("unknown key \"{}\"", key));
+  }
+
+  static std::vector<std::string_view> Split(std::string_view s, char sep) {
+    std::vector<std::string_view> out;
+    std::size_t pos = 0;
+    while (pos <= s.size()) {
+      std::size_t end = s.find(sep, pos);
+      if (end == std::string_view::npos) end = s.size();
+      std::string_view part = Trim(s.substr(pos, end - pos));
+      if (!part.empty()) out.push_back(part);
+      pos = end + 1;
+    }
+    return out;
+  }
+
+  Status AddPhrases(std::string_view value, std::uint8_t group) {
+    if (rules_.size() >= 0xFFFF) return Error("too many rules");
+    for (std::string_view phrase : Split(value, '|')) {
+      text::Tokenize(phrase, &tokens_);
+      if (tokens_.tokens.empty()) {
+        return Error(fmt::format("phrase \"{}\" has no words", phrase));
+      }
+      PendingPhrase p;
+      p.key = tokens_.key;
+      p.words = static_cast<std::uint32_t>(tokens_.tokens.size());
+      p.entry = PhraseEntry{static_cast<std::uint16_t>(rules_.size()), group};
+      phrases_.push_back(std::move(p));
+      ++phrase_count_;
+    }
+    return Status::Ok();
+  }
+
+  Status FinishRule() {
+    if (!in_rule_) return Status::Ok();
+    in_rule_ = false;
+    std::uint32_t saved_line = line_;
+    line_ = current_.line;
+    if (!have_type_) return Error(fmt::format("rule \"{}\" has no type", current_.name));
+    bool needs_phrases = current_.type != RuleType::kCode && current_.type != RuleType::kCaption;
+    if (needs_phrases && phrase_count_ == 0) {
+      return Error(fmt::format("rule \"{}\" has no phrases", current_.name));
+    }
+    if (current_.type == RuleType::kVocabulary) {
+      for (const std::string& req : pending_require_) {
+        for (std::string_view g : Split(req, ' ')) {
+          auto it = std::find(current_.groups.begin(), current_.groups.end(), g);
+          if (it == current_.groups.end()) {
+            return Error(fmt::format("rule \"{}\" requires unknown group \"{}\"", current_.name, g));
+          }
+          current_.require_mask |= std::uint64_t{1} << (it - current_.groups.begin());
+        }
+      }
+    }
+    if (current_.type == RuleType::kNear && current_.near_names.empty()) {
+      return Error(fmt::format("rule \"{}\" of type near needs near = RULE...", current_.name));
+    }
+    if (current_.type == RuleType::kByline && current_.field.empty()) current_.field = "author";
+    pending_require_.clear();
+    phrase_count_ = 0;
+    line_ = saved_line;
+    rules_.push_back(std::move(current_));
+    return Status::Ok();
+  }
+
+  std::string file_;
+  std::uint32_t line_ = 0;
+  bool in_rule_ = false;
+  bool have_type_ = false;
+  Rule current_;
+  std::vector<std::string> pending_require_;
+  std::size_t phrase_count_ = 0;
+  std::vector<Rule> rules_;
+  std::vector<PendingPhrase> phrases_;
+  text::TokenizedText tokens_;
+};
+
+}  // namespace
+
+Result<RuleSet> RuleSet::Parse(std::string_view text, std::string_view source_name) {
+  Parser parser;
+  if (Status s = parser.Parse(text, source_name); !s.ok()) return s;
+  Result<std::shared_ptr<const CompiledRules>> compiled = parser.Build();
+  if (!compiled.ok()) return compiled.status();
+  RuleSet set;
+  set.compiled_ = std::move(compiled.value());
+  set.text_ = fmt::format("#file {}\n", source_name);
+  set.text_.append(text);
+  return set;
+}
+
+Result<RuleSet> RuleSet::Merge(std::string_view more, std::string_view source_name) const {
+  std::string all = text_;
+  all.append(fmt::format("\n#file {}\n", source_name));
+  all.append(more);
+  return Parse(all, "rules");
+}
+
+const RuleSet& RuleSet::Default() {
+  static const RuleSet rules = [] {
+    Result<RuleSet> r = Parse(internal::kDefaultRules, "default.rules");
+    // The defaults are tested; a failure here is a build defect.
+    if (!r.ok()) {
+      std::fprintf(stderr, "pagewash: internal error: %s\n", r.status().ToString().c_str());
+      std::abort();
+    }
+    return r.value();
+  }();
+  return rules;
+}
+
+std::size_t RuleSet::size() const { return compiled_ ? compiled_->rules.size() : 0; }
+
+}  // namespace pagewash

@@ -1,0 +1,84 @@
+// The compiled form of a RuleSet, shared by the rule parser (rules.cc) and
+// the matcher in strip.cc.
+#ifndef PAGEWASH_RULES_INTERNAL_H_
+#define PAGEWASH_RULES_INTERNAL_H_
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace pagewash::internal {
+
+enum class RuleType : std::uint8_t {
+  kLine,
+  kPrefix,
+  kNear,
+  kVocabulary,
+  kSwitcher,
+  kByline,
+  kCode,
+  kCaption,
+  kBreadcrumb,
+};
+
+struct Rule {
+  std::string name;
+  RuleType type = RuleType::kLine;
+  std::string file;  // Where it was defined, for messages.
+  std::uint32_t line = 0;
+  std::vector<std::string> groups;  // Vocabulary groups; group 0 otherwise.
+  std::uint64_t require_mask = 0;
+  int min_groups = 1;
+  std::uint32_t min_words = 0;
+  std::uint32_t max_words = std::numeric_limits<std::uint32_t>::max();
+  std::vector<std::string> near_names;
+  std::vector<std::uint16_t> near;  // Indices of the rules named in `near`.
+  std::string field;                // byline: the metadata key it fills.
+  std::string then;                 // prefix, byline: what must follow the prefix.
+};
+
+/// One phrase's meaning: which rule and which of its groups it belongs to.
+struct PhraseEntry {
+  std::uint16_t rule = 0;
+  std::uint8_t group = 0;
+};
+
+/// An open-addressing table from the XXH3 hash of a phrase key (folded words
+/// joined by single spaces) to its entries. A slot also says whether some
+/// longer phrase starts with this one, so matching stops extending a word
+/// run as soon as nothing longer can match. Hash collisions between two
+/// different phrases of 64 bits are not checked for: at a few thousand
+/// phrases their probability is about 1e-12.
+struct PhraseTable {
+  struct Slot {
+    std::uint64_t hash = 0;  // 0 = empty.
+    std::uint32_t first = 0;  // Into entries.
+    std::uint16_t count = 0;
+    bool continues = false;
+  };
+  std::vector<Slot> slots;  // Size is a power of two.
+  std::vector<PhraseEntry> entries;
+
+  const Slot* Find(std::uint64_t hash) const {
+    if (slots.empty()) return nullptr;
+    if (hash == 0) hash = 1;
+    std::size_t mask = slots.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots[i];
+      if (s.hash == hash) return &s;
+      if (s.hash == 0) return nullptr;
+    }
+  }
+};
+
+struct CompiledRules {
+  std::vector<Rule> rules;
+  PhraseTable table;
+  std::uint32_t max_phrase_words = 1;
+  std::vector<std::uint16_t> breadcrumbs;  // Rules of type breadcrumb.
+};
+
+}  // namespace pagewash::internal
+
+#endif  // PAGEWASH_RULES_INTERNAL_H_

@@ -1,0 +1,188 @@
+#include "pagewash/segment.h"
+
+#include "layout.h"
+#include "text/unicode.h"
+
+namespace pagewash {
+namespace {
+
+using internal::ListMarker;
+using internal::Unit;
+
+struct Candidate {
+  Unit unit;
+  BlockKind kind = BlockKind::kParagraph;
+  ListMarker marker;
+  bool has_marker = false;
+  bool gap = false;  // A blank line (or the start) precedes the unit.
+};
+
+std::size_t CountWords(std::string_view s) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+bool StartsLikeHeading(std::string_view s) {
+  if (s.empty()) return false;
+  std::size_t i = 0;
+  std::uint32_t c = text::NextCodePoint(s, &i);
+  if (c == '"' || c == 0x201C || c == 0x201E || c == 0xAB || c == '\'' || c == 0x2018) {
+    if (i >= s.size()) return false;
+    c = text::NextCodePoint(s, &i);
+  }
+  if (c >= '0' && c <= '9') return true;
+  if (!text::IsLetter(c)) return false;
+  return !text::IsLower(c);  // Capitals, and letters of caseless scripts.
+}
+
+// Ends like a heading may: not with sentence punctuation other than '?',
+// and not with a comma or a dash that leaves it hanging.
+bool EndsLikeHeading(std::string_view s) {
+  if (s.empty()) return false;
+  if (s.back() == '?') return true;
+  if (internal::EndsSentence(s)) return false;
+  static constexpr std::string_view kHanging[] = {",", "-", "–", "—", "(", "/", "&", "+"};
+  for (std::string_view h : kHanging) {
+    if (s.size() >= h.size() && s.substr(s.size() - h.size()) == h) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Document SegmentSections(Document doc, const SegmentOptions& options) {
+  std::vector<Unit> units = internal::SplitUnits(doc);
+  std::vector<Candidate> cands;
+  cands.reserve(units.size());
+  for (const Unit& u : units) {
+    Candidate c;
+    c.unit = u;
+    const Block& first = doc.blocks[u.first];
+    c.gap = first.gap || u.first == 0;
+    if (first.kind != BlockKind::kLine) {
+      c.kind = first.kind;
+    } else {
+      c.has_marker = internal::ParseListMarker(doc.Text(first), &c.marker);
+      c.kind = c.has_marker ? BlockKind::kListItem : BlockKind::kParagraph;
+    }
+    cands.push_back(c);
+  }
+
+  auto text_of = [&](const Candidate& c) { return doc.Text(doc.blocks[c.unit.first]); };
+  auto is_kline = [&](const Candidate& c) { return doc.blocks[c.unit.first].kind == BlockKind::kLine; };
+
+  // Dashes open quoted speech as often as they open list items: a dash item
+  // counts as a list item only beside another one, and never when the line
+  // carries a second dash (– Ready – he said.).
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    Candidate& c = cands[i];
+    if (!is_kline(c) || !c.has_marker || !c.marker.dash) continue;
+    std::string_view rest = text_of(c).substr(c.marker.length);
+    bool speech = rest.find(" – ") != std::string_view::npos || rest.find(" — ") != std::string_view::npos;
+    auto dash_item = [&](std::size_t j) {
+      return cands[j].has_marker && cands[j].marker.dash && cands[j].marker.marker == c.marker.marker;
+    };
+    bool beside = (i > 0 && dash_item(i - 1)) || (i + 1 < cands.size() && dash_item(i + 1));
+    if (speech || !beside) {
+      c.has_marker = false;
+      c.kind = BlockKind::kParagraph;
+    }
+  }
+
+  // Headings.
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    Candidate& c = cands[i];
+    if (!is_kline(c) || c.unit.first != c.unit.last || !c.gap) continue;
+    if (i + 1 >= cands.size()) continue;  // A heading introduces something.
+    std::string_view line = text_of(c);
+    std::string_view title = line;
+    if (c.has_marker) {
+      // Only a section number may head a heading; a short numbered line
+      // followed by another numbered line is a list.
+      const Candidate& next = cands[i + 1];
+      bool next_numbered = next.has_marker && next.marker.ordered;
+      bool numbered_heading = c.marker.ordered && !next_numbered &&
+                              (c.marker.section_number || next.gap);
+      if (!numbered_heading) continue;
+      title = line.substr(c.marker.length);
+    }
+    if (internal::Width(line) > options.max_heading_chars) continue;
+    if (CountWords(line) > options.max_heading_words) continue;
+    if (!StartsLikeHeading(title) || !EndsLikeHeading(line)) continue;
+    // A short line glued above another short unpunctuated line is an
+    // address or a list of names, not a heading.
+    const Candidate& next = cands[i + 1];
+    if (!next.gap && next.kind == BlockKind::kParagraph && !internal::EndsSentence(text_of(next)) &&
+        CountWords(text_of(next)) <= options.max_heading_words) {
+      continue;
+    }
+    c.kind = BlockKind::kHeading;
+  }
+
+  // Build the new block list; joined text is appended to the arena.
+  std::vector<Block> out;
+  out.reserve(cands.size());
+  std::string joined;
+  for (const Candidate& c : cands) {
+    const Block& first = doc.blocks[c.unit.first];
+    if (first.kind != BlockKind::kLine) {
+      out.push_back(first);
+      continue;
+    }
+    Block b;
+    b.kind = c.kind;
+    b.line = first.line;
+    b.span = Span{first.span.begin, doc.blocks[c.unit.last].span.end};
+    joined.clear();
+    for (std::uint32_t k = c.unit.first; k <= c.unit.last; ++k) {
+      if (k > c.unit.first) joined.push_back(' ');
+      joined.append(doc.Text(doc.blocks[k]));
+    }
+    std::string_view body = joined;
+    if (c.kind == BlockKind::kListItem) {
+      b.ordered = c.marker.ordered;
+      b.marker = doc.AddText(c.marker.marker);
+      body.remove_prefix(c.marker.length);
+    }
+    if (c.kind == BlockKind::kHeading) {
+      b.level = static_cast<std::uint8_t>(c.has_marker && c.marker.section_number
+                                              ? std::min(6, 1 + c.marker.depth)
+                                              : 2);
+    }
+    if (c.unit.first == c.unit.last && c.kind != BlockKind::kListItem) {
+      b.text = first.text;  // Unchanged: no copy.
+    } else {
+      b.text = doc.AddText(body);
+    }
+    bool continues_list = c.kind == BlockKind::kListItem && !out.empty() &&
+                          out.back().kind == BlockKind::kListItem && out.back().ordered == b.ordered;
+    b.gap = !out.empty() && !continues_list;
+    out.push_back(b);
+  }
+  doc.blocks = std::move(out);
+
+  // The title: the first heading, or the one right after a label.
+  if (doc.title.empty()) {
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+      if (doc.blocks[i].kind != BlockKind::kHeading) continue;
+      std::size_t t = i;
+      if (i + 1 < doc.blocks.size() && doc.blocks[i + 1].kind == BlockKind::kHeading) {
+        doc.blocks[i].level = 1;  // The label above the title.
+        t = i + 1;
+      }
+      doc.blocks[t].level = 1;
+      doc.title = std::string(doc.Text(doc.blocks[t]));
+      break;
+    }
+  }
+  doc.stages.emplace_back("segment");
+  return doc;
+}
+
+}  // namespace pagewash

@@ -1,0 +1,51 @@
+// Word tokens for matching and fingerprints.
+//
+// Tokenize() case-folds a line and splits it into runs of letters, digits and
+// combining marks; everything else (spaces, punctuation, symbols, apostrophes)
+// separates tokens. The folded tokens are joined by single spaces into `key`,
+// so any run of consecutive tokens is one contiguous slice of the key: a
+// phrase of several words is matched by hashing that slice, with no copy.
+#ifndef PAGEWASH_TEXT_TOKENIZE_H_
+#define PAGEWASH_TEXT_TOKENIZE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pagewash::text {
+
+struct Token {
+  std::uint32_t begin = 0;  ///< Offset in TokenizedText::key.
+  std::uint32_t end = 0;
+  std::uint32_t source_begin = 0;  ///< Offset in the tokenized text (Tokenize only).
+  std::uint32_t source_end = 0;
+};
+
+/// Scratch that Tokenize() fills; reuse one across calls to avoid allocation.
+struct TokenizedText {
+  std::string key;            ///< Folded tokens joined by ' '.
+  std::vector<Token> tokens;
+  std::size_t letters = 0;    ///< Letters in the input.
+  std::size_t uppercase = 0;  ///< Uppercase letters in the input.
+
+  std::string_view Slice(std::size_t first, std::size_t last) const {
+    return std::string_view(key).substr(tokens[first].begin, tokens[last].end - tokens[first].begin);
+  }
+  std::string_view Word(std::size_t i) const { return Slice(i, i); }
+};
+
+/// Tokenizes `text` with simple case folding into *out (cleared first).
+void Tokenize(std::string_view text, TokenizedText* out);
+
+/// Tokenizes with full NFKC_Casefold first (compatibility forms, ligatures,
+/// full-width letters, invisible characters): the key dedup compares.
+/// `scratch` is reused between calls.
+void TokenizeNfkc(std::string_view text, TokenizedText* out, std::string* scratch);
+
+/// 64-bit XXH3 hash of bytes.
+std::uint64_t Hash64(std::string_view bytes);
+
+}  // namespace pagewash::text
+
+#endif  // PAGEWASH_TEXT_TOKENIZE_H_

@@ -1,0 +1,171 @@
+#include "text/unicode.h"
+
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cstring>
+
+namespace pagewash::text {
+namespace {
+
+const icu::Normalizer2* Nfc() {
+  static const icu::Normalizer2* nfc = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+    return U_FAILURE(status) ? nullptr : n;
+  }();
+  return nfc;
+}
+
+const icu::Normalizer2* NfkcCasefold() {
+  static const icu::Normalizer2* n = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* inst = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    return U_FAILURE(status) ? nullptr : inst;
+  }();
+  return n;
+}
+
+std::int32_t Length32(std::string_view s) { return static_cast<std::int32_t>(s.size()); }
+
+}  // namespace
+
+bool IsAscii(std::string_view s) {
+  // Eight bytes at a time: the common case for Latin-script pages.
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (w & 0x8080808080808080ULL) return false;
+  }
+  for (; i < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
+  }
+  return true;
+}
+
+bool NormalizeNfc(std::string* s, std::string* scratch) {
+  const icu::Normalizer2* nfc = Nfc();
+  if (nfc == nullptr) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::StringPiece piece(s->data(), Length32(*s));
+  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return true;
+  status = U_ZERO_ERROR;
+  scratch->clear();
+  icu::StringByteSink<std::string> sink(scratch);
+  nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+  if (U_FAILURE(status)) return false;
+  s->swap(*scratch);
+  return true;
+}
+
+void AppendNfkcCasefold(std::string_view s, std::string* out) {
+  const icu::Normalizer2* n = NfkcCasefold();
+  if (n != nullptr) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::size_t before = out->size();
+    icu::StringByteSink<std::string> sink(out);
+    n->normalizeUTF8(0, icu::StringPiece(s.data(), Length32(s)), sink, nullptr, status);
+    if (U_SUCCESS(status)) return;
+    out->resize(before);
+  }
+  out->append(s);  // ICU unavailable: compare unfolded rather than fail.
+}
+
+bool IsUnicodeSpace(std::uint32_t c) {
+  if (c == '\t' || c == '\v' || c == '\f' || c == ' ' || c == 0x85) return true;
+  if (c < 0xA0) return false;
+  return u_charType(static_cast<UChar32>(c)) == U_SPACE_SEPARATOR;
+}
+
+bool IsRemovedInvisible(std::uint32_t c) {
+  return c == 0x200B || c == 0x2060 || c == 0xFEFF || c == 0x00AD || c == 0x180E;
+}
+
+bool IsWordChar(std::uint32_t c) {
+  if (c < 0x80) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+  std::uint32_t mask = U_GET_GC_MASK(static_cast<UChar32>(c));
+  return (mask & (U_GC_L_MASK | U_GC_M_MASK | U_GC_ND_MASK)) != 0;
+}
+
+bool IsUpper(std::uint32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  std::int8_t t = u_charType(static_cast<UChar32>(c));
+  return t == U_UPPERCASE_LETTER || t == U_TITLECASE_LETTER;
+}
+
+bool IsLower(std::uint32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return u_charType(static_cast<UChar32>(c)) == U_LOWERCASE_LETTER;
+}
+
+bool IsLetter(std::uint32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return u_isalpha(static_cast<UChar32>(c)) != 0;
+}
+
+std::uint32_t FoldCase(std::uint32_t c) {
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  return static_cast<std::uint32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
+}
+
+// ICU's UTF-8 macros trip -Wconversion and -Wold-style-cast inside their
+// expansion; the code here is ICU's, so the warnings are silenced for it alone.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wold-style-cast"
+#pragma GCC diagnostic ignored "-Wsign-conversion"
+
+std::uint32_t DecodeUtf8(std::string_view s, std::size_t* i, bool* valid) {
+  unsigned char b = static_cast<unsigned char>(s[*i]);
+  if (b < 0x80) {
+    ++*i;
+    *valid = true;
+    return b;
+  }
+  // Pages are capped at 1 GiB, well inside ICU's int32_t offsets.
+  std::int32_t pos = static_cast<std::int32_t>(*i);
+  UChar32 c;
+  U8_NEXT(s.data(), pos, Length32(s), c);
+  *i = static_cast<std::size_t>(pos);
+  *valid = c >= 0;
+  return c < 0 ? 0xFFFD : static_cast<std::uint32_t>(c);
+}
+
+std::uint32_t NextCodePoint(std::string_view s, std::size_t* i) {
+  bool valid;
+  return DecodeUtf8(s, i, &valid);
+}
+
+std::uint32_t PreviousCodePoint(std::string_view s, std::size_t* i) {
+  unsigned char b = static_cast<unsigned char>(s[*i - 1]);
+  if (b < 0x80) {
+    --*i;
+    return b;
+  }
+  std::int32_t pos = static_cast<std::int32_t>(*i);
+  UChar32 c;
+  U8_PREV(s.data(), 0, pos, c);
+  *i = static_cast<std::size_t>(pos);
+  return c < 0 ? 0xFFFD : static_cast<std::uint32_t>(c);
+}
+
+void AppendUtf8(std::uint32_t c, std::string* out) {
+  char buf[4];
+  std::int32_t len = 0;
+  UBool error = false;
+  U8_APPEND(buf, len, 4, static_cast<UChar32>(c), error);
+  if (error) {
+    out->append("\xEF\xBF\xBD");
+    return;
+  }
+  out->append(buf, static_cast<std::size_t>(len));
+}
+
+#pragma GCC diagnostic pop
+
+}  // namespace pagewash::text

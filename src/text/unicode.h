@@ -1,0 +1,46 @@
+// ICU wrappers for pagewash. Everything here works on UTF-8 directly (no
+// UnicodeString round trips) and checks for ASCII first; no ICU type leaks
+// out of this header.
+#ifndef PAGEWASH_TEXT_UNICODE_H_
+#define PAGEWASH_TEXT_UNICODE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace pagewash::text {
+
+/// True when every byte is < 0x80.
+bool IsAscii(std::string_view s);
+
+/// Replaces *s by its NFC form. Returns false (leaving *s unchanged) only if
+/// ICU fails, which it does not for valid UTF-8.
+bool NormalizeNfc(std::string* s, std::string* scratch);
+
+/// Appends the NFKC_Casefold form of `s` to *out: compatibility forms folded,
+/// case folded, default-ignorable characters (zero-width, soft hyphen)
+/// removed. Used for comparison keys, never for output text.
+void AppendNfkcCasefold(std::string_view s, std::string* out);
+
+/// Character classes used by the reader and the tokenizer.
+bool IsUnicodeSpace(std::uint32_t c);  ///< Zs, tab, VT, FF, NEL.
+bool IsRemovedInvisible(std::uint32_t c);  ///< ZWSP, word joiner, BOM, soft hyphen.
+bool IsWordChar(std::uint32_t c);      ///< Letter, digit or combining mark.
+bool IsUpper(std::uint32_t c);         ///< Uppercase or titlecase letter.
+bool IsLower(std::uint32_t c);
+bool IsLetter(std::uint32_t c);
+std::uint32_t FoldCase(std::uint32_t c);  ///< Simple case folding.
+
+/// Decodes the code point at s[*i] and advances *i. Returns 0xFFFD for an
+/// invalid sequence (callers that need validity use DecodeUtf8).
+std::uint32_t NextCodePoint(std::string_view s, std::size_t* i);
+/// As NextCodePoint, and sets *valid to whether the sequence was valid UTF-8.
+std::uint32_t DecodeUtf8(std::string_view s, std::size_t* i, bool* valid);
+/// Decodes the code point that ends at s[*i - 1] and moves *i back over it.
+std::uint32_t PreviousCodePoint(std::string_view s, std::size_t* i);
+/// Appends c encoded as UTF-8.
+void AppendUtf8(std::uint32_t c, std::string* out);
+
+}  // namespace pagewash::text
+
+#endif  // PAGEWASH_TEXT_UNICODE_H_

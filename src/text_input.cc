@@ -1,0 +1,122 @@
+#include "pagewash/text_input.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "text/unicode.h"
+
+namespace pagewash {
+namespace {
+
+struct LineState {
+  std::uint32_t number = 0;
+  bool gap = false;
+  bool any = false;
+};
+
+}  // namespace
+
+TextInputReport TextReader::Read(std::string_view in, Document* doc) {
+  TextInputReport report;
+  LineState state;
+  std::size_t pos = 0;
+  if (in.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
+  doc->stats.input_bytes += in.size();
+
+  // Emits line_ (already collapsed) as a block, or records a blank line.
+  auto emit = [&](std::size_t begin, std::size_t end, std::uint32_t indent, bool ascii) {
+    if (!ascii) text::NormalizeNfc(&line_, &scratch_);
+    if (line_.empty()) {
+      state.gap = state.any;
+      return;
+    }
+    Block b;
+    b.kind = BlockKind::kLine;
+    b.text = doc->AddText(line_);
+    b.span = Span{begin, end};
+    b.line = state.number;
+    b.indent = static_cast<std::uint16_t>(std::min<std::uint32_t>(indent, 0xFFFF));
+    b.gap = state.gap;
+    doc->blocks.push_back(b);
+    ++doc->stats.input_lines;
+    state.gap = false;
+    state.any = true;
+  };
+
+  while (pos < in.size()) {
+    ++state.number;
+    std::size_t line_begin = pos;
+    std::uint32_t indent = 0;
+    bool leading = true;
+    bool pending_space = false;
+    bool ascii = true;
+    line_.clear();
+    while (pos < in.size()) {
+      unsigned char b = static_cast<unsigned char>(in[pos]);
+      if (b == '\n' || b == '\r') break;
+      if (b < 0x80) {
+        ++pos;
+        if (b == ' ' || b == '\t' || b == '\v' || b == '\f') {
+          if (leading) {
+            ++indent;
+          } else {
+            pending_space = true;
+          }
+          continue;
+        }
+        if (b < 0x20 || b == 0x7F) continue;  // Control characters carry no text.
+        if (pending_space) line_.push_back(' ');
+        pending_space = false;
+        leading = false;
+        line_.push_back(static_cast<char>(b));
+        continue;
+      }
+      std::size_t start = pos;
+      bool valid = true;
+      std::uint32_t cp = text::DecodeUtf8(in, &pos, &valid);
+      bool invalid = !valid;
+      if (invalid) {
+        if (report.invalid_utf8 == 0) report.first_invalid_offset = start;
+        ++report.invalid_utf8;
+      }
+      if (cp == 0x2028 || cp == 0x2029) {
+        emit(line_begin, start, indent, ascii);
+        line_.clear();
+        line_begin = pos;
+        indent = 0;
+        leading = true;
+        pending_space = false;
+        ascii = true;
+        continue;
+      }
+      if (text::IsUnicodeSpace(cp)) {
+        if (leading) {
+          ++indent;
+        } else {
+          pending_space = true;
+        }
+        continue;
+      }
+      if (text::IsRemovedInvisible(cp) || (cp >= 0x80 && cp < 0xA0)) continue;
+      if (pending_space) line_.push_back(' ');
+      pending_space = false;
+      leading = false;
+      ascii = false;
+      if (invalid) {
+        line_.append("\xEF\xBF\xBD");
+      } else {
+        line_.append(in.substr(start, pos - start));
+      }
+    }
+    emit(line_begin, pos, indent, ascii);
+    if (pos < in.size()) {
+      // CRLF is one line end; a lone CR is one too.
+      if (in[pos] == '\r' && pos + 1 < in.size() && in[pos + 1] == '\n') ++pos;
+      ++pos;
+    }
+  }
+  doc->stats.invalid_utf8 += report.invalid_utf8;
+  return report;
+}
+
+}  // namespace pagewash

@@ -1,0 +1,175 @@
+#include "cli.h"
+
+#include <fmt/format.h>
+
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+namespace po = boost::program_options;
+
+namespace pagewash::cli {
+namespace {
+
+class StderrReporter : public Reporter {
+ public:
+  void Error(const Status& status) override {
+    std::fprintf(stderr, "pagewash: error: %s\n", status.ToString().c_str());
+  }
+  void Warning(const Status& status) override {
+    std::fprintf(stderr, "pagewash: warning: %s\n", status.ToString().c_str());
+  }
+};
+
+// Raw flag values, before validation into the library's options.
+struct Args {
+  std::vector<std::string> inputs;
+  std::string input_format = "auto";
+  std::string id;
+  std::string output;
+  std::vector<std::string> rules;
+  bool explain = false;
+  std::size_t min_words = DedupOptions{}.min_words;
+  std::size_t max_heading_words = SegmentOptions{}.max_heading_words;
+  std::string format = "json";
+  bool pretty = false;
+};
+
+int Usage(const CommandSpec& spec, const std::string& message) {
+  std::fprintf(stderr, "pagewash %s: error: %s\nsee 'pagewash %s --help'\n", std::string(spec.name).c_str(),
+               message.c_str(), std::string(spec.name).c_str());
+  return static_cast<int>(ExitCode::kUsage);
+}
+
+}  // namespace
+
+std::string_view ExitStatusHelp() {
+  return "Exit status:\n"
+         "  0  every input went through\n"
+         "  1  some input could not be read or processed (reported on stderr as\n"
+         "     'pagewash: error: SOURCE:LINE: message'); the rest went through\n"
+         "  2  usage error (bad option, or a rules file that cannot be read); nothing ran\n";
+}
+
+int RunCommand(const CommandSpec& spec, int argc, char** argv) {
+  Args a;
+  po::options_description common("Options");
+  common.add_options()
+      ("help,h", "print this help and exit")
+      ("version", "print the version and exit")
+      ("output,o", po::value(&a.output)->value_name("FILE"),
+       "write to FILE, replaced atomically when the run ends (default: stdout)")
+      ("input-format", po::value(&a.input_format)->value_name("FMT"),
+       "auto, text or jsonl (default auto: JSON Lines if the first line is a record with "
+       "\"text\", else one raw page per input)")
+      ("id", po::value(&a.id)->value_name("ID"),
+       "id of a raw text page (one input only; default: its file name without extension)")
+      ("explain", po::bool_switch(&a.explain),
+       "keep every removed piece in the stream with its rule and byte span; emit lists them");
+  po::options_description stage_opts("Stage options");
+  if (spec.strip_options) {
+    stage_opts.add_options()("rules", po::value(&a.rules)->value_name("FILE")->composing(),
+                             "add the rules in FILE to the defaults (repeatable; format: "
+                             "src/rules/README.md)");
+  }
+  if (spec.dedup_options) {
+    stage_opts.add_options()("min-words", po::value(&a.min_words)->value_name("N"),
+                             fmt::format("never drop a unit of fewer than N words (default {})",
+                                         a.min_words)
+                                 .c_str());
+  }
+  if (spec.segment_options) {
+    stage_opts.add_options()("max-heading-words", po::value(&a.max_heading_words)->value_name("N"),
+                             fmt::format("longest line, in words, that may be a heading (default {})",
+                                         a.max_heading_words)
+                                 .c_str());
+  }
+  if (spec.emit_options) {
+    stage_opts.add_options()
+        ("format", po::value(&a.format)->value_name("FMT"), "json (default), markdown or text")
+        ("pretty", po::bool_switch(&a.pretty), "indent JSON (then one object per document, not JSON Lines)");
+  }
+  po::options_description hidden;
+  hidden.add_options()("input", po::value(&a.inputs)->composing());
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  po::options_description all;
+  all.add(common).add(stage_opts).add(hidden);
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return Usage(spec, e.what());
+  }
+
+  if (vm.count("help") != 0) {
+    std::ostringstream text;
+    text << common;
+    if (!stage_opts.options().empty()) text << "\n" << stage_opts;
+    std::printf("Usage: pagewash %s [OPTIONS] [FILE...]\n\n%s\n\nReads FILEs, or standard input "
+                "when there are none or FILE is '-'.\n\n%s\n%s",
+                std::string(spec.name).c_str(), std::string(spec.description).c_str(),
+                text.str().c_str(), std::string(ExitStatusHelp()).c_str());
+    return 0;
+  }
+  if (vm.count("version") != 0) {
+    std::printf("pagewash %s (schema %s)\n", PAGEWASH_VERSION, std::string(kSchemaVersion).c_str());
+    return 0;
+  }
+
+  RunConfig config;
+  config.inputs = a.inputs;
+  config.output = a.output;
+  config.id = a.id;
+  if (a.input_format == "auto") {
+    config.input_format = InputFormat::kAuto;
+  } else if (a.input_format == "text") {
+    config.input_format = InputFormat::kText;
+  } else if (a.input_format == "jsonl") {
+    config.input_format = InputFormat::kJsonl;
+  } else {
+    return Usage(spec, fmt::format("--input-format must be auto, text or jsonl, not '{}'", a.input_format));
+  }
+  if (!a.id.empty() && a.inputs.size() > 1) {
+    return Usage(spec, "--id names one page: give at most one input");
+  }
+  if (a.format == "json") {
+    config.options.emit.format = OutputFormat::kJson;
+  } else if (a.format == "markdown") {
+    config.options.emit.format = OutputFormat::kMarkdown;
+  } else if (a.format == "text") {
+    config.options.emit.format = OutputFormat::kText;
+  } else {
+    return Usage(spec, fmt::format("--format must be json, markdown or text, not '{}'", a.format));
+  }
+  if (a.min_words == 0) return Usage(spec, "--min-words must be at least 1");
+  if (a.max_heading_words == 0) return Usage(spec, "--max-heading-words must be at least 1");
+  config.options.emit.pretty = a.pretty;
+  config.options.emit.explain = a.explain;
+  config.options.strip.explain = a.explain;
+  config.options.dedup.explain = a.explain;
+  config.options.dedup.min_words = a.min_words;
+  config.options.segment.max_heading_words = a.max_heading_words;
+
+  // User rules: loaded once, alive for the whole run.
+  RuleSet rules;
+  if (!a.rules.empty()) {
+    Result<RuleSet> loaded = LoadRules(a.rules);
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "pagewash: error: %s\n", loaded.status().ToString().c_str());
+      return static_cast<int>(ExitCode::kUsage);
+    }
+    rules = std::move(loaded.value());
+    config.options.strip.rules = &rules;
+  }
+  for (std::string_view name : spec.stages) config.stages.push_back(FindStage(name));
+  config.output_kind = spec.output;
+
+  StderrReporter reporter;
+  return static_cast<int>(Run(config, reporter));
+}
+
+}  // namespace pagewash::cli

@@ -1,0 +1,37 @@
+// Shared pieces of the pagewash command line: the option groups each
+// subcommand is made of, and the parse-validate-run sequence they share.
+#ifndef PAGEWASH_TOOLS_CLI_H_
+#define PAGEWASH_TOOLS_CLI_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pagewash/pipeline.h"
+#include "pagewash/rules.h"
+
+namespace pagewash::cli {
+
+/// Which option groups a subcommand takes.
+struct CommandSpec {
+  std::string_view name;
+  std::string_view summary;
+  std::string_view description;  ///< For --help.
+  std::vector<std::string_view> stages;  ///< Stages folded, in order.
+  OutputKind output = OutputKind::kStream;
+  bool strip_options = false;
+  bool dedup_options = false;
+  bool segment_options = false;
+  bool emit_options = false;
+};
+
+/// Parses argv for `spec`, runs it and returns the process exit code.
+/// Prints --help and --version to stdout, diagnostics to stderr.
+int RunCommand(const CommandSpec& spec, int argc, char** argv);
+
+/// The exit-status paragraph every --help ends with.
+std::string_view ExitStatusHelp();
+
+}  // namespace pagewash::cli
+
+#endif  // PAGEWASH_TOOLS_CLI_H_

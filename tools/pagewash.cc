@@ -1,0 +1,88 @@
+// pagewash: turns scraped web pages into clean, structured JSON.
+//
+// One binary, a table of subcommands. Each is a thin main: it names the
+// stages it folds and the option groups it takes; cli.cc parses the flags
+// and the library does the work.
+#include <csignal>
+#include <cstdio>
+#include <exception>
+#include <new>
+#include <string_view>
+
+#include "cli.h"
+
+namespace {
+
+using pagewash::OutputKind;
+using pagewash::cli::CommandSpec;
+
+const CommandSpec kCommands[] = {
+    {"strip", "remove boilerplate (consent notices, navigation, switchers, stray code)",
+     "Removes boilerplate lines and writes the JSON Lines stream. Bylines become\n"
+     "metadata.author. Rules are data: src/rules/*.rules, plus --rules FILE.",
+     {"strip"}, OutputKind::kStream, true, false, false, false},
+    {"dedup", "remove paragraphs, list items and headings that repeat an earlier one",
+     "Drops units that repeat an earlier one in the same document, compared\n"
+     "case-folded and NFKC-normalised, ignoring punctuation and spacing; the first\n"
+     "is kept. Fingerprints are 64-bit XXH3: two different paragraphs colliding\n"
+     "would be taken as duplicates (about 3e-8 at a million paragraphs).",
+     {"dedup"}, OutputKind::kStream, false, true, false, false},
+    {"segment", "recover headings, paragraphs, list items and the title",
+     "Joins wrapped lines into paragraphs, recognises headings and list items and\n"
+     "finds the page's title; writes the JSON Lines stream.",
+     {"segment"}, OutputKind::kStream, false, false, true, false},
+    {"emit", "write the clean JSON (or Markdown, or text)",
+     "Writes each document in its final form: one JSON object per line with id,\n"
+     "source, title, sections, metadata and text (a Dolma/datatrove record).",
+     {}, OutputKind::kEmit, false, false, false, true},
+    {"clean", "strip, dedup, segment and emit in one process",
+     "Runs strip, dedup, segment and emit in one process; the output is byte for\n"
+     "byte what 'pagewash strip | pagewash dedup | pagewash segment | pagewash emit'\n"
+     "gives. Takes every stage's options.",
+     {"strip", "dedup", "segment"}, OutputKind::kEmit, true, true, true, true},
+};
+
+void PrintTopHelp(std::FILE* out) {
+  std::fprintf(out, "Usage: pagewash COMMAND [OPTIONS] [FILE...]\n\n"
+                    "Turns scraped web pages into clean, structured JSON.\n\nCommands:\n");
+  for (const CommandSpec& c : kCommands) {
+    std::fprintf(out, "  %-8s %s\n", std::string(c.name).c_str(), std::string(c.summary).c_str());
+  }
+  std::fprintf(out, "\n'pagewash COMMAND --help' describes a command's options.\n\n%s",
+               std::string(pagewash::cli::ExitStatusHelp()).c_str());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A closed pipe makes writes fail with EPIPE, which the driver treats as
+  // the reader having gone away: exit quietly with 0.
+  std::signal(SIGPIPE, SIG_IGN);
+  if (argc < 2) {
+    PrintTopHelp(stderr);
+    return static_cast<int>(pagewash::ExitCode::kUsage);
+  }
+  std::string_view command = argv[1];
+  if (command == "--help" || command == "-h" || command == "help") {
+    PrintTopHelp(stdout);
+    return 0;
+  }
+  if (command == "--version") {
+    std::printf("pagewash %s\n", PAGEWASH_VERSION);
+    return 0;
+  }
+  for (const CommandSpec& c : kCommands) {
+    if (c.name != command) continue;
+    try {
+      return pagewash::cli::RunCommand(c, argc - 1, argv + 1);
+    } catch (const std::bad_alloc&) {
+      std::fprintf(stderr, "pagewash: error: out of memory\n");
+      return static_cast<int>(pagewash::ExitCode::kDataError);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "pagewash: error: %s\n", e.what());
+      return static_cast<int>(pagewash::ExitCode::kDataError);
+    }
+  }
+  std::fprintf(stderr, "pagewash: error: unknown command '%s'\nsee 'pagewash --help'\n", argv[1]);
+  return static_cast<int>(pagewash::ExitCode::kUsage);
+}
