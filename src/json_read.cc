@@ -273,7 +273,10 @@ Status StreamDecoder::Decode(std::string_view line, Document* doc) {
   od::document d;
   if (auto e = impl_->parser.iterate(view).get(d)) return JsonError(e);
   od::object obj;
-  if (d.get_object().get(obj)) return Status::InvalidInput("a record must be a JSON object");
+  if (auto e = d.get_object().get(obj)) {
+    if (e == simdjson::INCORRECT_TYPE) return Status::InvalidInput("a record must be a JSON object");
+    return JsonError(e);
+  }
 
   std::string_view text;
   bool have_text = false;

@@ -148,7 +148,7 @@ std::vector<Unit> SplitUnits(const Document& doc) {
       width = std::max(width, blocks[k].indent + Width(doc.Text(blocks[k])));
     }
     // Text wrapped by a crawler or a mail client is at most ~100 columns.
-    bool may_be_wrapped = end - i >= 2 && width <= 100;
+    bool may_be_wrapped = end - i >= 2 && width >= 40 && width <= 100;
     Unit unit{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i)};
     ListMarker marker;
     bool in_item = ParseListMarker(doc.Text(blocks[i]), &marker);

@@ -172,7 +172,10 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
       if (doc.blocks[i].kind != BlockKind::kHeading) continue;
       std::size_t t = i;
-      if (i + 1 < doc.blocks.size() && doc.blocks[i + 1].kind == BlockKind::kHeading) {
+      // A heading directly above another is a section label, unless the
+      // second is a question: then it is the first entry of an FAQ.
+      if (i + 1 < doc.blocks.size() && doc.blocks[i + 1].kind == BlockKind::kHeading &&
+          doc.Text(doc.blocks[i + 1]).back() != '?') {
         doc.blocks[i].level = 1;  // The label above the title.
         t = i + 1;
       }

@@ -1,0 +1,139 @@
+#include "pagewash/json.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/support/testdata.h"
+
+namespace pagewash {
+namespace {
+
+TEST(JsonTest, EscapesStrings) {
+  struct Case {
+    std::string_view in, want;
+  };
+  const Case cases[] = {
+      {"plain", "\"plain\""},
+      {"q\"b\\", "\"q\\\"b\\\\\""},
+      {"\n\t\r\b\f", "\"\\n\\t\\r\\b\\f\""},
+      {std::string_view("\x00\x1f\x7f", 3), "\"\\u0000\\u001f\\u007f\""},
+      {"\xC2\x85", "\"\\u0085\""},                 // C1 control
+      {"\xC2\xA0\xC3\xA9", "\"\xC2\xA0\xC3\xA9\""},  // NBSP and é stay
+      {"\xE2\x80\xA8\xE2\x80\xA9", "\"\\u2028\\u2029\""},
+      {"\xE2\x80\x93", "\"\xE2\x80\x93\""},  // en dash stays
+  };
+  for (const Case& c : cases) {
+    std::string out;
+    AppendJsonString(c.in, &out);
+    EXPECT_EQ(out, c.want);
+  }
+}
+
+TEST(JsonTest, WriterIndents) {
+  std::string out;
+  JsonWriter w(&out, 2);
+  w.BeginObject();
+  w.Key("a");
+  w.BeginArray();
+  w.Uint(1);
+  w.Bool(false);
+  w.EndArray();
+  w.Key("b");
+  w.BeginObject();
+  w.EndObject();
+  w.Key("c");
+  w.Null();
+  w.EndObject();
+  EXPECT_EQ(out, "{\n  \"a\": [\n    1,\n    false\n  ],\n  \"b\": {},\n  \"c\": null\n}");
+}
+
+TEST(JsonTest, StreamRecordRoundTrips) {
+  Document doc = testing::FromText("Title\n\n  • item one\nsecond line\n");
+  doc.SetMetadata("author", "Ann \"A\" Lee");
+  doc.SetMetadata("tags", "[1,2]", /*raw_json=*/true);
+  doc.extra.push_back(ExtraField{"added", "\"2024-01-01\""});
+  Removal r;
+  r.stage = "dedup";
+  r.rule = "exact-duplicate";
+  r.text = doc.AddText("gone");
+  r.duplicate_of_id = "t";
+  r.duplicate_of_line = 3;
+  doc.removed.push_back(r);
+  doc.stages = {"strip"};
+  std::string first;
+  WriteStreamRecord(doc, &first);
+  StreamDecoder decoder;
+  Document back;
+  Status s = decoder.Decode(std::string_view(first).substr(0, first.size() - 1), &back);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  std::string second;
+  WriteStreamRecord(back, &second);
+  EXPECT_EQ(first, second);
+  EXPECT_EQ(back.GetMetadata("author"), "Ann \"A\" Lee");
+  EXPECT_EQ(back.blocks[1].indent, 2);
+}
+
+TEST(JsonTest, PlainDolmaRecordIsReadAsPage) {
+  StreamDecoder decoder;
+  Document doc;
+  Status s = decoder.Decode(
+      R"({"id":"x1","text":"First para.\n\nSecond\u00a0para.","source":"web","added":"2024"})", &doc);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(doc.id, "x1");
+  EXPECT_EQ(doc.source, "web");
+  EXPECT_EQ(testing::DebugString(doc), "line First para.\n| line Second para.\n");
+  ASSERT_EQ(doc.extra.size(), 1u);
+  EXPECT_EQ(doc.extra[0].raw_json, "\"2024\"");
+}
+
+TEST(JsonTest, DecodeErrorsSayWhatIsWrong) {
+  struct Case {
+    std::string_view line, message;
+  };
+  const Case cases[] = {
+      {R"([1,2])", "a record must be a JSON object"},
+      {R"({"id":"a"})", "field \"text\" is missing"},
+      {R"({"text":5})", "field \"text\" must be a string"},
+      {R"({"text":"a","schema_version":"2.0"})",
+       "schema_version 2.0 is not supported (this pagewash reads 1.x)"},
+      {R"({"text":"a","schema_version":"one"})",
+       "field \"schema_version\" must look like \"1.0\", got \"one\""},
+      {R"({"text":"a","blocks":[{"type":"table","text":"x"}]})", "unknown block type \"table\""},
+      {R"({"text":"a","blocks":[{"text":"x"}]})", "field \"blocks[].type\" is missing"},
+      {R"({"text":"a","blocks":[{"type":"line","text":"x\ny"}]})",
+       "field \"blocks[].text\" must be one line"},
+      {R"({"text":"a","blocks":[{"type":"heading","text":"x","level":9}]})",
+       "field \"blocks[].level\" must be from 1 to 6"},
+      {R"({"text":"a","blocks":[{"type":"line","text":"x","span":[5,2]}]})",
+       "field \"blocks[].span\" must be an array [begin, end] with begin <= end"},
+  };
+  StreamDecoder decoder;
+  for (const Case& c : cases) {
+    Document doc;
+    Status s = decoder.Decode(c.line, &doc);
+    EXPECT_FALSE(s.ok()) << c.line;
+    EXPECT_EQ(s.message(), c.message) << c.line;
+  }
+  for (std::string_view bad : {R"({"text": "a",)", R"({"text":"a"} x)", "{\"text\":\"\xFF\"}"}) {
+    Document doc;
+    Status s = decoder.Decode(bad, &doc);
+    EXPECT_EQ(s.message().rfind("invalid JSON: ", 0), 0u) << bad << ": " << s.message();
+  }
+}
+
+TEST(JsonTest, StatusRendersLocation) {
+  Status s = Status::InvalidInput("bad").At("in.jsonl", 3);
+  EXPECT_EQ(s.ToString(), "in.jsonl:3: bad");
+  EXPECT_EQ(Status::InvalidInput("bad").At("f", 0).ToString(), "f: bad");
+  EXPECT_EQ(Status::InvalidInput("bad").At("f", 2, 7).ToString(), "f:2:7: bad");
+}
+
+TEST(JsonTest, LooksLikeRecord) {
+  StreamDecoder decoder;
+  EXPECT_TRUE(decoder.LooksLikeRecord(R"({"id":"a","text":"x"})"));
+  EXPECT_FALSE(decoder.LooksLikeRecord(R"({"register":{"columns":[]}})"));
+  EXPECT_FALSE(decoder.LooksLikeRecord(R"({"text":5})"));
+  EXPECT_FALSE(decoder.LooksLikeRecord("Plain page text"));
+}
+
+}  // namespace
+}  // namespace pagewash

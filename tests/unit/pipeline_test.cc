@@ -1,0 +1,106 @@
+#include "pagewash/pipeline.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "tests/support/testdata.h"
+
+namespace pagewash {
+namespace {
+
+namespace fs = std::filesystem;
+
+class RecordingReporter : public Reporter {
+ public:
+  void Error(const Status& s) override { errors.push_back(s.ToString()); }
+  void Warning(const Status& s) override { warnings.push_back(s.ToString()); }
+  std::vector<std::string> errors;
+  std::vector<std::string> warnings;
+};
+
+class PipelineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("pagewash_pipeline_test_" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Path(const std::string& name) { return (dir_ / name).string(); }
+
+  fs::path dir_;
+};
+
+TEST_F(PipelineTest, BadInputIsReportedAndTheRestGoesThrough) {
+  testing::WriteFile(Path("a.txt"), "Title\n\nText.\n");
+  testing::WriteFile(Path("b.jsonl"),
+                     "{\"id\":\"1\",\"text\":\"One.\"}\n{\"id\":\"2\",\"text\":\n{\"id\":\"3\",\"text\":\"Three.\"}\n");
+  RunConfig config;
+  config.inputs = {Path("a.txt"), Path("missing.txt"), Path("b.jsonl")};
+  config.output = Path("out.jsonl");
+  config.stages = testing::Stages({"strip"});
+  RecordingReporter reporter;
+  EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kDataError);
+  ASSERT_EQ(reporter.errors.size(), 2u);
+  EXPECT_EQ(reporter.errors[0], Path("missing.txt") + ": cannot open: No such file or directory");
+  EXPECT_EQ(reporter.errors[1].rfind(Path("b.jsonl") + ":2: invalid JSON: ", 0), 0u) << reporter.errors[1];
+  std::string out = testing::ReadFileOrDie(Path("out.jsonl"));
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 3);
+  EXPECT_NE(out.find("\"id\":\"a\""), std::string::npos);
+  EXPECT_NE(out.find("\"id\":\"3\""), std::string::npos);
+}
+
+TEST_F(PipelineTest, OutputFileIsReplacedWhole) {
+  testing::WriteFile(Path("a.txt"), "Title\n\nText.\n");
+  testing::WriteFile(Path("out.json"), "old contents\n");
+  RunConfig config;
+  config.inputs = {Path("a.txt")};
+  config.output = Path("out.json");
+  config.output_kind = OutputKind::kEmit;
+  config.stages = testing::Stages({"strip", "dedup", "segment"});
+  RecordingReporter reporter;
+  EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kOk);
+  std::string out = testing::ReadFileOrDie(Path("out.json"));
+  EXPECT_EQ(out.rfind("{\"id\":\"a\"", 0), 0u) << out;
+  // No temporary file is left beside it.
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(dir_)) files += e.is_regular_file();
+  EXPECT_EQ(files, 2u);
+}
+
+TEST_F(PipelineTest, UnwritableOutputLeavesNothing) {
+  RunConfig config;
+  config.inputs = {Path("a.txt")};
+  config.output = Path("no/such/dir/out.json");
+  RecordingReporter reporter;
+  EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kDataError);
+  ASSERT_EQ(reporter.errors.size(), 1u);
+  EXPECT_EQ(reporter.errors[0], Path("no/such/dir/out.json") +
+                                    ": cannot create a temporary file beside it: No such file or directory");
+}
+
+TEST_F(PipelineTest, InvalidUtf8IsAWarning) {
+  testing::WriteFile(Path("bad.txt"), "Title\n\nCaf\xE9 text.\n");
+  RunConfig config;
+  config.inputs = {Path("bad.txt")};
+  config.output = Path("out.jsonl");
+  RecordingReporter reporter;
+  EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kOk);
+  ASSERT_EQ(reporter.warnings.size(), 1u);
+  EXPECT_EQ(reporter.warnings[0],
+            Path("bad.txt") + ": invalid UTF-8 at byte 10: 1 sequence replaced by U+FFFD");
+}
+
+TEST_F(PipelineTest, IdOverridesTheFileName) {
+  testing::WriteFile(Path("page.txt"), "Text.\n");
+  RunConfig config;
+  config.inputs = {Path("page.txt")};
+  config.output = Path("out.jsonl");
+  config.id = "custom-id";
+  RecordingReporter reporter;
+  EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kOk);
+  EXPECT_EQ(testing::ReadFileOrDie(Path("out.jsonl")).rfind("{\"id\":\"custom-id\"", 0), 0u);
+}
+
+}  // namespace
+}  // namespace pagewash

@@ -1,0 +1,114 @@
+#include "pagewash/strip.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/support/testdata.h"
+
+namespace pagewash {
+namespace {
+
+using testing::DebugString;
+using testing::FromText;
+
+std::string Strip(std::string_view text, const RuleSet* rules = nullptr) {
+  StripOptions options;
+  options.rules = rules;
+  return DebugString(StripBoilerplate(FromText(text), options));
+}
+
+struct Case {
+  std::string_view name, in, want;
+};
+
+TEST(StripTest, RemovesBoilerplate) {
+  const Case cases[] = {
+      {"cookie notice",
+       "We use cookies to improve your experience on our website. By continuing to browse, you "
+       "agree to our use of cookies and the processing of your personal data.\n\nText.",
+       "line Text.\n"},
+      {"polish cookie notice",
+       "Używamy plików cookie, aby zapewnić prawidłowe działanie serwisu. Korzystając z naszej "
+       "strony, wyrażasz zgodę na ich zapisywanie w Twojej przeglądarce.\n\nTreść.",
+       "line Treść.\n"},
+      {"buttons next to a notice",
+       "We value your privacy\nWe and our partners use cookies to store information on your device "
+       "for analytics and personalised advertising. You can withdraw your consent.\nAccept all\n"
+       "Reject all\nSettings\n\nSettings are explained below.",
+       "line Settings are explained below.\n"},
+      {"back links in several languages", "Back\nBack to top\n↑ Nach oben\nPowrót\nText.",
+       "line Text.\n"},
+      {"language switchers", "ua en ru\nEN | PL | DE\nEnglish Deutsch Français\nText.", "line Text.\n"},
+      {"stray json", "{\"register\":{\"columns\":[]}}\nText.", "line Text.\n"},
+      {"stray javascript", "window.dataLayer = window.dataLayer || [];\nText.", "line Text.\n"},
+      {"breadcrumb", "Home > News > Politics\nAccueil › Actualités › Europe\nText.", "line Text.\n"},
+      {"glued caption",
+       "Ukraine and Poland sign an agreement\n\nUkraine and Poland sign an agreement President of "
+       "Ukraine Volodymyr Zelenskyy (\nText.",
+       "line Ukraine and Poland sign an agreement\n| line Text.\n"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Strip(c.in), c.want) << c.name;
+}
+
+TEST(StripTest, KeepsContent) {
+  const Case cases[] = {
+      {"recipe with cookies",
+       "Bake the cookies for 12 minutes, until the edges are golden. Let the cookies cool on the "
+       "tray; you can store them in a jar for a week.",
+       "line Bake the cookies for 12 minutes, until the edges are golden. Let the cookies cool on "
+       "the tray; you can store them in a jar for a week.\n"},
+      {"news on the cookie law",
+       "Under the new rules, websites must obtain consent before storing cookies on a user's "
+       "device, the regulator said.",
+       "line Under the new rules, websites must obtain consent before storing cookies on a user's "
+       "device, the regulator said.\n"},
+      {"heading then paragraph that starts with it",
+       "The civilian dimension of CSDP\n\nThe civilian dimension of CSDP is the EU's course of "
+       "external actions.",
+       "line The civilian dimension of CSDP\n| line The civilian dimension of CSDP is the EU's "
+       "course of external actions.\n"},
+      {"settings alone is not a button", "Settings\n\nOpen the app.",
+       "line Settings\n| line Open the app.\n"},
+      {"by in a sentence", "By 2030 the network will be complete.",
+       "line By 2030 the network will be complete.\n"},
+      {"bracketed note", "[Photo: Reuters]", "line [Photo: Reuters]\n"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Strip(c.in), c.want) << c.name;
+}
+
+TEST(StripTest, BylineBecomesAuthor) {
+  Document doc = StripBoilerplate(FromText("Title\nAuthor: Maria Kholina\nText."), {});
+  EXPECT_EQ(doc.GetMetadata("author"), "Maria Kholina");
+  EXPECT_EQ(DebugString(doc), "line Title\nline Text.\n");
+  doc = StripBoilerplate(FromText("By Jane van der Berg\nText."), {});
+  EXPECT_EQ(doc.GetMetadata("author"), "Jane van der Berg");
+}
+
+TEST(StripTest, ExplainKeepsRuleAndSpan) {
+  StripOptions options;
+  options.explain = true;
+  Document doc = StripBoilerplate(FromText("Text.\nBack to top\n"), options);
+  ASSERT_EQ(doc.removed.size(), 1u);
+  EXPECT_EQ(doc.removed[0].rule, "back-link");
+  EXPECT_EQ(doc.removed[0].stage, "strip");
+  EXPECT_EQ(doc.Text(doc.removed[0].text), "Back to top");
+  EXPECT_EQ(doc.removed[0].span.begin, 6u);
+  EXPECT_EQ(doc.removed[0].span.end, 17u);
+  EXPECT_EQ(doc.removed[0].line, 2u);
+  EXPECT_EQ(doc.stats.stripped, 1u);
+  EXPECT_EQ(doc.stages, std::vector<std::string>{"strip"});
+}
+
+TEST(StripTest, RemovalPassesGapOn) {
+  // "Back" began a paragraph; the next line must not join the one above.
+  EXPECT_EQ(Strip("First.\n\nBack\nSecond."), "line First.\n| line Second.\n");
+}
+
+TEST(StripTest, UserRulesAddToDefaults) {
+  Result<RuleSet> rules = RuleSet::Default().Merge(
+      "[newsletter]\ntype = line\nphrases = subscribe to our newsletter\n", "user.rules");
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  EXPECT_EQ(Strip("Subscribe to our newsletter!\nBack\nText.", &rules.value()), "line Text.\n");
+}
+
+}  // namespace
+}  // namespace pagewash

@@ -1,0 +1,65 @@
+#include "pagewash/text_input.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/support/testdata.h"
+
+namespace pagewash {
+namespace {
+
+using testing::DebugString;
+
+struct Case {
+  std::string_view name;
+  std::string_view in;
+  std::string_view want;  // DebugString of the result.
+};
+
+TEST(TextInputTest, Normalises) {
+  const Case cases[] = {
+      {"plain", "Hello world.", "line Hello world.\n"},
+      {"bom", "\xEF\xBB\xBFHello", "line Hello\n"},
+      {"crlf", "a\r\nb\r\n", "line a\nline b\n"},
+      {"cr", "a\rb", "line a\nline b\n"},
+      {"blank lines set gap", "a\n\n\n b", "line a\n| line b\n"},
+      {"leading blank lines", "\n\n a", "line a\n"},
+      {"spaces collapse", "a  \t b   ", "line a b\n"},
+      {"nbsp and thin space", "a\xC2\xA0" "b\xE2\x80\x89" "c", "line a b c\n"},
+      {"zero width and soft hyphen removed", "co\xE2\x80\x8Bop\xC2\xAD" "er\xE2\x81\xA0" "ate",
+       "line cooperate\n"},
+      {"zwj kept", "a\xE2\x80\x8D" "b", "line a\xE2\x80\x8D" "b\n"},
+      {"nfc", "e\xCC\x81t\xC3\xA9", "line \xC3\xA9t\xC3\xA9\n"},
+      {"line separator splits", "a\xE2\x80\xA8" "b", "line a\nline b\n"},
+      {"control characters dropped", std::string_view("a\x01" "b\x00" "c", 5), "line abc\n"},
+      {"c1 control dropped", "a\xC2\x85" "b", "line a b\n"},
+      {"invalid utf8 replaced", "a\xFF" "b", "line a\xEF\xBF\xBD" "b\n"},
+      {"only spaces is blank", "a\n   \t\nb", "line a\n| line b\n"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(DebugString(testing::FromText(c.in)), c.want) << c.name;
+  }
+}
+
+TEST(TextInputTest, RecordsIndentLineAndSpan) {
+  Document doc = testing::FromText("Title\n\n    indented line\n");
+  ASSERT_EQ(doc.blocks.size(), 2u);
+  EXPECT_EQ(doc.blocks[1].indent, 4);
+  EXPECT_EQ(doc.blocks[1].line, 3u);
+  EXPECT_EQ(doc.blocks[1].span.begin, 7u);
+  EXPECT_EQ(doc.blocks[1].span.end, 24u);
+  EXPECT_TRUE(doc.blocks[1].gap);
+  EXPECT_EQ(doc.stats.input_lines, 2u);
+  EXPECT_EQ(doc.stats.input_bytes, 25u);
+}
+
+TEST(TextInputTest, ReportsInvalidUtf8Once) {
+  Document doc;
+  TextReader reader;
+  TextInputReport report = reader.Read("ok\nbad \xC3\x28 and \xFF\xFE", &doc);
+  EXPECT_EQ(report.invalid_utf8, 3u);
+  EXPECT_EQ(report.first_invalid_offset, 7u);
+  EXPECT_EQ(doc.stats.invalid_utf8, 3u);
+}
+
+}  // namespace
+}  // namespace pagewash

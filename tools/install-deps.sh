@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages pagewash needs to build and test, when any
+# is missing. Uses apt-get as root, or through sudo.
+set -euo pipefail
+packages=(g++ cmake ninja-build pkg-config libfmt-dev libicu-dev libboost-program-options-dev
+          libgtest-dev libsimdjson-dev libxxhash-dev)
+[ "${1:-}" = "--with-benchmark" ] && packages+=(libbenchmark-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "installing: ${missing[*]}" >&2
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
