@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "text/tokenize.h"
 #include "text/unicode.h"
 
 namespace pagewash::internal {
@@ -43,11 +44,7 @@ std::size_t FirstWordWidth(std::string_view s) {
 
 }  // namespace
 
-std::size_t Width(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
+std::size_t Width(std::string_view s) { return text::CodePoints(s); }
 
 bool ParseListMarker(std::string_view line, ListMarker* m) {
   *m = ListMarker{};
@@ -67,11 +64,16 @@ bool ParseListMarker(std::string_view line, ListMarker* m) {
   m->marker = token;
   m->length = space + 1;
   m->ordered = true;
+  m->style = '1';
   // (3) or (c)
   if (token.size() >= 3 && token.front() == '(' && token.back() == ')') {
     std::string_view inner = token.substr(1, token.size() - 2);
     if (std::all_of(inner.begin(), inner.end(), IsDigit) && inner.size() <= 3) return true;
-    if (inner.size() == 1 && inner[0] >= 'a' && inner[0] <= 'z') return true;
+    if (inner.size() == 1 && inner[0] >= 'a' && inner[0] <= 'z') {
+      m->style = 'a';
+      return true;
+    }
+    m->style = 'i';
     return IsRoman(inner, false);
   }
   char last = token.back();
@@ -83,6 +85,7 @@ bool ParseListMarker(std::string_view line, ListMarker* m) {
         token.find("..") == std::string_view::npos && token.size() <= 9) {
       m->section_number = true;
       m->depth = static_cast<int>(dots) + 1;
+      m->style = 's';
       return true;
     }
     return false;
@@ -98,13 +101,32 @@ bool ParseListMarker(std::string_view line, ListMarker* m) {
       body.find("..") == std::string_view::npos && body.size() <= 8) {
     m->section_number = true;
     m->depth = static_cast<int>(std::count(body.begin(), body.end(), '.')) + 1;
+    m->style = 's';
     return true;
   }
-  if (body.size() == 1 && body[0] >= 'a' && body[0] <= 'z') return true;
-  if (body.size() == 1 && body[0] >= 'A' && body[0] <= 'Z' && last == ')') return true;
-  if (IsRoman(body, false)) return true;
+  if (body.size() == 1 && body[0] >= 'a' && body[0] <= 'z') {
+    m->style = 'a';
+    return true;
+  }
+  // One lowercase letter of any script: "а)", "б)".
+  if (last == ')' && text::CodePoints(body) == 1) {
+    std::size_t i = 0;
+    if (text::IsLower(text::NextCodePoint(body, &i))) {
+      m->style = 'a';
+      return true;
+    }
+  }
+  if (body.size() == 1 && body[0] >= 'A' && body[0] <= 'Z' && last == ')') {
+    m->style = 'A';
+    return true;
+  }
+  if (IsRoman(body, false)) {
+    m->style = 'i';
+    return true;
+  }
   if (IsRoman(body, true)) {
     m->section_number = true;
+    m->style = 'I';
     return true;
   }
   return false;
@@ -162,8 +184,8 @@ std::vector<Unit> SplitUnits(const Document& doc) {
         continues = false;
       } else if (in_item && blocks[k].indent > item_indent) {
         continues = true;  // Hanging indent under a list item.
-      } else if (StartsLower(line)) {
-        continues = true;
+      } else if (StartsLower(line) || prev.back() == ',') {
+        continues = true;  // A comma never ends a paragraph.
       } else {
         std::size_t prev_width = blocks[k - 1].indent + Width(prev);
         bool full = may_be_wrapped && prev_width + 1 + FirstWordWidth(line) + 3 > width;

@@ -27,6 +27,9 @@ struct ListMarker {
   bool dash = false;         ///< "-", "–", "—": also opens quoted speech.
   bool section_number = false;  ///< "2.1" or "IV.": may number a heading.
   int depth = 1;             ///< Levels of a section number: "2.1" is 2.
+  /// How it numbers: 'b' bullet, '1' digits, 'a' letters, 'i' lower roman,
+  /// 'I' upper roman, 's' section number ("2.1"). Items of one list share it.
+  char style = 'b';
 };
 
 /// Recognises a list marker at the start of `line`: a bullet (• · ▪ ◦ ○ ● ■

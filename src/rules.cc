@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "rules_internal.h"
 #include "text/tokenize.h"
@@ -36,7 +37,10 @@ bool ParseRuleType(std::string_view name, RuleType* type) {
       {"near", RuleType::kNear},         {"vocabulary", RuleType::kVocabulary},
       {"switcher", RuleType::kSwitcher}, {"byline", RuleType::kByline},
       {"code", RuleType::kCode},         {"caption", RuleType::kCaption},
-      {"breadcrumb", RuleType::kBreadcrumb},
+      {"breadcrumb", RuleType::kBreadcrumb}, {"dateline", RuleType::kDateline},
+      {"header", RuleType::kHeader},         {"linkbar", RuleType::kLinkBar},
+      {"address", RuleType::kAddress},       {"sender", RuleType::kSender},
+      {"signature", RuleType::kSignature},
   };
   for (const auto& [n, t] : kTypes) {
     if (n == name) {
@@ -129,6 +133,11 @@ class Parser {
         cut = p.key.find(' ', cut + 1);
       }
     }
+    compiled.stems.buckets.resize(256);
+    for (const PendingPhrase& p : stems_) {
+      std::uint64_t h = text::Hash64(text::FirstCodePoints(p.key, compiled.stems.min_chars));
+      compiled.stems.buckets[h & 255].push_back({p.key, p.entry});
+    }
     std::size_t capacity = 16;
     while (capacity < by_hash.size() * 2) capacity *= 2;
     compiled.table.slots.assign(capacity, {});
@@ -207,12 +216,25 @@ class Parser {
       current_.then = std::string(value);
       return Status::Ok();
     }
+    if (key == "starts") {
+      for (std::string_view p : Split(value, '|')) current_.starts.emplace_back(p);
+      return Status::Ok();
+    }
+    if (key == "chunk") {
+      if (value != "yes" && value != "no") return Error("chunk must be yes or no");
+      current_.chunk = value == "yes";
+      return Status::Ok();
+    }
+    if (key == "topic") {
+      pending_topic_.emplace_back(value);
+      return Status::Ok();
+    }
     if (key == "field") {
       current_.field = std::string(value);
       return Status::Ok();
     }
     std::uint32_t number = 0;
-    if (key == "min-groups" || key == "min-words" || key == "max-words") {
+    if (key == "min-groups" || key == "min-words" || key == "max-words" || key == "min-coverage") {
       auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
       if (ec != std::errc() || p != value.data() + value.size()) {
         return Error(fmt::format("{} must be a whole number", key));
@@ -220,6 +242,7 @@ class Parser {
       if (key == "min-groups") current_.min_groups = static_cast<int>(number);
       if (key == "min-words") current_.min_words = number;
       if (key == "max-words") current_.max_words = number;
+      if (key == "min-coverage") current_.min_coverage = static_cast<int>(std::min<std::uint32_t>(number, 100));
       return Status::Ok();
     }
     return Error(fmt::format("unknown key \"{}\"", key));
@@ -241,6 +264,8 @@ class Parser {
   Status AddPhrases(std::string_view value, std::uint8_t group) {
     if (rules_.size() >= 0xFFFF) return Error("too many rules");
     for (std::string_view phrase : Split(value, '|')) {
+      bool stem = phrase.size() > 1 && phrase.back() == '*';
+      if (stem) phrase.remove_suffix(1);
       text::Tokenize(phrase, &tokens_);
       if (tokens_.tokens.empty()) {
         return Error(fmt::format("phrase \"{}\" has no words", phrase));
@@ -249,6 +274,14 @@ class Parser {
       p.key = tokens_.key;
       p.words = static_cast<std::uint32_t>(tokens_.tokens.size());
       p.entry = PhraseEntry{static_cast<std::uint16_t>(rules_.size()), group};
+      if (stem) {
+        if (p.words != 1 || text::CodePoints(p.key) < 4) {
+          return Error(fmt::format("stem \"{}*\" must be one word of at least four letters", phrase));
+        }
+        stems_.push_back(std::move(p));
+        ++phrase_count_;
+        continue;
+      }
       phrases_.push_back(std::move(p));
       ++phrase_count_;
     }
@@ -261,18 +294,21 @@ class Parser {
     std::uint32_t saved_line = line_;
     line_ = current_.line;
     if (!have_type_) return Error(fmt::format("rule \"{}\" has no type", current_.name));
-    bool needs_phrases = current_.type != RuleType::kCode && current_.type != RuleType::kCaption;
+    bool needs_phrases = current_.type != RuleType::kCode && current_.type != RuleType::kCaption &&
+                         current_.type != RuleType::kLinkBar && current_.type != RuleType::kSender &&
+                         current_.type != RuleType::kSignature;
     if (needs_phrases && phrase_count_ == 0) {
       return Error(fmt::format("rule \"{}\" has no phrases", current_.name));
     }
-    if (current_.type == RuleType::kVocabulary) {
-      for (const std::string& req : pending_require_) {
-        for (std::string_view g : Split(req, ' ')) {
+    for (auto [list, mask, what] : {std::tuple{&pending_require_, &current_.require_mask, "requires"},
+                                    std::tuple{&pending_topic_, &current_.topic_mask, "has topic"}}) {
+      for (const std::string& names : *list) {
+        for (std::string_view g : Split(names, ' ')) {
           auto it = std::find(current_.groups.begin(), current_.groups.end(), g);
           if (it == current_.groups.end()) {
-            return Error(fmt::format("rule \"{}\" requires unknown group \"{}\"", current_.name, g));
+            return Error(fmt::format("rule \"{}\" {} unknown group \"{}\"", current_.name, what, g));
           }
-          current_.require_mask |= std::uint64_t{1} << (it - current_.groups.begin());
+          *mask |= std::uint64_t{1} << (it - current_.groups.begin());
         }
       }
     }
@@ -281,6 +317,7 @@ class Parser {
     }
     if (current_.type == RuleType::kByline && current_.field.empty()) current_.field = "author";
     pending_require_.clear();
+    pending_topic_.clear();
     phrase_count_ = 0;
     line_ = saved_line;
     rules_.push_back(std::move(current_));
@@ -293,9 +330,11 @@ class Parser {
   bool have_type_ = false;
   Rule current_;
   std::vector<std::string> pending_require_;
+  std::vector<std::string> pending_topic_;
   std::size_t phrase_count_ = 0;
   std::vector<Rule> rules_;
   std::vector<PendingPhrase> phrases_;
+  std::vector<PendingPhrase> stems_;
   text::TokenizedText tokens_;
 };
 

@@ -20,6 +20,12 @@ enum class RuleType : std::uint8_t {
   kCode,
   kCaption,
   kBreadcrumb,
+  kDateline,
+  kHeader,
+  kLinkBar,
+  kAddress,
+  kSender,
+  kSignature,
 };
 
 struct Rule {
@@ -36,6 +42,12 @@ struct Rule {
   std::vector<std::uint16_t> near;  // Indices of the rules named in `near`.
   std::string field;                // byline: the metadata key it fills.
   std::string then;                 // prefix, byline: what must follow the prefix.
+  std::vector<std::string> starts;  // Raw line prefixes that count as a hit ("©").
+  int min_coverage = 100;           // switcher: percent of words the phrases cover.
+  bool chunk = false;               // vocabulary: also judge runs of short lines together.
+  std::uint64_t topic_mask = 0;     // vocabulary: groups whose words in a heading
+                                    // mean the page is about the topic; then only
+                                    // matches next to a `near` line are removed.
 };
 
 /// One phrase's meaning: which rule and which of its groups it belongs to.
@@ -72,9 +84,22 @@ struct PhraseTable {
   }
 };
 
+/// Single-word phrases that end in '*' match any word they begin: "анализ*"
+/// matches "анализировать". They are found by the hash of their first four
+/// characters, so a word costs one extra lookup however many stems there are.
+struct StemTable {
+  struct Stem {
+    std::string prefix;
+    PhraseEntry entry;
+  };
+  std::vector<std::vector<Stem>> buckets;  // Indexed by hash & (size - 1).
+  std::size_t min_chars = 4;               // Stems are at least this many characters.
+};
+
 struct CompiledRules {
   std::vector<Rule> rules;
   PhraseTable table;
+  StemTable stems;
   std::uint32_t max_phrase_words = 1;
   std::vector<std::uint16_t> breadcrumbs;  // Rules of type breadcrumb.
 };

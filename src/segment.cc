@@ -30,6 +30,13 @@ std::size_t CountWords(std::string_view s) {
 
 bool StartsLikeHeading(std::string_view s) {
   if (s.empty()) return false;
+  if (s.front() == '[') {
+    // A mailing-list tag: "[textkit-dev] Proposal: ...".
+    std::size_t close = s.find("] ");
+    if (close == std::string_view::npos || close > 40) return false;
+    s.remove_prefix(close + 2);
+    if (s.empty()) return false;
+  }
   std::size_t i = 0;
   std::uint32_t c = text::NextCodePoint(s, &i);
   if (c == '"' || c == 0x201C || c == 0x201E || c == 0xAB || c == '\'' || c == 0x2018) {
@@ -106,7 +113,7 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
       // Only a section number may head a heading; a short numbered line
       // followed by another numbered line is a list.
       const Candidate& next = cands[i + 1];
-      bool next_numbered = next.has_marker && next.marker.ordered;
+      bool next_numbered = next.has_marker && next.marker.ordered && next.marker.style == c.marker.style;
       bool numbered_heading = c.marker.ordered && !next_numbered &&
                               (c.marker.section_number || next.gap);
       if (!numbered_heading) continue;

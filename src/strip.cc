@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <bit>
 
+#include "layout.h"
 #include "removal.h"
 #include "rules_internal.h"
 #include "text/tokenize.h"
@@ -17,22 +18,8 @@ using internal::CompiledRules;
 using internal::Rule;
 using internal::RuleType;
 
-// What the phrase table says about one line.
-struct LineVerdict {
-  int rule = -1;       // The first rule (in file order) that removes the line.
-  int near_rule = -1;  // The first `near` rule whose phrases are the whole line.
-  std::string_view byline_value;  // For a byline rule: the name.
-};
-
-// Reused across the lines of a document: per-rule hit state.
-struct MatchScratch {
-  text::TokenizedText tokens;
-  std::vector<std::uint64_t> groups;       // Vocabulary: groups hit, per rule.
-  std::vector<std::uint32_t> prefix_words;  // Prefix/byline: longest prefix hit.
-  std::vector<std::uint64_t> covered;      // Switcher: words covered by phrases.
-  std::vector<std::uint8_t> whole_line;    // Line/near: the line is a phrase.
-  std::vector<std::uint16_t> touched;
-};
+// ---------------------------------------------------------------------------
+// Line shapes used by the built-in detectors.
 
 constexpr std::string_view kClosingPunctuation[] = {".", "!", "?", "…", ";", ":", "\"", "”", "»",
                                                     "’", "'", ")", "]", "。", "！", "？"};
@@ -55,34 +42,50 @@ bool HasUnbalancedBracket(std::string_view s) {
   return round > 0 || square > 0;
 }
 
-// A name after a byline prefix: one to six words, each capitalised or a
-// short particle ("van", "de"), no digits, no sentence punctuation.
-bool LooksLikeName(std::string_view name, const text::TokenizedText& tokens, std::size_t first) {
-  std::size_t words = tokens.tokens.size() - first;
-  if (words < 1 || words > 6 || name.size() > 80 || name.empty()) return false;
-  if (name.back() == '.' || name.back() == '!' || name.back() == '?' || name.back() == ',') {
-    // "J." as a final initial is the only full stop a name ends in.
-    if (!(name.back() == '.' && name.size() >= 2 && (name.size() == 2 || name[name.size() - 3] == ' '))) {
-      return false;
-    }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool AllDigits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), IsDigit); }
+
+// A name: one to six words, each capitalised or a short particle ("van",
+// "de"), no digits, no sentence punctuation but a final initial ("J.").
+bool LooksLikeName(std::string_view name) {
+  if (name.empty() || name.size() > 80) return false;
+  std::size_t words = 1 + static_cast<std::size_t>(std::count(name.begin(), name.end(), ' '));
+  if (words > 6) return false;
+  char last = name.back();
+  if (last == '!' || last == '?' || last == ',' || last == ':' || last == ';') return false;
+  if (last == '.' && !(name.size() >= 2 && (name.size() == 2 || name[name.size() - 3] == ' '))) {
+    return false;
   }
   std::size_t i = 0;
   bool start = true;
+  bool first = true;
   while (i < name.size()) {
+    std::size_t at = i;
     std::uint32_t c = text::NextCodePoint(name, &i);
     if (c >= '0' && c <= '9') return false;
     if (start && text::IsLetter(c) && !text::IsUpper(c)) {
-      // Particles may be lowercase; anything longer must be capitalised.
-      std::size_t end = name.find(' ', i);
-      std::size_t len = (end == std::string_view::npos ? name.size() : end) - i + 1;
-      if (len > 3) return false;
+      if (first) return false;
+      std::size_t end = name.find(' ', at);
+      std::size_t len = text::CodePoints(name.substr(at, end == std::string_view::npos ? end : end - at));
+      if (len > 3) return false;  // Only particles may be lowercase.
     }
+    if (start && text::IsLetter(c)) first = false;
     start = c == ' ' || c == '-';
   }
-  return text::IsUpper([&] {
-    std::size_t j = 0;
-    return text::NextCodePoint(name, &j);
-  }());
+  return !first;
+}
+
+std::string_view TrimSeparators(std::string_view s) {
+  auto separator = [](std::string_view t) {
+    for (std::string_view sep : {" ", ":", "-", "|", ",", "–", "—", "·", "•"}) {
+      if (t.substr(0, sep.size()) == sep) return sep.size();
+    }
+    return std::size_t{0};
+  };
+  while (std::size_t n = separator(s)) s.remove_prefix(n);
+  while (!s.empty() && (s.back() == ' ' || s.back() == ',' || s.back() == '|')) s.remove_suffix(1);
+  return s;
 }
 
 bool LooksLikeJson(std::string_view s) {
@@ -97,125 +100,352 @@ bool LooksLikeJson(std::string_view s) {
 }
 
 // JavaScript or CSS that leaked into the text: a line dense in code
-// punctuation, with code keywords or a CSS declaration block, and ending
-// the way code lines end.
+// punctuation, with code keywords or a CSS declaration block, ending the way
+// code lines end.
 bool LooksLikeScriptOrStyle(std::string_view s) {
   if (s.size() < 8) return false;
   char last = s.back();
   if (last != ';' && last != '{' && last != '}' && last != ')') return false;
   std::size_t symbols = 0;
   for (char c : s) {
-    if (std::string_view("{}();=<>[]|&$").find(c) != std::string_view::npos) ++symbols;
+    if (std::string_view("{}();=<>[]|&$'").find(c) != std::string_view::npos) ++symbols;
   }
   double density = static_cast<double>(symbols) / static_cast<double>(s.size());
   static constexpr std::string_view kMarkers[] = {
       "function(", "function ", "=>", "var ", "const ", "let ", "window.", "document.",
-      ".push(", "});", "return ", "typeof ", "===", "!==", "&&", "||", "();"};
+      ".push(", "});", "return ", "typeof ", "===", "!==", "&&", "||", "();", "', '", "gtag(", "new Date("};
   int markers = 0;
   for (std::string_view m : kMarkers) {
     if (s.find(m) != std::string_view::npos) ++markers;
   }
   if (markers >= 1 && density >= 0.06) return true;
-  // CSS: "selector{property:value;...}" with no sentence in it.
+  // A call statement: name(args); with no sentence in it.
+  std::size_t paren = s.find('(');
+  if (last == ';' && paren != std::string_view::npos && paren > 0 && s.find(' ') > paren &&
+      s.substr(s.size() - 2) == ");") {
+    return true;
+  }
+  // CSS: "selector{property:value;...}": a short selector, then a block
+  // of declarations, and no sentence in it.
   std::size_t open = s.find('{');
-  std::size_t colon = s.find(':', open == std::string_view::npos ? 0 : open);
-  return open != std::string_view::npos && colon != std::string_view::npos && last == '}' &&
-         density >= 0.08 && s.find(". ") == std::string_view::npos;
+  if (open == std::string_view::npos || open == 0 || open > 80 || last != '}') return false;
+  std::string_view selector = s.substr(0, open);
+  std::string_view body = s.substr(open + 1, s.size() - open - 2);
+  return std::count(selector.begin(), selector.end(), ' ') <= 3 &&
+         body.find(':') != std::string_view::npos && body.find('{') == std::string_view::npos &&
+         body.find(". ") == std::string_view::npos;
 }
+
+// "Privacy | Accessibility | Contact": three or more short segments between
+// one kind of separator, none of them a sentence.
+bool LooksLikeLinkBar(std::string_view s) {
+  for (std::string_view sep : {std::string_view(" | "), std::string_view(" · "),
+                               std::string_view(" • "), std::string_view(" / ")}) {
+    std::size_t segments = 1;
+    std::size_t pos = 0;
+    bool short_segments = true;
+    while (true) {
+      std::size_t next = s.find(sep, pos);
+      std::string_view seg = s.substr(pos, next == std::string_view::npos ? next : next - pos);
+      std::size_t words = 1 + static_cast<std::size_t>(std::count(seg.begin(), seg.end(), ' '));
+      if (words > 6 || seg.empty() || (seg.back() == '.' && seg.size() > 3) || seg.back() == '!' ||
+          seg.back() == '?') {
+        short_segments = false;
+      }
+      if (next == std::string_view::npos) break;
+      ++segments;
+      pos = next + sep.size();
+    }
+    if (segments >= 3 && short_segments) return true;
+  }
+  return false;
+}
+
+// A postal code: 12345, 00-902, 8000 AA, HX7 8AA.
+bool HasPostalCode(std::string_view s) {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i > 0 && (IsDigit(s[i - 1]) || upper(s[i - 1]))) continue;
+    std::size_t d = i;
+    while (d < s.size() && IsDigit(s[d])) ++d;
+    std::size_t digits = d - i;
+    bool end_ok = d == s.size() || !IsDigit(s[d]);
+    if (digits == 5 && end_ok && (d == s.size() || s[d] != ',' || true)) {
+      if (d == s.size() || s[d] == ' ' || s[d] == ',') return true;
+    }
+    if (digits == 2 && d + 4 <= s.size() && s[d] == '-' && AllDigits(s.substr(d + 1, 3)) &&
+        (d + 4 == s.size() || !IsDigit(s[d + 4]))) {
+      return true;
+    }
+    if (digits == 4 && d + 3 <= s.size() && s[d] == ' ' && upper(s[d + 1]) && upper(s[d + 2]) &&
+        (d + 3 == s.size() || !upper(s[d + 3]))) {
+      return true;
+    }
+    // UK: letters, digit, optional alnum, space, digit, two letters.
+    std::size_t l = i;
+    while (l < s.size() && upper(s[l]) && l - i < 2) ++l;
+    if (l > i && l < s.size() && IsDigit(s[l])) {
+      std::size_t k = l + 1;
+      if (k < s.size() && (IsDigit(s[k]) || upper(s[k]))) ++k;
+      if (k + 4 <= s.size() && s[k] == ' ' && IsDigit(s[k + 1]) && upper(s[k + 2]) && upper(s[k + 3]) &&
+          (k + 4 == s.size() || !upper(s[k + 4]))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// A mail header's sender: "Marta Kowalczyk marta.k at example.org" or
+// "Jan Nowak <jan@example.pl>". Returns the name, or empty.
+std::string_view SenderName(std::string_view s) {
+  std::size_t at = s.find('@');
+  std::size_t local_end = at;
+  if (at == std::string_view::npos) {
+    at = s.find(" at ");
+    if (at == std::string_view::npos) return {};
+    local_end = at;
+    at += 3;
+  }
+  std::string_view domain = s.substr(at + 1);
+  while (!domain.empty() && domain.front() == ' ') domain.remove_prefix(1);
+  std::size_t domain_end = domain.find_first_of(" >)");
+  domain = domain.substr(0, domain_end);
+  if (domain.find('.') == std::string_view::npos || domain.find(' ') != std::string_view::npos) return {};
+  if (domain_end != std::string_view::npos) {
+    std::string_view rest = s.substr(static_cast<std::size_t>(domain.data() - s.data()) + domain.size());
+    while (!rest.empty() && (rest.front() == '>' || rest.front() == ')' || rest.front() == ' ')) {
+      rest.remove_prefix(1);
+    }
+    if (!rest.empty()) return {};
+  }
+  std::size_t local_begin = s.rfind(' ', local_end == 0 ? 0 : local_end - 1);
+  if (local_begin == std::string_view::npos || local_begin == 0) return {};
+  std::string_view name = s.substr(0, local_begin);
+  while (!name.empty() && (name.back() == ' ' || name.back() == '<' || name.back() == '(')) name.remove_suffix(1);
+  return LooksLikeName(name) ? name : std::string_view();
+}
+
+// A word a date is written with besides names: 12, 2024, 10:15 (two
+// tokens), 06h30, 3rd, 1er.
+bool IsDateNumber(std::string_view w) {
+  if (AllDigits(w)) return w.size() <= 4;
+  std::size_t d = 0;
+  while (d < w.size() && IsDigit(w[d])) ++d;
+  if (d == 0 || d > 2) return false;
+  std::string_view rest = w.substr(d);
+  if (rest == "st" || rest == "nd" || rest == "rd" || rest == "th" || rest == "er" || rest == "e") return true;
+  return rest.size() >= 2 && rest[0] == 'h' && AllDigits(rest.substr(1));
+}
+
+// ---------------------------------------------------------------------------
+// Matching one line against every rule.
+
+struct LineVerdict {
+  int rule = -1;       // The first rule (in file order) that removes the line.
+  int near_rule = -1;  // The first `near` rule whose phrases are the whole line.
+  int header_rule = -1;  // A `header` rule whose phrases are the whole line.
+  std::string_view value;   // Metadata value (byline name, date).
+  std::string_view author;  // A dateline's "by NAME".
+  std::string_view date;    // A byline's date after the name.
+};
 
 class Matcher {
  public:
   explicit Matcher(const CompiledRules& rules) : rules_(rules) {
     std::size_t n = rules.rules.size();
-    s_.groups.assign(n, 0);
-    s_.prefix_words.assign(n, 0);
-    s_.covered.assign(n, 0);
-    s_.whole_line.assign(n, 0);
+    groups_.assign(n, 0);
+    prefix_words_.assign(n, 0);
+    covered_.assign(n, 0);
+    whole_line_.assign(n, 0);
+    for (std::size_t r = 0; r < n; ++r) {
+      RuleType t = rules.rules[r].type;
+      if (t == RuleType::kCode || t == RuleType::kLinkBar || t == RuleType::kSender ||
+          t == RuleType::kSignature || t == RuleType::kBreadcrumb || t == RuleType::kDateline ||
+          !rules.rules[r].starts.empty()) {
+        always_.push_back(static_cast<std::uint16_t>(r));
+      }
+      if (t == RuleType::kDateline && dateline_ < 0) dateline_ = static_cast<int>(r);
+    }
   }
 
-  const text::TokenizedText& tokens() const { return s_.tokens; }
+  const text::TokenizedText& tokens() const { return tokens_; }
+
+  /// Group masks of the vocabulary rules this line touched, valid until the
+  /// next Match().
+  std::uint64_t Groups(std::size_t rule) const { return groups_[rule]; }
+  const std::vector<std::uint16_t>& Touched() const { return touched_; }
 
   LineVerdict Match(std::string_view line) {
-    text::Tokenize(line, &s_.tokens);
+    for (std::uint16_t r : touched_) {
+      groups_[r] = 0;
+      prefix_words_[r] = 0;
+      covered_[r] = 0;
+      whole_line_[r] = 0;
+    }
+    touched_.clear();
+    text::Tokenize(line, &tokens_);
     Scan();
+    for (std::uint16_t r : always_) touched_.push_back(r);
+    std::sort(touched_.begin(), touched_.end());
+    touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
+
     LineVerdict v;
-    const std::size_t words = s_.tokens.tokens.size();
-    std::sort(s_.touched.begin(), s_.touched.end());
-    s_.touched.erase(std::unique(s_.touched.begin(), s_.touched.end()), s_.touched.end());
-    for (std::uint16_t r : s_.touched) {
+    const std::size_t words = tokens_.tokens.size();
+    for (std::uint16_t r : touched_) {
       const Rule& rule = rules_.rules[r];
-      if (v.rule >= 0 && rule.type != RuleType::kNear) continue;
+      if (rule.type == RuleType::kNear) {
+        if (whole_line_[r] && v.near_rule < 0 && words >= rule.min_words && words <= rule.max_words) {
+          v.near_rule = r;
+        }
+        continue;
+      }
+      if (v.rule >= 0) continue;
       if (words < rule.min_words || words > rule.max_words) continue;
-      switch (rule.type) {
-        case RuleType::kLine:
-          if (s_.whole_line[r]) v.rule = r;
-          break;
-        case RuleType::kNear:
-          if (s_.whole_line[r] && v.near_rule < 0) v.near_rule = r;
-          break;
-        case RuleType::kPrefix:
-          if (s_.prefix_words[r] > 0 && FollowedBy(line, s_.prefix_words[r], rule.then)) v.rule = r;
-          break;
-        case RuleType::kBreadcrumb:
-          if (IsBreadcrumb(line, s_.prefix_words[r])) v.rule = r;
-          break;
-        case RuleType::kVocabulary: {
-          std::uint64_t hit = s_.groups[r];
-          if (std::popcount(hit) >= rule.min_groups && (hit & rule.require_mask) == rule.require_mask) {
-            v.rule = r;
-          }
-          break;
-        }
-        case RuleType::kSwitcher:
-          if (words >= 2 && words <= 64 && std::popcount(s_.covered[r]) == static_cast<int>(words)) {
-            v.rule = r;
-          }
-          break;
-        case RuleType::kByline: {
-          std::uint32_t n = s_.prefix_words[r];
-          if (n == 0 || n >= words || !FollowedBy(line, n, rule.then)) break;
-          std::string_view rest = line.substr(s_.tokens.tokens[n - 1].source_end);
-          while (!rest.empty() && std::string_view(" :-–—|,").find(rest.front()) != std::string_view::npos) {
-            rest.remove_prefix(1);
-          }
-          if (rest.substr(0, 3) == "\xE2\x80\x93" || rest.substr(0, 3) == "\xE2\x80\x94") {
-            rest.remove_prefix(3);
-            while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-          }
-          if (LooksLikeName(rest, s_.tokens, n)) {
-            v.rule = r;
-            v.byline_value = rest;
-          }
-          break;
-        }
-        case RuleType::kCode:
-        case RuleType::kCaption:
-          break;
-      }
+      if (Judge(r, rule, line, words, &v)) v.rule = r;
     }
-    if (v.rule < 0) {
-      for (std::uint16_t r : rules_.breadcrumbs) {
-        const Rule& rule = rules_.rules[r];
-        if (words >= 2 && words <= rule.max_words && IsBreadcrumb(line, 0)) {
-          v.rule = r;
-          break;
-        }
-      }
-    }
-    for (std::uint16_t r : s_.touched) {
-      s_.groups[r] = 0;
-      s_.prefix_words[r] = 0;
-      s_.covered[r] = 0;
-      s_.whole_line[r] = 0;
-    }
-    s_.touched.clear();
     return v;
   }
 
  private:
+  bool Judge(std::uint16_t r, const Rule& rule, std::string_view line, std::size_t words, LineVerdict* v) {
+    switch (rule.type) {
+      case RuleType::kLine:
+        return whole_line_[r] != 0;
+      case RuleType::kHeader:
+        if (whole_line_[r]) v->header_rule = r;
+        return whole_line_[r] != 0;
+      case RuleType::kNear:
+        return false;
+      case RuleType::kPrefix:
+        return prefix_words_[r] > 0 && FollowedBy(line, prefix_words_[r], rule.then);
+      case RuleType::kBreadcrumb:
+        return words >= 2 && IsBreadcrumb(line, prefix_words_[r]);
+      case RuleType::kVocabulary: {
+        std::uint64_t hit = groups_[r];
+        if (StartsWithAny(line, rule.starts)) hit |= 1;
+        return std::popcount(hit) >= rule.min_groups && (hit & rule.require_mask) == rule.require_mask;
+      }
+      case RuleType::kSwitcher: {
+        if (words < 2 || words > 64 || EndsWithSentencePunctuation(line)) return false;
+        int covered = std::popcount(covered_[r]);
+        return covered == static_cast<int>(words) ||
+               (words >= 3 && covered * 100 >= rule.min_coverage * static_cast<int>(words));
+      }
+      case RuleType::kByline: {
+        std::uint32_t n = prefix_words_[r];
+        if (n == 0 || n >= words || !FollowedBy(line, n, rule.then)) return false;
+        std::string_view rest = TrimSeparators(line.substr(tokens_.tokens[n - 1].source_end));
+        if (LooksLikeName(rest)) {
+          v->value = rest;
+          return true;
+        }
+        // "Von Jonas Albrecht | 14.05.2024": a name, a separator, a date.
+        for (std::string_view sep : {" | ", " · ", ", ", " – ", " — ", " - ", " / "}) {
+          std::size_t p = rest.find(sep);
+          if (p == std::string_view::npos || !LooksLikeName(rest.substr(0, p))) continue;
+          std::size_t date_begin = static_cast<std::size_t>(rest.data() - line.data()) + p + sep.size();
+          std::string_view date;
+          if (!IsDateFrom(line, date_begin, &date)) continue;
+          v->value = rest.substr(0, p);
+          v->date = date;
+          return true;
+        }
+        return false;
+      }
+      case RuleType::kDateline:
+        return JudgeDateline(r, rule, line, words, v);
+      case RuleType::kCode:
+        return LooksLikeJson(line) || LooksLikeScriptOrStyle(line);
+      case RuleType::kLinkBar:
+        return LooksLikeLinkBar(line);
+      case RuleType::kAddress:
+        return groups_[r] != 0 && !EndsWithSentencePunctuation(line) && HasPostalCode(line);
+      case RuleType::kSender: {
+        std::string_view name = words <= 10 ? SenderName(line) : std::string_view();
+        if (name.empty()) return false;
+        v->value = name;
+        return true;
+      }
+      case RuleType::kSignature:
+        return line == "--" || line == "-- ";
+      case RuleType::kCaption:
+        return false;  // Judged against its neighbours, later.
+    }
+    return false;
+  }
+
+  // True if the words from byte `begin` of `line` to its end are a date
+  // (by the first dateline rule); sets *date to it.
+  bool IsDateFrom(std::string_view line, std::size_t begin, std::string_view* date) {
+    if (dateline_ < 0) return false;
+    std::size_t first = 0;
+    while (first < tokens_.tokens.size() && tokens_.tokens[first].source_begin < begin) ++first;
+    if (first >= tokens_.tokens.size()) return false;
+    std::size_t end = 0;
+    if (!DateWords(static_cast<std::uint16_t>(dateline_), first, tokens_.tokens.size(), &end) ||
+        end != tokens_.tokens.size()) {
+      return false;
+    }
+    *date = TrimSeparators(line.substr(tokens_.tokens[first].source_begin));
+    return true;
+  }
+
+  // Words [first, last) up to a "by" word are a date: months, weekdays,
+  // fillers of the rule, or numbers; with a month and a number, or three
+  // numbers. Sets *end one past the last date word.
+  bool DateWords(std::uint16_t r, std::size_t first, std::size_t last, std::size_t* end) {
+    bool month = false;
+    std::size_t numbers = 0;
+    *end = first;
+    for (std::size_t j = first; j < last; ++j) {
+      std::string_view w = tokens_.Word(j);
+      bool covered = j < 64 && ((covered_[r] >> j) & 1);
+      if (covered && by_[j]) break;
+      if (IsDateNumber(w)) {
+        ++numbers;
+      } else if (covered) {
+        month = month || month_[j];
+      } else {
+        return false;
+      }
+      *end = j + 1;
+    }
+    return *end > first && ((month && numbers >= 1) || numbers >= 3);
+  }
+
+  // [label] date [by NAME]: every word after the label is a month, weekday,
+  // time-zone or filler word of the rule, or a number; there is a year, or a
+  // month with a day.
+  bool JudgeDateline(std::uint16_t r, const Rule& rule, std::string_view line, std::size_t words,
+                     LineVerdict* v) {
+    (void)rule;
+    std::size_t start = 0;
+    if (std::uint32_t n = prefix_words_[r]; n > 0 && n < words) start = n;
+    if (words - start > 14 || words > 64) return false;
+    std::size_t end = 0;
+    if (!DateWords(r, start, words, &end)) return false;
+    if (end < words) {
+      // "… by Hannah Price"
+      std::string_view rest = TrimSeparators(line.substr(tokens_.tokens[end].source_end));
+      if (!by_[end] || !LooksLikeName(rest)) return false;
+      v->author = rest;
+    }
+    v->value = line.substr(tokens_.tokens[start].source_begin,
+                           tokens_.tokens[end - 1].source_end - tokens_.tokens[start].source_begin);
+    return true;
+  }
+
+  static bool StartsWithAny(std::string_view line, const std::vector<std::string>& starts) {
+    for (const std::string& s : starts) {
+      if (line.substr(0, s.size()) == s) return true;
+    }
+    return false;
+  }
+
   // The text after the first `words` words, without leading spaces.
   std::string_view After(std::string_view line, std::uint32_t words) const {
-    std::string_view rest = line.substr(s_.tokens.tokens[words - 1].source_end);
+    std::string_view rest = line.substr(tokens_.tokens[words - 1].source_end);
     while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
     return rest;
   }
@@ -229,34 +459,34 @@ class Matcher {
   bool IsBreadcrumb(std::string_view line, std::uint32_t prefix_words) const {
     static constexpr std::string_view kSeparators[] = {">", "›", "»", "/", "|", "→", "\\", "·", "•", "::"};
     if (EndsWithSentencePunctuation(line)) return false;
-    if (prefix_words > 0 && prefix_words < s_.tokens.tokens.size()) {
+    if (prefix_words > 0 && prefix_words < tokens_.tokens.size()) {
       std::string_view rest = After(line, prefix_words);
       for (std::string_view sep : kSeparators) {
         if (rest.substr(0, sep.size()) == sep) return true;
       }
     }
     // Without a home word, only the separators a menu does not also use.
-    for (std::string_view sep : {std::string_view(">"), std::string_view("›"),
-                                 std::string_view("»"), std::string_view("→"),
-                                 std::string_view("/")}) {
-      std::string spaced = " " + std::string(sep) + " ";
+    for (std::string_view sep : {std::string_view(" > "), std::string_view(" › "),
+                                 std::string_view(" » "), std::string_view(" → "),
+                                 std::string_view(" / ")}) {
       std::size_t count = 0;
-      for (std::size_t p = line.find(spaced); p != std::string_view::npos; p = line.find(spaced, p + 1)) {
-        ++count;
-      }
+      for (std::size_t p = line.find(sep); p != std::string_view::npos; p = line.find(sep, p + 1)) ++count;
       if (count >= 2) return true;
     }
     return false;
   }
 
   // One pass over the words: each run of up to max_phrase_words words that
-  // could still be a phrase is looked up once.
+  // could still be a phrase is looked up once; each word once more among the
+  // stems.
   void Scan() {
-    const auto& toks = s_.tokens.tokens;
+    const auto& toks = tokens_.tokens;
     const std::size_t words = toks.size();
+    month_.assign(words, 0);
+    by_.assign(words, 0);
     for (std::size_t i = 0; i < words; ++i) {
       for (std::size_t n = 1; n <= rules_.max_phrase_words && i + n <= words; ++n) {
-        const auto* slot = rules_.table.Find(text::Hash64(s_.tokens.Slice(i, i + n - 1)));
+        const auto* slot = rules_.table.Find(text::Hash64(tokens_.Slice(i, i + n - 1)));
         if (slot == nullptr) break;
         for (std::uint32_t k = 0; k < slot->count; ++k) {
           const auto& e = rules_.table.entries[slot->first + k];
@@ -264,128 +494,315 @@ class Matcher {
         }
         if (!slot->continues) break;
       }
+      std::string_view word = tokens_.Word(i);
+      if (word.size() < rules_.stems.min_chars) continue;
+      std::string_view head = text::FirstCodePoints(word, rules_.stems.min_chars);
+      if (text::CodePoints(head) < rules_.stems.min_chars) continue;
+      const auto& bucket = rules_.stems.buckets[text::Hash64(head) & 255];
+      for (const auto& stem : bucket) {
+        if (word.size() > stem.prefix.size() && word.compare(0, stem.prefix.size(), stem.prefix) == 0) {
+          Record(stem.entry.rule, stem.entry.group, i, 1, words);
+        }
+      }
     }
   }
 
   void Record(std::uint16_t r, std::uint8_t group, std::size_t i, std::size_t n, std::size_t words) {
     const Rule& rule = rules_.rules[r];
+    auto cover = [&] {
+      if (i + n <= 64) covered_[r] |= ((n >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1)) << i;
+    };
     switch (rule.type) {
       case RuleType::kLine:
       case RuleType::kNear:
-        if (i == 0 && n == words) s_.whole_line[r] = 1;
-        else return;
+      case RuleType::kHeader:
+        // A trailing count does not change what a line is: "Basket (0)".
+        if (i != 0) return;
+        if (n == words) {
+          whole_line_[r] = 1;
+        } else {
+          bool numbers_after = true;
+          for (std::size_t k = n; k < words; ++k) numbers_after = numbers_after && AllDigits(tokens_.Word(k));
+          if (!numbers_after || words - n > 2) return;
+          whole_line_[r] = 1;
+        }
         break;
       case RuleType::kPrefix:
       case RuleType::kByline:
       case RuleType::kBreadcrumb:
         if (i != 0) return;
-        s_.prefix_words[r] = std::max<std::uint32_t>(s_.prefix_words[r], static_cast<std::uint32_t>(n));
+        prefix_words_[r] = std::max<std::uint32_t>(prefix_words_[r], static_cast<std::uint32_t>(n));
         break;
       case RuleType::kVocabulary:
-        s_.groups[r] |= std::uint64_t{1} << group;
+      case RuleType::kAddress:
+        groups_[r] |= std::uint64_t{1} << group;
         break;
       case RuleType::kSwitcher:
-        if (i + n > 64) return;
-        s_.covered[r] |= ((n >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1)) << i;
+        cover();
         break;
+      case RuleType::kDateline: {
+        const std::string& name = rule.groups[group];
+        if (name == "label") {
+          if (i == 0) prefix_words_[r] = std::max<std::uint32_t>(prefix_words_[r], static_cast<std::uint32_t>(n));
+          break;
+        }
+        cover();
+        if (name == "month") month_[i] = 1;
+        if (name == "by") by_[i] = 1;
+        break;
+      }
       case RuleType::kCode:
       case RuleType::kCaption:
+      case RuleType::kLinkBar:
+      case RuleType::kSender:
+      case RuleType::kSignature:
         return;
     }
-    s_.touched.push_back(r);
+    touched_.push_back(r);
   }
 
   const CompiledRules& rules_;
-  MatchScratch s_;
+  text::TokenizedText tokens_;
+  std::vector<std::uint64_t> groups_;        // Vocabulary: groups hit, per rule.
+  std::vector<std::uint32_t> prefix_words_;  // Prefix rules: longest prefix hit.
+  std::vector<std::uint64_t> covered_;       // Words covered by phrases, per rule.
+  std::vector<std::uint8_t> whole_line_;     // Line rules: the line is a phrase.
+  std::vector<std::uint8_t> month_;          // Per word: a month name.
+  std::vector<std::uint8_t> by_;             // Per word: "by" in a dateline.
+  std::vector<std::uint16_t> touched_;
+  std::vector<std::uint16_t> always_;        // Built-in detectors run on every line.
+  int dateline_ = -1;                        // The first dateline rule.
 };
+
+// What the first pass learnt about each block.
+struct BlockInfo {
+  int rule = -1;
+  int near_rule = -1;
+  int header_rule = -1;
+  std::string_view value;
+  std::string_view author;
+  std::string_view date;
+  std::string key;
+  std::uint32_t words = 0;
+  std::vector<std::pair<std::uint16_t, std::uint64_t>> vocabulary;  // Guarded/chunk rules' groups.
+};
+
+bool MeetsVocabulary(const Rule& rule, std::uint64_t hit) {
+  return std::popcount(hit) >= rule.min_groups && (hit & rule.require_mask) == rule.require_mask;
+}
+
+std::uint64_t GroupsOf(const BlockInfo& info, std::uint16_t rule) {
+  for (const auto& [r, mask] : info.vocabulary) {
+    if (r == rule) return mask;
+  }
+  return 0;
+}
+
+// A short line that reads like a link title: a few words, no sentence end.
+bool LinkLike(std::string_view line, std::uint32_t words) {
+  return words >= 1 && words <= 14 && !(EndsWithSentencePunctuation(line) && line.back() != '?' &&
+                                        line.back() != ')' && line.back() != '"' && line.back() != '\'');
+}
 
 }  // namespace
 
 Document StripBoilerplate(Document doc, const StripOptions& options) {
   const RuleSet& rule_set = options.rules != nullptr ? *options.rules : RuleSet::Default();
   const CompiledRules& rules = rule_set.compiled();
-  int code_rule = -1;
-  int caption_rule = -1;
-  for (std::size_t r = 0; r < rules.rules.size(); ++r) {
-    if (rules.rules[r].type == RuleType::kCode && code_rule < 0) code_rule = static_cast<int>(r);
-    if (rules.rules[r].type == RuleType::kCaption && caption_rule < 0) caption_rule = static_cast<int>(r);
-  }
-
-  internal::BlockRemover remover(&doc, "strip", options.explain);
   const std::size_t n = doc.blocks.size();
-  std::vector<int> near_rule(n, -1);
-  std::vector<int> removed_by(n, -1);
-  std::vector<std::string> keys(n);  // Folded words, for the caption rule.
-  std::vector<std::uint32_t> word_counts(n, 0);
-  Matcher matcher(rules);
+  std::vector<BlockInfo> info(n);
+  internal::BlockRemover remover(&doc, "strip", options.explain);
+  auto remove = [&](std::size_t i, int rule) {
+    if (info[i].rule >= 0 && remover.IsMarked(i)) return;
+    info[i].rule = rule;
+    remover.Mark(i, rules.rules[static_cast<std::size_t>(rule)].name);
+  };
 
+  // Pass 1: every line on its own.
+  Matcher matcher(rules);
+  std::vector<int> candidates(n, -1);
   for (std::size_t i = 0; i < n; ++i) {
     std::string_view line = doc.Text(doc.blocks[i]);
     LineVerdict v = matcher.Match(line);
-    keys[i] = matcher.tokens().key;
-    word_counts[i] = static_cast<std::uint32_t>(matcher.tokens().tokens.size());
-    near_rule[i] = v.near_rule;
-    int rule = v.rule;
-    if (code_rule >= 0 && (rule < 0 || rule > code_rule) &&
-        (LooksLikeJson(line) || LooksLikeScriptOrStyle(line))) {
-      rule = code_rule;
+    BlockInfo& b = info[i];
+    b.key = matcher.tokens().key;
+    b.words = static_cast<std::uint32_t>(matcher.tokens().tokens.size());
+    b.near_rule = v.near_rule;
+    b.header_rule = v.header_rule;
+    b.value = v.value;
+    b.author = v.author;
+    b.date = v.date;
+    for (std::uint16_t r : matcher.Touched()) {
+      const Rule& rule = rules.rules[r];
+      if (rule.type == RuleType::kVocabulary && (rule.chunk || rule.topic_mask != 0) && matcher.Groups(r) != 0) {
+        b.vocabulary.emplace_back(r, matcher.Groups(r));
+      }
     }
-    if (rule < 0) continue;
-    const Rule& r = rules.rules[static_cast<std::size_t>(rule)];
-    if (r.type == RuleType::kByline && doc.GetMetadata(r.field).empty()) {
-      doc.SetMetadata(r.field, v.byline_value);
-    }
-    removed_by[i] = rule;
-    remover.Mark(i, r.name);
+    candidates[i] = v.rule;
   }
 
-  // Buttons and headers of a removed notice: runs of `near` lines on either
-  // side of a block removed by one of the rules they name.
-  auto near_applies = [&](std::size_t j, int anchor) {
-    if (removed_by[j] >= 0 || near_rule[j] < 0) return false;
-    const Rule& r = rules.rules[static_cast<std::size_t>(near_rule[j])];
+  // A page about the topic of a guarded rule (a heading-like line with the
+  // rule's topic words: "3. Cookies", "Chocolate chip cookies") keeps the
+  // rule's matches unless a notice's button or title stands next to them.
+  // Only a line standing alone counts: a notice's buttons ("Accept all
+  // cookies") come in a run of lines.
+  std::vector<bool> about(rules.rules.size(), false);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string_view line = doc.Text(doc.blocks[i]);
+    if (info[i].words == 0 || info[i].words > 10 || EndsWithSentencePunctuation(line)) continue;
+    bool alone = (i == 0 || doc.blocks[i].gap) && (i + 1 == n || doc.blocks[i + 1].gap);
+    if (!alone) continue;
+    if (candidates[i] >= 0 || info[i].near_rule >= 0) continue;
+    for (const auto& [r, mask] : info[i].vocabulary) {
+      if ((mask & rules.rules[r].topic_mask) != 0) about[r] = true;
+    }
+  }
+  auto near_names = [&](std::size_t j, int anchor) {
+    if (j >= n || info[j].near_rule < 0) return false;
+    const Rule& r = rules.rules[static_cast<std::size_t>(info[j].near_rule)];
     return std::find(r.near.begin(), r.near.end(), anchor) != r.near.end();
   };
+  auto guarded_ok = [&](std::size_t first, std::size_t last, int rule) {
+    if (!about[static_cast<std::size_t>(rule)]) return true;
+    return (first > 0 && near_names(first - 1, rule)) || near_names(last + 1, rule);
+  };
+
   for (std::size_t i = 0; i < n; ++i) {
-    int anchor = removed_by[i];
-    if (anchor < 0 || rules.rules[static_cast<std::size_t>(anchor)].type == RuleType::kNear) continue;
-    for (std::size_t j = i + 1; j < n && near_applies(j, anchor); ++j) {
-      removed_by[j] = near_rule[j];
-      remover.Mark(j, rules.rules[static_cast<std::size_t>(near_rule[j])].name);
-    }
-    for (std::size_t j = i; j > 0 && near_applies(j - 1, anchor); --j) {
-      removed_by[j - 1] = near_rule[j - 1];
-      remover.Mark(j - 1, rules.rules[static_cast<std::size_t>(near_rule[j - 1])].name);
+    int rule = candidates[i];
+    if (rule < 0) continue;
+    const Rule& r = rules.rules[static_cast<std::size_t>(rule)];
+    if (r.type == RuleType::kVocabulary && !guarded_ok(i, i, rule)) continue;
+    remove(i, rule);
+  }
+
+  // A line with the required groups but too few others is still a notice
+  // when a notice's button or title stands next to it.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (info[i].rule >= 0 || info[i].near_rule >= 0) continue;
+    for (const auto& [r, mask] : info[i].vocabulary) {
+      const Rule& rule = rules.rules[r];
+      if (rule.require_mask == 0 || (mask & rule.require_mask) != rule.require_mask) continue;
+      if ((i > 0 && near_names(i - 1, r)) || near_names(i + 1, r)) {
+        remove(i, r);
+        break;
+      }
     }
   }
 
-  // A heading repeated at the start of a line that then breaks off (no
-  // closing punctuation, or an open bracket): a title glued to a caption.
-  if (caption_rule >= 0) {
-    const std::string& name = rules.rules[static_cast<std::size_t>(caption_rule)].name;
+  // Pass 2: notices split over several short lines, judged together.
+  for (std::size_t r = 0; r < rules.rules.size(); ++r) {
+    const Rule& rule = rules.rules[r];
+    if (rule.type != RuleType::kVocabulary || !rule.chunk) continue;
+    std::size_t i = 0;
+    while (i < n) {
+      std::size_t end = i + 1;
+      while (end < n && !doc.blocks[end].gap) ++end;
+      std::size_t lines = end - i;
+      std::uint64_t mask = 0;
+      std::size_t words = 0;
+      std::size_t hit_lines = 0;
+      bool short_lines = true;
+      for (std::size_t k = i; k < end; ++k) {
+        if (info[k].near_rule >= 0) {
+          --lines;  // Buttons go with the notice but do not make one.
+          continue;
+        }
+        std::uint64_t m = GroupsOf(info[k], static_cast<std::uint16_t>(r));
+        mask |= m;
+        hit_lines += m != 0;
+        words += info[k].words;
+        short_lines = short_lines && info[k].words <= 60;
+      }
+      // Buttons in or around the run: they confirm a notice, and on a page
+      // about the topic they are required.
+      bool buttons = (i > 0 && near_names(i - 1, static_cast<int>(r))) || near_names(end, static_cast<int>(r));
+      for (std::size_t k = i; k < end && !buttons; ++k) buttons = near_names(k, static_cast<int>(r));
+      bool enough = MeetsVocabulary(rule, mask) ||
+                    (buttons && (mask & rule.require_mask) == rule.require_mask);
+      if (lines >= 2 && lines <= 8 && words <= 150 && short_lines && hit_lines * 2 >= lines && enough &&
+          (buttons || !about[r])) {
+        for (std::size_t k = i; k < end; ++k) {
+          if (info[k].rule < 0 && info[k].near_rule < 0) remove(k, static_cast<int>(r));
+        }
+      }
+      i = end;
+    }
+  }
+
+  // Pass 3: the buttons and titles of a removed notice: runs of `near`
+  // lines on either side of a block removed by a rule they name.
+  auto near_applies = [&](std::size_t j, int anchor) { return info[j].rule < 0 && near_names(j, anchor); };
+  for (std::size_t i = 0; i < n; ++i) {
+    int anchor = info[i].rule;
+    if (anchor < 0 || rules.rules[static_cast<std::size_t>(anchor)].type == RuleType::kNear) continue;
+    for (std::size_t j = i + 1; j < n && near_applies(j, anchor); ++j) remove(j, info[j].near_rule);
+    for (std::size_t j = i; j > 0 && near_applies(j - 1, anchor); --j) remove(j - 1, info[j - 1].near_rule);
+  }
+
+  // Pass 4: "Related posts" and the link titles under it, up to the first
+  // line that is a sentence, or a heading with its own text under it.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (info[i].header_rule < 0 || info[i].rule != info[i].header_rule) continue;
+    std::size_t j = i + 1;
+    while (j < n && j - i <= 12 && info[j].rule < 0 && LinkLike(doc.Text(doc.blocks[j]), info[j].words)) ++j;
+    // A last title standing alone before a real paragraph is its heading.
+    if (j < n && j > i + 1 && doc.blocks[j - 1].gap && info[j].rule < 0) --j;
+    for (std::size_t k = i + 1; k < j; ++k) remove(k, info[i].header_rule);
+  }
+
+  // Pass 5: a mail signature, from "-- " to the end of its paragraph, or to
+  // the end of the page when only short lines follow.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (info[i].rule < 0 || rules.rules[static_cast<std::size_t>(info[i].rule)].type != RuleType::kSignature) {
+      continue;
+    }
+    bool tail_is_short = n - i <= 12;
+    for (std::size_t k = i + 1; k < n && tail_is_short; ++k) tail_is_short = info[k].words <= 15;
+    for (std::size_t k = i + 1; k < n && (tail_is_short || !doc.blocks[k].gap); ++k) {
+      if (info[k].rule < 0) remove(k, info[i].rule);
+    }
+    break;
+  }
+
+  // Pass 6: a heading repeated at the start of a line that then breaks off
+  // (no closing punctuation, or an open bracket): a title glued to a caption.
+  for (std::size_t r = 0; r < rules.rules.size(); ++r) {
+    if (rules.rules[r].type != RuleType::kCaption) continue;
     for (std::size_t i = 0; i < n; ++i) {
-      if (removed_by[i] >= 0) continue;
+      if (info[i].rule >= 0) continue;
       std::string_view line = doc.Text(doc.blocks[i]);
-      bool fragment = !EndsWithSentencePunctuation(line) || HasUnbalancedBracket(line);
-      if (fragment) {
-        // Look back over the last few kept lines for a short heading-like one.
-        std::size_t looked = 0;
-        for (std::size_t j = i; j > 0 && looked < 3; --j) {
-          std::size_t h = j - 1;
-          if (removed_by[h] >= 0) continue;
-          ++looked;
-          std::string_view head = doc.Text(doc.blocks[h]);
-          if (word_counts[h] == 0 || word_counts[h] > 20 || EndsWithSentencePunctuation(head)) continue;
-          const std::string& hk = keys[h];
-          const std::string& lk = keys[i];
-          if (lk.size() > hk.size() && lk.compare(0, hk.size(), hk) == 0 && lk[hk.size()] == ' ') {
-            removed_by[i] = caption_rule;
-            remover.Mark(i, name);
-            break;
-          }
+      if (EndsWithSentencePunctuation(line) && !HasUnbalancedBracket(line)) continue;
+      std::size_t looked = 0;
+      for (std::size_t j = i; j > 0 && looked < 3; --j) {
+        std::size_t h = j - 1;
+        if (info[h].rule >= 0) continue;
+        ++looked;
+        if (info[h].words == 0 || info[h].words > 20 || EndsWithSentencePunctuation(doc.Text(doc.blocks[h]))) {
+          continue;
+        }
+        const std::string& hk = info[h].key;
+        const std::string& lk = info[i].key;
+        if (lk.size() > hk.size() && lk.compare(0, hk.size(), hk) == 0 && lk[hk.size()] == ' ') {
+          remove(i, static_cast<int>(r));
+          break;
         }
       }
     }
+    break;
+  }
+
+  // Metadata from the lines removed as bylines, datelines and senders.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (info[i].rule < 0) continue;
+    const Rule& r = rules.rules[static_cast<std::size_t>(info[i].rule)];
+    bool fills = r.type == RuleType::kByline || r.type == RuleType::kDateline || r.type == RuleType::kSender;
+    if (!fills || info[i].value.empty()) continue;
+    std::string_view field = !r.field.empty() ? std::string_view(r.field)
+                             : r.type == RuleType::kDateline ? std::string_view("date")
+                                                             : std::string_view("author");
+    if (doc.GetMetadata(field).empty()) doc.SetMetadata(field, info[i].value);
+    if (!info[i].author.empty() && doc.GetMetadata("author").empty()) doc.SetMetadata("author", info[i].author);
+    if (!info[i].date.empty() && doc.GetMetadata("date").empty()) doc.SetMetadata("date", info[i].date);
   }
 
   doc.stats.stripped += remover.Finish();

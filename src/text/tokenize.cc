@@ -93,6 +93,20 @@ void TokenizeNfkc(std::string_view text, TokenizedText* out, std::string* scratc
   Tokenize(*scratch, out);
 }
 
+std::size_t CodePoints(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+std::string_view FirstCodePoints(std::string_view s, std::size_t n) {
+  std::size_t i = 0;
+  for (std::size_t seen = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && seen++ == n) break;
+  }
+  return s.substr(0, i);
+}
+
 std::uint64_t Hash64(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
 
 }  // namespace pagewash::text

@@ -43,6 +43,12 @@ void Tokenize(std::string_view text, TokenizedText* out);
 /// `scratch` is reused between calls.
 void TokenizeNfkc(std::string_view text, TokenizedText* out, std::string* scratch);
 
+/// Number of code points in UTF-8 `s`.
+std::size_t CodePoints(std::string_view s);
+
+/// The first `n` code points of UTF-8 `s` (all of it if shorter).
+std::string_view FirstCodePoints(std::string_view s, std::size_t n);
+
 /// 64-bit XXH3 hash of bytes.
 std::uint64_t Hash64(std::string_view bytes);
 
