@@ -44,10 +44,20 @@ std::size_t FirstWordWidth(std::string_view s) {
 
 }  // namespace
 
-std::size_t Width(std::string_view s) { return text::CodePoints(s); }
+std::size_t Width(std::string_view s) {
+  // Only widths up to ~100 matter; a line of 400 bytes is wider than that.
+  return s.size() > 400 ? s.size() : text::CodePoints(s);
+}
 
 bool ParseListMarker(std::string_view line, ListMarker* m) {
   *m = ListMarker{};
+  if (line.size() < 3) return false;
+  // Most lines start with a letter that cannot begin a marker.
+  unsigned char first = static_cast<unsigned char>(line[0]);
+  bool may_be_marker = first >= 0x80 || first == '*' || first == '-' || first == '(' ||
+                       (first >= '0' && first <= '9') || line[1] == '.' || line[1] == ')' ||
+                       std::string_view("IVXLCivxlc").find(static_cast<char>(first)) != std::string_view::npos;
+  if (!may_be_marker) return false;
   for (std::string_view b : kBullets) {
     if (line.size() > b.size() + 1 && line.substr(0, b.size()) == b && line[b.size()] == ' ') {
       m->marker = line.substr(0, b.size());
@@ -133,21 +143,27 @@ bool ParseListMarker(std::string_view line, ListMarker* m) {
 }
 
 bool EndsSentence(std::string_view s) {
-  static constexpr std::string_view kEnds[] = {".", "!", "?", "…", ";", ":", "。", "！", "？"};
-  static constexpr std::string_view kClosers[] = {"\"", "”", "»", "’", "'", ")", "]", "“"};
-  for (int pass = 0; pass < 2; ++pass) {
-    for (std::string_view e : kEnds) {
+  // Up to two closing quotes or brackets may follow the punctuation.
+  for (int pass = 0; pass < 3 && !s.empty(); ++pass) {
+    unsigned char last = static_cast<unsigned char>(s.back());
+    if (last < 0x80) {
+      if (std::string_view(".!?;:").find(static_cast<char>(last)) != std::string_view::npos) return true;
+      if (std::string_view("\"')]").find(static_cast<char>(last)) == std::string_view::npos) return false;
+      s.remove_suffix(1);
+      continue;
+    }
+    bool closer = false;
+    for (std::string_view e : {"…", "。", "！", "？"}) {
       if (s.size() >= e.size() && s.substr(s.size() - e.size()) == e) return true;
     }
-    bool stripped = false;
-    for (std::string_view c : kClosers) {
+    for (std::string_view c : {"”", "»", "’", "“"}) {
       if (s.size() > c.size() && s.substr(s.size() - c.size()) == c) {
         s.remove_suffix(c.size());
-        stripped = true;
+        closer = true;
         break;
       }
     }
-    if (!stripped) return false;
+    if (!closer) return false;
   }
   return false;
 }

@@ -135,8 +135,8 @@ class Parser {
     }
     compiled.stems.buckets.resize(256);
     for (const PendingPhrase& p : stems_) {
-      std::uint64_t h = text::Hash64(text::FirstCodePoints(p.key, compiled.stems.min_chars));
-      compiled.stems.buckets[h & 255].push_back({p.key, p.entry});
+      compiled.stems.buckets[internal::StemBucket(text::FirstCodePoints(p.key, compiled.stems.min_chars))]
+          .push_back({p.key, p.entry});
     }
     std::size_t capacity = 16;
     while (capacity < by_hash.size() * 2) capacity *= 2;

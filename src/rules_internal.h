@@ -96,6 +96,13 @@ struct StemTable {
   std::size_t min_chars = 4;               // Stems are at least this many characters.
 };
 
+/// The bucket of a stem's first characters: FNV-1a, cheap for a few bytes.
+inline std::size_t StemBucket(std::string_view head) {
+  std::uint32_t h = 2166136261u;
+  for (char c : head) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return (h ^ (h >> 8)) & 255;
+}
+
 struct CompiledRules {
   std::vector<Rule> rules;
   PhraseTable table;

@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 
 #include "layout.h"
@@ -21,11 +22,12 @@ using internal::RuleType;
 // ---------------------------------------------------------------------------
 // Line shapes used by the built-in detectors.
 
-constexpr std::string_view kClosingPunctuation[] = {".", "!", "?", "…", ";", ":", "\"", "”", "»",
-                                                    "’", "'", ")", "]", "。", "！", "？"};
-
+// Ends with . ! ? … ; : or a closing quote or bracket.
 bool EndsWithSentencePunctuation(std::string_view s) {
-  for (std::string_view p : kClosingPunctuation) {
+  if (s.empty()) return false;
+  unsigned char last = static_cast<unsigned char>(s.back());
+  if (last < 0x80) return std::string_view(".!?;:\"')]").find(static_cast<char>(last)) != std::string_view::npos;
+  for (std::string_view p : {"…", "”", "»", "’", "。", "！", "？"}) {
     if (s.size() >= p.size() && s.substr(s.size() - p.size()) == p) return true;
   }
   return false;
@@ -106,10 +108,13 @@ bool LooksLikeScriptOrStyle(std::string_view s) {
   if (s.size() < 8) return false;
   char last = s.back();
   if (last != ';' && last != '{' && last != '}' && last != ')') return false;
+  static constexpr auto kCodeSymbol = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : std::string_view("{}();=<>[]|&$'")) t[c] = true;
+    return t;
+  }();
   std::size_t symbols = 0;
-  for (char c : s) {
-    if (std::string_view("{}();=<>[]|&$'").find(c) != std::string_view::npos) ++symbols;
-  }
+  for (char c : s) symbols += kCodeSymbol[static_cast<unsigned char>(c)];
   double density = static_cast<double>(symbols) / static_cast<double>(s.size());
   static constexpr std::string_view kMarkers[] = {
       "function(", "function ", "=>", "var ", "const ", "let ", "window.", "document.",
@@ -139,6 +144,7 @@ bool LooksLikeScriptOrStyle(std::string_view s) {
 // "Privacy | Accessibility | Contact": three or more short segments between
 // one kind of separator, none of them a sentence.
 bool LooksLikeLinkBar(std::string_view s) {
+  if (s.find_first_of("|/\xC2\xE2") == std::string_view::npos) return false;  // No | / · •
   for (std::string_view sep : {std::string_view(" | "), std::string_view(" · "),
                                std::string_view(" • "), std::string_view(" / ")}) {
     std::size_t segments = 1;
@@ -320,7 +326,7 @@ class Matcher {
       case RuleType::kPrefix:
         return prefix_words_[r] > 0 && FollowedBy(line, prefix_words_[r], rule.then);
       case RuleType::kBreadcrumb:
-        return words >= 2 && IsBreadcrumb(line, prefix_words_[r]);
+        return words >= 2 && IsBreadcrumb(line, prefix_words_[r]);  // max-words bounds it
       case RuleType::kVocabulary: {
         std::uint64_t hit = groups_[r];
         if (StartsWithAny(line, rule.starts)) hit |= 1;
@@ -358,7 +364,7 @@ class Matcher {
       case RuleType::kCode:
         return LooksLikeJson(line) || LooksLikeScriptOrStyle(line);
       case RuleType::kLinkBar:
-        return LooksLikeLinkBar(line);
+        return words >= 3 && words <= 30 && LooksLikeLinkBar(line);
       case RuleType::kAddress:
         return groups_[r] != 0 && !EndsWithSentencePunctuation(line) && HasPostalCode(line);
       case RuleType::kSender: {
@@ -368,7 +374,7 @@ class Matcher {
         return true;
       }
       case RuleType::kSignature:
-        return line == "--" || line == "-- ";
+        return line == "--";
       case RuleType::kCaption:
         return false;  // Judged against its neighbours, later.
     }
@@ -465,6 +471,7 @@ class Matcher {
         if (rest.substr(0, sep.size()) == sep) return true;
       }
     }
+    if (line.find_first_of(">/\xC2\xE2") == std::string_view::npos) return false;  // No > / › » →
     // Without a home word, only the separators a menu does not also use.
     for (std::string_view sep : {std::string_view(" > "), std::string_view(" › "),
                                  std::string_view(" » "), std::string_view(" → "),
@@ -495,10 +502,10 @@ class Matcher {
         if (!slot->continues) break;
       }
       std::string_view word = tokens_.Word(i);
-      if (word.size() < rules_.stems.min_chars) continue;
-      std::string_view head = text::FirstCodePoints(word, rules_.stems.min_chars);
-      if (text::CodePoints(head) < rules_.stems.min_chars) continue;
-      const auto& bucket = rules_.stems.buckets[text::Hash64(head) & 255];
+      std::string_view head;
+      if (word.size() <= rules_.stems.min_chars || !text::StemHead(word, rules_.stems.min_chars, &head)) continue;
+      const auto& bucket = rules_.stems.buckets[internal::StemBucket(head)];
+      if (bucket.empty()) continue;
       for (const auto& stem : bucket) {
         if (word.size() > stem.prefix.size() && word.compare(0, stem.prefix.size(), stem.prefix) == 0) {
           Record(stem.entry.rule, stem.entry.group, i, 1, words);

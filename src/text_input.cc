@@ -54,6 +54,21 @@ TextInputReport TextReader::Read(std::string_view in, Document* doc) {
     while (pos < in.size()) {
       unsigned char b = static_cast<unsigned char>(in[pos]);
       if (b == '\n' || b == '\r') break;
+      if (b > ' ' && b < 0x7F) {
+        // A run of printable ASCII other than space: copied in one append.
+        std::size_t run = pos + 1;
+        while (run < in.size()) {
+          unsigned char r = static_cast<unsigned char>(in[run]);
+          if (r <= ' ' || r >= 0x7F) break;
+          ++run;
+        }
+        if (pending_space) line_.push_back(' ');
+        pending_space = false;
+        leading = false;
+        line_.append(in.data() + pos, run - pos);
+        pos = run;
+        continue;
+      }
       if (b < 0x80) {
         ++pos;
         if (b == ' ' || b == '\t' || b == '\v' || b == '\f') {

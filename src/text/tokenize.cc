@@ -21,66 +21,62 @@ constexpr auto kAsciiClass = [] {
 }  // namespace
 
 void Tokenize(std::string_view text, TokenizedText* out) {
-  out->key.clear();
   out->tokens.clear();
-  out->letters = 0;
-  out->uppercase = 0;
+  // Simple case folding never grows a character by more than one byte, and
+  // a separator is at most one byte per token: twice the input is enough.
   std::string& key = out->key;
+  key.resize(text.size() * 2 + 1);
+  char* const base = key.data();
+  char* w = base;
   bool in_token = false;
   std::uint32_t begin = 0;
   std::uint32_t source_begin = 0;
+  auto close = [&](std::size_t source_end) {
+    if (!in_token) return;
+    out->tokens.push_back(Token{begin, static_cast<std::uint32_t>(w - base), source_begin,
+                                static_cast<std::uint32_t>(source_end)});
+    in_token = false;
+  };
+  auto open = [&](std::size_t source) {
+    if (in_token) return;
+    if (w != base) *w++ = ' ';
+    begin = static_cast<std::uint32_t>(w - base);
+    source_begin = static_cast<std::uint32_t>(source);
+    in_token = true;
+  };
   std::size_t i = 0;
-  std::size_t char_begin = 0;
-  auto close = [&] {
-    if (in_token) {
-      out->tokens.push_back(Token{begin, static_cast<std::uint32_t>(key.size()), source_begin,
-                                  static_cast<std::uint32_t>(char_begin)});
-      in_token = false;
-    }
-  };
-  auto open = [&] {
-    if (!in_token) {
-      if (!key.empty()) key.push_back(' ');
-      begin = static_cast<std::uint32_t>(key.size());
-      source_begin = static_cast<std::uint32_t>(char_begin);
-      in_token = true;
-    }
-  };
   while (i < text.size()) {
-    char_begin = i;
     unsigned char b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) {
       std::uint8_t cls = kAsciiClass[b];
-      ++i;
       if (cls == 0) {
-        close();
+        close(i);
+        ++i;
         continue;
       }
-      open();
-      if (cls == 2) {
-        ++out->letters;
-        ++out->uppercase;
-        key.push_back(static_cast<char>(b + 32));
-      } else {
-        if (b >= 'a') ++out->letters;
-        key.push_back(static_cast<char>(b));
-      }
+      open(i);
+      // The rest of an ASCII word, without going back to the top.
+      do {
+        *w++ = static_cast<char>(cls == 2 ? b + 32 : b);
+        ++i;
+        if (i == text.size()) break;
+        b = static_cast<unsigned char>(text[i]);
+        cls = b < 0x80 ? kAsciiClass[b] : 0;
+      } while (cls != 0);
       continue;
     }
+    std::size_t at = i;
     std::uint32_t c = NextCodePoint(text, &i);
+    if (IsIgnorable(c)) continue;  // Invisible: neither a letter nor a break.
     if (!IsWordChar(c)) {
-      close();
+      close(at);
       continue;
     }
-    open();
-    if (IsLetter(c)) {
-      ++out->letters;
-      if (IsUpper(c)) ++out->uppercase;
-    }
-    AppendUtf8(FoldCase(c), &key);
+    open(at);
+    w = AppendUtf8(FoldCase(c), w);
   }
-  char_begin = text.size();
-  close();
+  close(text.size());
+  key.resize(static_cast<std::size_t>(w - base));
 }
 
 void TokenizeNfkc(std::string_view text, TokenizedText* out, std::string* scratch) {
@@ -88,9 +84,30 @@ void TokenizeNfkc(std::string_view text, TokenizedText* out, std::string* scratc
     Tokenize(text, out);
     return;
   }
+  // Most text is already in NFKC; only then is the (costly) mapping needed.
+  // Case folding and invisible characters are the tokenizer's business.
+  if (IsNfkc(text, /*compatibility=*/true)) {
+    Tokenize(text, out);
+    return;
+  }
   scratch->clear();
   AppendNfkcCasefold(text, scratch);
   Tokenize(*scratch, out);
+}
+
+bool StemHead(std::string_view word, std::size_t n, std::string_view* head) {
+  if (word.size() >= n && IsAscii(word.substr(0, n))) {
+    *head = word.substr(0, n);
+    return true;
+  }
+  std::size_t i = 0;
+  std::size_t seen = 0;
+  for (; i < word.size(); ++i) {
+    if ((static_cast<unsigned char>(word[i]) & 0xC0) != 0x80 && seen++ == n) break;
+  }
+  if (seen < n) return false;
+  *head = word.substr(0, i);
+  return true;
 }
 
 std::size_t CodePoints(std::string_view s) {

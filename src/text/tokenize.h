@@ -26,8 +26,6 @@ struct Token {
 struct TokenizedText {
   std::string key;            ///< Folded tokens joined by ' '.
   std::vector<Token> tokens;
-  std::size_t letters = 0;    ///< Letters in the input.
-  std::size_t uppercase = 0;  ///< Uppercase letters in the input.
 
   std::string_view Slice(std::size_t first, std::size_t last) const {
     return std::string_view(key).substr(tokens[first].begin, tokens[last].end - tokens[first].begin);
@@ -45,6 +43,9 @@ void TokenizeNfkc(std::string_view text, TokenizedText* out, std::string* scratc
 
 /// Number of code points in UTF-8 `s`.
 std::size_t CodePoints(std::string_view s);
+
+/// Sets *head to the first `n` code points of `word`; false if it has fewer.
+bool StemHead(std::string_view word, std::size_t n, std::string_view* head);
 
 /// The first `n` code points of UTF-8 `s` (all of it if shorter).
 std::string_view FirstCodePoints(std::string_view s, std::size_t n);

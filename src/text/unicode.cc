@@ -47,12 +47,11 @@ bool IsAscii(std::string_view s) {
 }
 
 bool NormalizeNfc(std::string* s, std::string* scratch) {
+  if (IsNfkc(*s, /*compatibility=*/false)) return true;
   const icu::Normalizer2* nfc = Nfc();
   if (nfc == nullptr) return false;
   UErrorCode status = U_ZERO_ERROR;
   icu::StringPiece piece(s->data(), Length32(*s));
-  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return true;
-  status = U_ZERO_ERROR;
   scratch->clear();
   icu::StringByteSink<std::string> sink(scratch);
   nfc->normalizeUTF8(0, piece, sink, nullptr, status);
@@ -75,9 +74,11 @@ void AppendNfkcCasefold(std::string_view s, std::string* out) {
 }
 
 bool IsUnicodeSpace(std::uint32_t c) {
-  if (c == '\t' || c == '\v' || c == '\f' || c == ' ' || c == 0x85) return true;
-  if (c < 0xA0) return false;
-  return u_charType(static_cast<UChar32>(c)) == U_SPACE_SEPARATOR;
+  // The White_Space separators (Zs) and the ASCII/C1 spacing controls; a
+  // fixed list, so no property lookup per character.
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\v' || c == '\f';
+  if (c < 0x1680) return c == 0x85 || c == 0xA0;
+  return c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 bool IsRemovedInvisible(std::uint32_t c) {
@@ -88,6 +89,7 @@ bool IsWordChar(std::uint32_t c) {
   if (c < 0x80) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
+  if ((c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7) || (c >= 0x400 && c <= 0x45F)) return true;
   std::uint32_t mask = U_GET_GC_MASK(static_cast<UChar32>(c));
   return (mask & (U_GC_L_MASK | U_GC_M_MASK | U_GC_ND_MASK)) != 0;
 }
@@ -110,6 +112,12 @@ bool IsLetter(std::uint32_t c) {
 
 std::uint32_t FoldCase(std::uint32_t c) {
   if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  // Latin-1 and basic Cyrillic, the bulk of European text, inline.
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  if (c >= 0xDF && c <= 0xFF) return c;
+  if (c >= 0x410 && c <= 0x42F) return c + 32;
+  if (c >= 0x430 && c <= 0x45F) return c;
+  if (c >= 0x400 && c <= 0x40F) return c + 80;
   return static_cast<std::uint32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
 }
 
@@ -119,6 +127,7 @@ std::uint32_t FoldCase(std::uint32_t c) {
 #pragma GCC diagnostic ignored "-Wconversion"
 #pragma GCC diagnostic ignored "-Wold-style-cast"
 #pragma GCC diagnostic ignored "-Wsign-conversion"
+#pragma GCC diagnostic ignored "-Wuseless-cast"
 
 std::uint32_t DecodeUtf8(std::string_view s, std::size_t* i, bool* valid) {
   unsigned char b = static_cast<unsigned char>(s[*i]);
@@ -166,6 +175,66 @@ void AppendUtf8(std::uint32_t c, std::string* out) {
   out->append(buf, static_cast<std::size_t>(len));
 }
 
+char* AppendUtf8(std::uint32_t c, char* out) {
+  std::int32_t len = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<std::uint8_t*>(out), len, 4, static_cast<UChar32>(c), error);
+  if (error) {
+    std::memcpy(out, "\xEF\xBF\xBD", 3);
+    return out + 3;
+  }
+  return out + len;
+}
+
 #pragma GCC diagnostic pop
+
+bool IsIgnorable(std::uint32_t c) {
+  if (c < 0xAD || (c > 0xAD && c < 0x34F) || (c >= 0x400 && c < 0x115F)) return false;
+  return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+}
+
+namespace {
+
+// Code points that every normalisation form leaves alone and that no later
+// combining mark can attach to differently: checked before asking ICU.
+bool StableUnderNfc(std::uint32_t c) {
+  return c < 0x300 || (c >= 0x400 && c <= 0x482) || (c >= 0x2010 && c <= 0x2027) ||
+         (c >= 0x2030 && c <= 0x205E);
+}
+
+bool StableUnderNfkc(std::uint32_t c) {
+  if (c < 0xA0) return true;
+  if (c >= 0xC0 && c <= 0x17E) {
+    return c != 0x132 && c != 0x133 && c != 0x13F && c != 0x140 && c != 0x149;
+  }
+  return (c >= 0x400 && c <= 0x482) || c == 0x2013 || c == 0x2014 || c == 0x2018 || c == 0x2019 ||
+         c == 0x201A || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x2022;
+}
+
+}  // namespace
+
+bool IsNfkc(std::string_view s, bool compatibility) {
+  bool stable = true;
+  for (std::size_t i = 0; i < s.size() && stable;) {
+    std::uint32_t c = NextCodePoint(s, &i);
+    stable = compatibility ? StableUnderNfkc(c) : StableUnderNfc(c);
+  }
+  if (stable) return true;
+  if (!compatibility) {
+    const icu::Normalizer2* nfc = Nfc();
+    UErrorCode status = U_ZERO_ERROR;
+    bool normalized = nfc != nullptr && nfc->isNormalizedUTF8(icu::StringPiece(s.data(), Length32(s)), status);
+    return U_SUCCESS(status) && normalized;
+  }
+  static const icu::Normalizer2* nfkc = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+    return U_FAILURE(status) ? nullptr : n;
+  }();
+  if (nfkc == nullptr) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  bool normalized = nfkc->isNormalizedUTF8(icu::StringPiece(s.data(), Length32(s)), status);
+  return U_SUCCESS(status) && normalized;
+}
 
 }  // namespace pagewash::text

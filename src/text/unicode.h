@@ -13,7 +13,7 @@ namespace pagewash::text {
 /// True when every byte is < 0x80.
 bool IsAscii(std::string_view s);
 
-/// Replaces *s by its NFC form. Returns false (leaving *s unchanged) only if
+/// Replaces *s by its NFC form (a no-op when IsNfkc(*s, false)). Returns false (leaving *s unchanged) only if
 /// ICU fails, which it does not for valid UTF-8.
 bool NormalizeNfc(std::string* s, std::string* scratch);
 
@@ -40,6 +40,16 @@ std::uint32_t DecodeUtf8(std::string_view s, std::size_t* i, bool* valid);
 std::uint32_t PreviousCodePoint(std::string_view s, std::size_t* i);
 /// Appends c encoded as UTF-8.
 void AppendUtf8(std::uint32_t c, std::string* out);
+/// Writes c encoded as UTF-8 at `out` (room for 4 bytes) and returns the end.
+char* AppendUtf8(std::uint32_t c, char* out);
+/// Default-ignorable code points (ZWJ, ZWNJ, soft hyphen, BOM, bidi marks):
+/// invisible, so words are compared as if they were not there.
+bool IsIgnorable(std::uint32_t c);
+/// True if `s` is already in NFKC (`compatibility`) or NFC. Text made only of
+/// characters that are stable under the form and never combine (ASCII,
+/// most Latin and Cyrillic letters, common punctuation) is answered without
+/// ICU; anything else gets ICU's check.
+bool IsNfkc(std::string_view s, bool compatibility);
 
 }  // namespace pagewash::text
 

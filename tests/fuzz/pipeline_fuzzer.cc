@@ -1,0 +1,165 @@
+// Fuzz target: the whole pipeline on raw page bytes, as `pagewash clean` runs
+// it, and the piped chain `strip | dedup | segment | emit` beside it.
+//
+// Any bytes must give a document (text stages have no error path), and what
+// pagewash writes it must read back. The target aborts when one of these
+// properties breaks, naming it on stderr:
+//
+//   1. round trip: WriteStreamRecord's output is one line of valid JSON,
+//      StreamDecoder::Decode accepts it, and writing the decoded document
+//      gives the same bytes. Checked after the reader and after each stage.
+//   2. emit: EmitDocument's JSON is one line of valid JSON.
+//   3. chain: the chain, with each stage's output passed through the
+//      stream, emits the same bytes as the in-memory fold (pipeline.h: "the
+//      piped chain and clean give the same bytes").
+//
+// The sanitizers (ASan, UBSan, and _GLIBCXX_ASSERTIONS in the fuzz build)
+// catch the rest. Inputs over 64 KiB are skipped: size finds no new paths,
+// only slower runs. Modelled on simdjson fuzz/ and fmt test/fuzzing/.
+#include <simdjson.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "pagewash/dedup.h"
+#include "pagewash/document.h"
+#include "pagewash/emit.h"
+#include "pagewash/json.h"
+#include "pagewash/result.h"
+#include "pagewash/segment.h"
+#include "pagewash/strip.h"
+#include "pagewash/text_input.h"
+
+namespace {
+
+constexpr std::size_t kMaxInput = 64 * 1024;
+
+[[noreturn]] void Fail(const char* property, std::string_view detail, std::string_view a = {},
+                       std::string_view b = {}) {
+  std::fprintf(stderr, "pipeline_fuzzer: property broken: %s: %.*s\n", property,
+               static_cast<int>(detail.size()), detail.data());
+  if (!a.empty()) std::fprintf(stderr, "--- first:\n%.*s\n", static_cast<int>(a.size()), a.data());
+  if (!b.empty()) std::fprintf(stderr, "--- second:\n%.*s\n", static_cast<int>(b.size()), b.data());
+  std::abort();
+}
+
+// Scratch kept across inputs, as the driver keeps its reader, decoder and
+// buffers across documents.
+struct Fuzzer {
+  pagewash::TextReader reader;
+  pagewash::StreamDecoder decoder;
+  simdjson::dom::parser json;
+  pagewash::StripOptions strip;
+  pagewash::DedupOptions dedup;
+  pagewash::SegmentOptions segment;
+  pagewash::EmitOptions emit;
+  pagewash::Document doc;
+  pagewash::Document decoded;
+  std::string record;
+  std::string again;
+  std::string clean_out;
+  std::string chain_out;
+  std::string other_out;
+
+  Fuzzer() {
+    // explain only records what is removed (removal.cc), so it costs no
+    // coverage of the decisions and adds the "removed" fields to check.
+    strip.explain = true;
+    dedup.explain = true;
+  }
+
+  // One line of JSON, ending in '\n', that simdjson's DOM parser accepts.
+  void CheckJsonLine(const char* property, const std::string& out) {
+    if (out.empty() || out.back() != '\n' || out.find('\n') != out.size() - 1) {
+      Fail(property, "output is not exactly one line", out);
+    }
+    simdjson::dom::element element;
+    if (auto e = json.parse(out.data(), out.size() - 1).get(element)) {
+      Fail(property, simdjson::error_message(e), out);
+    }
+  }
+
+  // Property 1. Returns the record's line (without '\n') in `record`.
+  void CheckRoundTrip(const pagewash::Document& doc, const char* where) {
+    record.clear();
+    pagewash::WriteStreamRecord(doc, &record);
+    CheckJsonLine(where, record);
+    std::string_view line(record.data(), record.size() - 1);
+    if (pagewash::Status s = decoder.Decode(line, &decoded); !s.ok()) {
+      Fail(where, s.ToString(), record);
+    }
+    again.clear();
+    pagewash::WriteStreamRecord(decoded, &again);
+    if (again != record) Fail(where, "re-encoding the decoded record changed it", record, again);
+  }
+
+  // What the next process of the chain reads.
+  pagewash::Document ThroughStream(const pagewash::Document& doc, const char* where) {
+    CheckRoundTrip(doc, where);
+    pagewash::Document next;
+    if (pagewash::Status s = decoder.Decode(std::string_view(record.data(), record.size() - 1), &next);
+        !s.ok()) {
+      Fail(where, s.ToString(), record);
+    }
+    return next;
+  }
+
+  void Run(std::string_view bytes) {
+    // clean: read -> strip -> dedup -> segment -> emit, in memory, reusing
+    // one Document as the driver does.
+    doc.Clear();
+    reader.Read(bytes, &doc);
+    doc.id = "fuzz";
+    doc.source = "fuzz.txt";
+    CheckRoundTrip(doc, "round trip after read");
+    doc = pagewash::StripBoilerplate(std::move(doc), strip);
+    doc = pagewash::RemoveDuplicateParagraphs(std::move(doc), dedup);
+    doc = pagewash::SegmentSections(std::move(doc), segment);
+    CheckRoundTrip(doc, "round trip after segment");
+    clean_out.clear();
+    pagewash::EmitDocument(doc, emit, &clean_out);
+    CheckJsonLine("emit", clean_out);
+
+    // The other output forms: they only have to survive.
+    pagewash::EmitOptions other = emit;
+    other.explain = true;
+    for (pagewash::OutputFormat format :
+         {pagewash::OutputFormat::kMarkdown, pagewash::OutputFormat::kText}) {
+      other.format = format;
+      other_out.clear();
+      pagewash::EmitDocument(doc, other, &other_out);
+    }
+    other.format = pagewash::OutputFormat::kJson;
+    other.pretty = true;
+    other_out.clear();
+    pagewash::EmitDocument(doc, other, &other_out);
+
+    // The chain: a raw page into `pagewash strip`, then the stream.
+    pagewash::Document chain;
+    reader.Read(bytes, &chain);
+    chain.id = "fuzz";
+    chain.source = "fuzz.txt";
+    chain = pagewash::StripBoilerplate(std::move(chain), strip);
+    chain = pagewash::RemoveDuplicateParagraphs(ThroughStream(chain, "round trip after strip"), dedup);
+    chain = pagewash::SegmentSections(ThroughStream(chain, "round trip after dedup"), segment);
+    chain = ThroughStream(chain, "round trip after chain segment");
+    chain_out.clear();
+    pagewash::EmitDocument(chain, emit, &chain_out);
+    if (chain_out != clean_out) {
+      Fail("chain", "strip | dedup | segment | emit differs from clean", clean_out, chain_out);
+    }
+  }
+};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size > kMaxInput) return 0;
+  static Fuzzer* fuzzer = new Fuzzer();  // Never destroyed: no exit-time order issues.
+  fuzzer->Run(std::string_view(reinterpret_cast<const char*>(data), size));
+  return 0;
+}
