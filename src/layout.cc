@@ -94,6 +94,7 @@ bool ParseListMarker(std::string_view line, ListMarker* m) {
     if (dots >= 1 && digits_and_dots && IsDigit(token.front()) && IsDigit(last) &&
         token.find("..") == std::string_view::npos && token.size() <= 9) {
       m->section_number = true;
+      m->heading_only = true;
       m->depth = static_cast<int>(dots) + 1;
       m->style = 's';
       return true;
@@ -106,7 +107,7 @@ bool ParseListMarker(std::string_view line, ListMarker* m) {
     return true;
   }
   // 2.1. or 1.2.3.
-  if (last == '.' && IsDigit(body.front()) && IsDigit(body.back()) &&
+  if (last == '.' && body.find('.') != std::string_view::npos && IsDigit(body.front()) && IsDigit(body.back()) &&
       std::all_of(body.begin(), body.end(), [](char c) { return IsDigit(c) || c == '.'; }) &&
       body.find("..") == std::string_view::npos && body.size() <= 8) {
     m->section_number = true;
@@ -189,14 +190,14 @@ std::vector<Unit> SplitUnits(const Document& doc) {
     bool may_be_wrapped = end - i >= 2 && width >= 40 && width <= 100;
     Unit unit{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i)};
     ListMarker marker;
-    bool in_item = ParseListMarker(doc.Text(blocks[i]), &marker);
+    bool in_item = ParseListMarker(doc.Text(blocks[i]), &marker) && !marker.heading_only;
     std::size_t item_indent = blocks[i].indent;
     for (std::size_t k = i + 1; k < end; ++k) {
       std::string_view prev = doc.Text(blocks[k - 1]);
       std::string_view line = doc.Text(blocks[k]);
       ListMarker next_marker;
       bool continues;
-      if (ParseListMarker(line, &next_marker)) {
+      if (ParseListMarker(line, &next_marker) && !next_marker.heading_only) {
         continues = false;
       } else if (in_item && blocks[k].indent > item_indent) {
         continues = true;  // Hanging indent under a list item.
@@ -222,7 +223,7 @@ std::vector<Unit> SplitUnits(const Document& doc) {
       }
       units.push_back(unit);
       unit = Unit{static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(k)};
-      in_item = ParseListMarker(line, &marker);
+      in_item = ParseListMarker(line, &marker) && !marker.heading_only;
       item_indent = blocks[k].indent;
     }
     units.push_back(unit);

@@ -26,6 +26,9 @@ struct ListMarker {
   bool ordered = false;
   bool dash = false;         ///< "-", "–", "—": also opens quoted speech.
   bool section_number = false;  ///< "2.1" or "IV.": may number a heading.
+  /// "2.1 Scope" (no final dot) reads the same as "1.5 million": it numbers
+  /// a heading, never a list item.
+  bool heading_only = false;
   int depth = 1;             ///< Levels of a section number: "2.1" is 2.
   /// How it numbers: 'b' bullet, '1' digits, 'a' letters, 'i' lower roman,
   /// 'I' upper roman, 's' section number ("2.1"). Items of one list share it.

@@ -76,7 +76,7 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
       c.kind = first.kind;
     } else {
       c.has_marker = internal::ParseListMarker(doc.Text(first), &c.marker);
-      c.kind = c.has_marker ? BlockKind::kListItem : BlockKind::kParagraph;
+      c.kind = c.has_marker && !c.marker.heading_only ? BlockKind::kListItem : BlockKind::kParagraph;
     }
     cands.push_back(c);
   }
@@ -130,6 +130,11 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
       continue;
     }
     c.kind = BlockKind::kHeading;
+  }
+
+  // A dotless section number that did not make a heading is plain text.
+  for (Candidate& c : cands) {
+    if (c.has_marker && c.marker.heading_only && c.kind != BlockKind::kHeading) c.has_marker = false;
   }
 
   // Build the new block list; joined text is appended to the arena.

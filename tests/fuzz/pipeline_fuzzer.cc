@@ -84,9 +84,9 @@ struct Fuzzer {
   }
 
   // Property 1. Returns the record's line (without '\n') in `record`.
-  void CheckRoundTrip(const pagewash::Document& doc, const char* where) {
+  void CheckRoundTrip(const pagewash::Document& d, const char* where) {
     record.clear();
-    pagewash::WriteStreamRecord(doc, &record);
+    pagewash::WriteStreamRecord(d, &record);
     CheckJsonLine(where, record);
     std::string_view line(record.data(), record.size() - 1);
     if (pagewash::Status s = decoder.Decode(line, &decoded); !s.ok()) {
@@ -98,8 +98,8 @@ struct Fuzzer {
   }
 
   // What the next process of the chain reads.
-  pagewash::Document ThroughStream(const pagewash::Document& doc, const char* where) {
-    CheckRoundTrip(doc, where);
+  pagewash::Document ThroughStream(const pagewash::Document& d, const char* where) {
+    CheckRoundTrip(d, where);
     pagewash::Document next;
     if (pagewash::Status s = decoder.Decode(std::string_view(record.data(), record.size() - 1), &next);
         !s.ok()) {

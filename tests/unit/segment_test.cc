@@ -47,6 +47,8 @@ TEST(SegmentTest, Structure) {
        "H1 Title\n| P The list follows:\n| P Something.\n"},
       {"dash speech is not a list", "Title\n\n– We are ready – said the minister.\n\nMore.",
        "H1 Title\n| P – We are ready – said the minister.\n| P More.\n"},
+      {"a decimal number is not a list marker", "Title\n\n1.5 million people voted.\n\nMore.",
+       "H1 Title\n| P 1.5 million people voted.\n| P More.\n"},
       {"last short line is not a heading", "Title\n\nText.\n\nThe end", "H1 Title\n| P Text.\n| P The end\n"},
   };
   for (const Case& c : cases) EXPECT_EQ(Segment(c.in), c.want) << c.name;

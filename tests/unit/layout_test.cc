@@ -1,0 +1,61 @@
+#include "layout.h"
+
+#include <gtest/gtest.h>
+
+namespace pagewash::internal {
+namespace {
+
+TEST(LayoutTest, ListMarkers) {
+  struct Case {
+    std::string_view line;
+    bool is_marker;
+    std::string_view marker;
+    bool ordered;
+    char style;
+    bool heading_only = false;
+  };
+  const Case cases[] = {
+      {"• item", true, "•", false, 'b'},
+      {"- item", true, "-", false, 'b'},
+      {"* item", true, "*", false, 'b'},
+      {"– item", true, "–", false, 'b'},
+      {"○ item", true, "○", false, 'b'},
+      {"1. item", true, "1.", true, '1'},
+      {"12) item", true, "12)", true, '1'},
+      {"a) item", true, "a)", true, 'a'},
+      {"iv. item", true, "iv.", true, 'i'},
+      {"IV. Results", true, "IV.", true, 'I'},
+      {"(3) item", true, "(3)", true, '1'},
+      {"2.1 Scope", true, "2.1", true, 's', true},
+      {"1.5 million people came", true, "1.5", true, 's', true},
+      {"1.2.3. Deep", true, "1.2.3.", true, 's'},
+      {"а) пункт", true, "а)", true, 'a'},
+      {"2024. was a good year", false, "", false, 'b'},
+      {"Poland is a member.", false, "", false, 'b'},
+      {"A. Smith said so.", false, "", false, 'b'},
+      {"-dash without space", false, "", false, 'b'},
+      {"•", false, "", false, 'b'},
+  };
+  for (const Case& c : cases) {
+    ListMarker m;
+    EXPECT_EQ(ParseListMarker(c.line, &m), c.is_marker) << c.line;
+    if (!c.is_marker) continue;
+    EXPECT_EQ(m.marker, c.marker) << c.line;
+    EXPECT_EQ(m.ordered, c.ordered) << c.line;
+    EXPECT_EQ(m.style, c.style) << c.line;
+    EXPECT_EQ(m.heading_only, c.heading_only) << c.line;
+  }
+}
+
+TEST(LayoutTest, EndsSentence) {
+  for (std::string_view yes : {"End.", "Really?", "Wow!", "Wait…", "List:", "item;", "He said “yes.”",
+                               "(see above.)", "«Так.»"}) {
+    EXPECT_TRUE(EndsSentence(yes)) << yes;
+  }
+  for (std::string_view no : {"Global security", "Thanks,", "(CSDP)", "Zelenskyy (", "“Quoted title”"}) {
+    EXPECT_FALSE(EndsSentence(no)) << no;
+  }
+}
+
+}  // namespace
+}  // namespace pagewash::internal
