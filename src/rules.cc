@@ -216,6 +216,18 @@ class Parser {
       current_.then = std::string(value);
       return Status::Ok();
     }
+    if (key == "side") {
+      if (value == "before") {
+        current_.side = Rule::Side::kBefore;
+      } else if (value == "after") {
+        current_.side = Rule::Side::kAfter;
+      } else if (value == "both") {
+        current_.side = Rule::Side::kBoth;
+      } else {
+        return Error("side must be before, after or both");
+      }
+      return Status::Ok();
+    }
     if (key == "starts") {
       for (std::string_view p : Split(value, '|')) current_.starts.emplace_back(p);
       return Status::Ok();

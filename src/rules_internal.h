@@ -40,6 +40,9 @@ struct Rule {
   std::uint32_t max_words = std::numeric_limits<std::uint32_t>::max();
   std::vector<std::string> near_names;
   std::vector<std::uint16_t> near;  // Indices of the rules named in `near`.
+  // near: where the line stands relative to what it belongs to: a notice's
+  // title before it, its buttons after it.
+  enum class Side : std::uint8_t { kBoth, kBefore, kAfter } side = Side::kBoth;
   std::string field;                // byline: the metadata key it fills.
   std::string then;                 // prefix, byline: what must follow the prefix.
   std::vector<std::string> starts;  // Raw line prefixes that count as a hit ("©").

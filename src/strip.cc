@@ -249,7 +249,7 @@ bool IsDateNumber(std::string_view w) {
 
 struct LineVerdict {
   int rule = -1;       // The first rule (in file order) that removes the line.
-  int near_rule = -1;  // The first `near` rule whose phrases are the whole line.
+  std::vector<std::uint16_t> near_rules;  // `near` rules whose phrases are the whole line.
   int header_rule = -1;  // A `header` rule whose phrases are the whole line.
   std::string_view value;   // Metadata value (byline name, date).
   std::string_view author;  // A dateline's "by NAME".
@@ -301,9 +301,7 @@ class Matcher {
     for (std::uint16_t r : touched_) {
       const Rule& rule = rules_.rules[r];
       if (rule.type == RuleType::kNear) {
-        if (whole_line_[r] && v.near_rule < 0 && words >= rule.min_words && words <= rule.max_words) {
-          v.near_rule = r;
-        }
+        if (whole_line_[r] && words >= rule.min_words && words <= rule.max_words) v.near_rules.push_back(r);
         continue;
       }
       if (v.rule >= 0) continue;
@@ -584,7 +582,7 @@ class Matcher {
 // What the first pass learnt about each block.
 struct BlockInfo {
   int rule = -1;
-  int near_rule = -1;
+  std::vector<std::uint16_t> near_rules;
   int header_rule = -1;
   std::string_view value;
   std::string_view author;
@@ -634,7 +632,7 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
     BlockInfo& b = info[i];
     b.key = matcher.tokens().key;
     b.words = static_cast<std::uint32_t>(matcher.tokens().tokens.size());
-    b.near_rule = v.near_rule;
+    b.near_rules = std::move(v.near_rules);
     b.header_rule = v.header_rule;
     b.value = v.value;
     b.author = v.author;
@@ -659,19 +657,33 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
     if (info[i].words == 0 || info[i].words > 10 || EndsWithSentencePunctuation(line)) continue;
     bool alone = (i == 0 || doc.blocks[i].gap) && (i + 1 == n || doc.blocks[i + 1].gap);
     if (!alone) continue;
-    if (candidates[i] >= 0 || info[i].near_rule >= 0) continue;
+    if (candidates[i] >= 0 || !info[i].near_rules.empty()) continue;
     for (const auto& [r, mask] : info[i].vocabulary) {
       if ((mask & rules.rules[r].topic_mask) != 0) about[r] = true;
     }
   }
+  // Block j is a `near` line that belongs to a match of `anchor` standing
+  // after it (before = true) or before it (before = false).
+  // Returns the `near` rule, or -1.
+  auto near_side = [&](std::size_t j, int anchor, bool before) {
+    if (j >= n) return -1;
+    for (std::uint16_t nr : info[j].near_rules) {
+      const Rule& r = rules.rules[nr];
+      if (r.side == Rule::Side::kBefore && !before) continue;
+      if (r.side == Rule::Side::kAfter && before) continue;
+      if (std::find(r.near.begin(), r.near.end(), anchor) != r.near.end()) return static_cast<int>(nr);
+    }
+    return -1;
+  };
   auto near_names = [&](std::size_t j, int anchor) {
-    if (j >= n || info[j].near_rule < 0) return false;
-    const Rule& r = rules.rules[static_cast<std::size_t>(info[j].near_rule)];
-    return std::find(r.near.begin(), r.near.end(), anchor) != r.near.end();
+    return near_side(j, anchor, true) >= 0 || near_side(j, anchor, false) >= 0;
+  };
+  // A match [first, last] with a title just above or a button just below.
+  auto flanked = [&](std::size_t first, std::size_t last, int rule) {
+    return (first > 0 && near_side(first - 1, rule, true) >= 0) || near_side(last + 1, rule, false) >= 0;
   };
   auto guarded_ok = [&](std::size_t first, std::size_t last, int rule) {
-    if (!about[static_cast<std::size_t>(rule)]) return true;
-    return (first > 0 && near_names(first - 1, rule)) || near_names(last + 1, rule);
+    return !about[static_cast<std::size_t>(rule)] || flanked(first, last, rule);
   };
 
   for (std::size_t i = 0; i < n; ++i) {
@@ -685,11 +697,11 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
   // A line with the required groups but too few others is still a notice
   // when a notice's button or title stands next to it.
   for (std::size_t i = 0; i < n; ++i) {
-    if (info[i].rule >= 0 || info[i].near_rule >= 0) continue;
+    if (info[i].rule >= 0 || !info[i].near_rules.empty()) continue;
     for (const auto& [r, mask] : info[i].vocabulary) {
       const Rule& rule = rules.rules[r];
       if (rule.require_mask == 0 || (mask & rule.require_mask) != rule.require_mask) continue;
-      if ((i > 0 && near_names(i - 1, r)) || near_names(i + 1, r)) {
+      if (flanked(i, i, r)) {
         remove(i, r);
         break;
       }
@@ -710,7 +722,7 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
       std::size_t hit_lines = 0;
       bool short_lines = true;
       for (std::size_t k = i; k < end; ++k) {
-        if (info[k].near_rule >= 0) {
+        if (!info[k].near_rules.empty()) {
           --lines;  // Buttons go with the notice but do not make one.
           continue;
         }
@@ -722,14 +734,14 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
       }
       // Buttons in or around the run: they confirm a notice, and on a page
       // about the topic they are required.
-      bool buttons = (i > 0 && near_names(i - 1, static_cast<int>(r))) || near_names(end, static_cast<int>(r));
+      bool buttons = flanked(i, end - 1, static_cast<int>(r));
       for (std::size_t k = i; k < end && !buttons; ++k) buttons = near_names(k, static_cast<int>(r));
       bool enough = MeetsVocabulary(rule, mask) ||
                     (buttons && (mask & rule.require_mask) == rule.require_mask);
       if (lines >= 2 && lines <= 8 && words <= 150 && short_lines && hit_lines * 2 >= lines && enough &&
           (buttons || !about[r])) {
         for (std::size_t k = i; k < end; ++k) {
-          if (info[k].rule < 0 && info[k].near_rule < 0) remove(k, static_cast<int>(r));
+          if (info[k].rule < 0 && info[k].near_rules.empty()) remove(k, static_cast<int>(r));
         }
       }
       i = end;
@@ -738,12 +750,19 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
 
   // Pass 3: the buttons and titles of a removed notice: runs of `near`
   // lines on either side of a block removed by a rule they name.
-  auto near_applies = [&](std::size_t j, int anchor) { return info[j].rule < 0 && near_names(j, anchor); };
   for (std::size_t i = 0; i < n; ++i) {
     int anchor = info[i].rule;
     if (anchor < 0 || rules.rules[static_cast<std::size_t>(anchor)].type == RuleType::kNear) continue;
-    for (std::size_t j = i + 1; j < n && near_applies(j, anchor); ++j) remove(j, info[j].near_rule);
-    for (std::size_t j = i; j > 0 && near_applies(j - 1, anchor); --j) remove(j - 1, info[j - 1].near_rule);
+    for (std::size_t j = i + 1; j < n && info[j].rule < 0; ++j) {
+      int nr = near_side(j, anchor, false);
+      if (nr < 0) break;
+      remove(j, nr);
+    }
+    for (std::size_t j = i; j > 0 && info[j - 1].rule < 0; --j) {
+      int nr = near_side(j - 1, anchor, true);
+      if (nr < 0) break;
+      remove(j - 1, nr);
+    }
   }
 
   // Pass 4: "Related posts" and the link titles under it, up to the first

@@ -41,6 +41,13 @@ TEST(StripTest, RemovesBoilerplate) {
       {"stray json", "{\"register\":{\"columns\":[]}}\nText.", "line Text.\n"},
       {"stray javascript", "window.dataLayer = window.dataLayer || [];\nText.", "line Text.\n"},
       {"breadcrumb", "Home > News > Politics\nAccueil › Actualités › Europe\nText.", "line Text.\n"},
+      {"read also and photo credit", "Read also: Zelensky meets Tusk in Warsaw\nPhoto: Office of the President\nText.",
+       "line Text.\n"},
+      {"dateline with author", "Posted on 3 May 2024 by Hannah Price\n27.09.2023, 10:15\nText.", "line Text.\n"},
+      {"link bar and copyright", "Privacy | Accessibility | Contact\n© 2024 Ministry of Culture\nText.", "line Text.\n"},
+      {"split notice with buttons",
+       "We use cookies.\nThey help the site work\nand let us analyse traffic.\nAccept\nReject\n\nText.",
+       "line Text.\n"},
       {"glued caption",
        "Ukraine and Poland sign an agreement\n\nUkraine and Poland sign an agreement President of "
        "Ukraine Volodymyr Zelenskyy (\nText.",
@@ -70,9 +77,30 @@ TEST(StripTest, KeepsContent) {
        "line Settings\n| line Open the app.\n"},
       {"by in a sentence", "By 2030 the network will be complete.",
        "line By 2030 the network will be complete.\n"},
-      {"bracketed note", "[Photo: Reuters]", "line [Photo: Reuters]\n"},
+      {"bracketed note", "[1] See the annex for the figures.", "line [1] See the annex for the figures.\n"},
   };
   for (const Case& c : cases) EXPECT_EQ(Strip(c.in), c.want) << c.name;
+}
+
+TEST(StripTest, PageAboutCookiesKeepsItsText) {
+  // A heading about cookies: only a notice next to its buttons goes.
+  const char* page =
+      "Chocolate chip cookies\n\nWe use brown butter in these cookies: our website readers love them, "
+      "and you can store them in your browser-side tin for days.\n\n"
+      "We value your privacy\nWe and our partners use cookies to personalise ads. You can withdraw your consent.\n"
+      "Accept all\n";
+  EXPECT_EQ(Strip(page),
+            "line Chocolate chip cookies\n| line We use brown butter in these cookies: our website readers "
+            "love them, and you can store them in your browser-side tin for days.\n");
+}
+
+TEST(StripTest, DatelineAndBylineFillMetadata) {
+  Document doc = StripBoilerplate(FromText("Von Jonas Albrecht | 14.05.2024\nText."), {});
+  EXPECT_EQ(doc.GetMetadata("author"), "Jonas Albrecht");
+  EXPECT_EQ(doc.GetMetadata("date"), "14.05.2024");
+  doc = StripBoilerplate(FromText("Posted on 3 May 2024 by Hannah Price\nText."), {});
+  EXPECT_EQ(doc.GetMetadata("author"), "Hannah Price");
+  EXPECT_EQ(doc.GetMetadata("date"), "3 May 2024");
 }
 
 TEST(StripTest, BylineBecomesAuthor) {

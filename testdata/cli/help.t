@@ -1,0 +1,243 @@
+# --help of the tool and of every command: stdout, exit status 0, and the
+# exit codes listed (STYLE.md section 8).
+
+% pagewash --help
+^D
+Usage: pagewash COMMAND [OPTIONS] [FILE...]
+
+Turns scraped web pages into clean, structured JSON.
+
+Commands:
+  strip    remove boilerplate (consent notices, navigation, switchers, stray code)
+  dedup    remove paragraphs, list items and headings that repeat an earlier one
+  segment  recover headings, paragraphs, list items and the title
+  emit     write the clean JSON (or Markdown, or text)
+  clean    strip, dedup, segment and emit in one process
+
+'pagewash COMMAND --help' describes a command's options.
+
+Exit status:
+  0  every input went through
+  1  some input could not be read or processed (reported on stderr as
+     'pagewash: error: SOURCE:LINE: message'); the rest went through
+  2  usage error (bad option, or a rules file that cannot be read); nothing ran
+=> 0
+
+% pagewash help
+^D
+Usage: pagewash COMMAND [OPTIONS] [FILE...]
+
+Turns scraped web pages into clean, structured JSON.
+
+Commands:
+  strip    remove boilerplate (consent notices, navigation, switchers, stray code)
+  dedup    remove paragraphs, list items and headings that repeat an earlier one
+  segment  recover headings, paragraphs, list items and the title
+  emit     write the clean JSON (or Markdown, or text)
+  clean    strip, dedup, segment and emit in one process
+
+'pagewash COMMAND --help' describes a command's options.
+
+Exit status:
+  0  every input went through
+  1  some input could not be read or processed (reported on stderr as
+     'pagewash: error: SOURCE:LINE: message'); the rest went through
+  2  usage error (bad option, or a rules file that cannot be read); nothing ran
+=> 0
+
+% pagewash strip --help
+^D
+Usage: pagewash strip [OPTIONS] [FILE...]
+
+Removes boilerplate lines and writes the JSON Lines stream. Bylines become
+metadata.author. Rules are data: src/rules/*.rules, plus --rules FILE.
+
+Reads FILEs, or standard input when there are none or FILE is '-'.
+
+Options:
+  -h [ --help ]         print this help and exit
+  --version             print the version and exit
+  -o [ --output ] FILE  write to FILE, replaced atomically when the run ends 
+                        (default: stdout)
+  --input-format FMT    auto, text or jsonl (default auto: JSON Lines if the 
+                        first line is a record with "text", else one raw page 
+                        per input)
+  --id ID               id of a raw text page (one input only; default: its 
+                        file name without extension)
+  --explain             keep every removed piece in the stream with its rule 
+                        and byte span; emit lists them
+
+Stage options:
+  --rules FILE          add the rules in FILE to the defaults (repeatable; 
+                        format: src/rules/README.md)
+
+Exit status:
+  0  every input went through
+  1  some input could not be read or processed (reported on stderr as
+     'pagewash: error: SOURCE:LINE: message'); the rest went through
+  2  usage error (bad option, or a rules file that cannot be read); nothing ran
+=> 0
+
+% pagewash dedup --help
+^D
+Usage: pagewash dedup [OPTIONS] [FILE...]
+
+Drops units that repeat an earlier one in the same document, compared
+case-folded and NFKC-normalised, ignoring punctuation and spacing; the first
+is kept. Fingerprints are 64-bit XXH3: two different paragraphs colliding
+would be taken as duplicates (about 3e-8 at a million paragraphs).
+
+Reads FILEs, or standard input when there are none or FILE is '-'.
+
+Options:
+  -h [ --help ]         print this help and exit
+  --version             print the version and exit
+  -o [ --output ] FILE  write to FILE, replaced atomically when the run ends 
+                        (default: stdout)
+  --input-format FMT    auto, text or jsonl (default auto: JSON Lines if the 
+                        first line is a record with "text", else one raw page 
+                        per input)
+  --id ID               id of a raw text page (one input only; default: its 
+                        file name without extension)
+  --explain             keep every removed piece in the stream with its rule 
+                        and byte span; emit lists them
+
+Stage options:
+  --min-words N         never drop a unit of fewer than N words (default 2)
+
+Exit status:
+  0  every input went through
+  1  some input could not be read or processed (reported on stderr as
+     'pagewash: error: SOURCE:LINE: message'); the rest went through
+  2  usage error (bad option, or a rules file that cannot be read); nothing ran
+=> 0
+
+% pagewash segment --help
+^D
+Usage: pagewash segment [OPTIONS] [FILE...]
+
+Joins wrapped lines into paragraphs, recognises headings and list items and
+finds the page's title; writes the JSON Lines stream.
+
+Reads FILEs, or standard input when there are none or FILE is '-'.
+
+Options:
+  -h [ --help ]         print this help and exit
+  --version             print the version and exit
+  -o [ --output ] FILE  write to FILE, replaced atomically when the run ends 
+                        (default: stdout)
+  --input-format FMT    auto, text or jsonl (default auto: JSON Lines if the 
+                        first line is a record with "text", else one raw page 
+                        per input)
+  --id ID               id of a raw text page (one input only; default: its 
+                        file name without extension)
+  --explain             keep every removed piece in the stream with its rule 
+                        and byte span; emit lists them
+
+Stage options:
+  --max-heading-words N longest line, in words, that may be a heading (default 
+                        16)
+
+Exit status:
+  0  every input went through
+  1  some input could not be read or processed (reported on stderr as
+     'pagewash: error: SOURCE:LINE: message'); the rest went through
+  2  usage error (bad option, or a rules file that cannot be read); nothing ran
+=> 0
+
+% pagewash emit --help
+^D
+Usage: pagewash emit [OPTIONS] [FILE...]
+
+Writes each document in its final form: one JSON object per line with id,
+source, title, sections, metadata and text (a Dolma/datatrove record).
+
+Reads FILEs, or standard input when there are none or FILE is '-'.
+
+Options:
+  -h [ --help ]         print this help and exit
+  --version             print the version and exit
+  -o [ --output ] FILE  write to FILE, replaced atomically when the run ends 
+                        (default: stdout)
+  --input-format FMT    auto, text or jsonl (default auto: JSON Lines if the 
+                        first line is a record with "text", else one raw page 
+                        per input)
+  --id ID               id of a raw text page (one input only; default: its 
+                        file name without extension)
+  --explain             keep every removed piece in the stream with its rule 
+                        and byte span; emit lists them
+
+Stage options:
+  --format FMT          json (default), markdown or text
+  --pretty              indent JSON (then one object per document, not JSON 
+                        Lines)
+
+Exit status:
+  0  every input went through
+  1  some input could not be read or processed (reported on stderr as
+     'pagewash: error: SOURCE:LINE: message'); the rest went through
+  2  usage error (bad option, or a rules file that cannot be read); nothing ran
+=> 0
+
+% pagewash clean -h
+^D
+Usage: pagewash clean [OPTIONS] [FILE...]
+
+Runs strip, dedup, segment and emit in one process; the output is byte for
+byte what 'pagewash strip | pagewash dedup | pagewash segment | pagewash emit'
+gives. Takes every stage's options.
+
+Reads FILEs, or standard input when there are none or FILE is '-'.
+
+Options:
+  -h [ --help ]         print this help and exit
+  --version             print the version and exit
+  -o [ --output ] FILE  write to FILE, replaced atomically when the run ends 
+                        (default: stdout)
+  --input-format FMT    auto, text or jsonl (default auto: JSON Lines if the 
+                        first line is a record with "text", else one raw page 
+                        per input)
+  --id ID               id of a raw text page (one input only; default: its 
+                        file name without extension)
+  --explain             keep every removed piece in the stream with its rule 
+                        and byte span; emit lists them
+
+Stage options:
+  --rules FILE          add the rules in FILE to the defaults (repeatable; 
+                        format: src/rules/README.md)
+  --min-words N         never drop a unit of fewer than N words (default 2)
+  --max-heading-words N longest line, in words, that may be a heading (default 
+                        16)
+  --format FMT          json (default), markdown or text
+  --pretty              indent JSON (then one object per document, not JSON 
+                        Lines)
+
+Exit status:
+  0  every input went through
+  1  some input could not be read or processed (reported on stderr as
+     'pagewash: error: SOURCE:LINE: message'); the rest went through
+  2  usage error (bad option, or a rules file that cannot be read); nothing ran
+=> 0
+
+# No command at all is a usage error: the overview goes to stderr.
+% pagewash
+^D
+2> Usage: pagewash COMMAND [OPTIONS] [FILE...]
+2>
+2> Turns scraped web pages into clean, structured JSON.
+2>
+2> Commands:
+2>   strip    remove boilerplate (consent notices, navigation, switchers, stray code)
+2>   dedup    remove paragraphs, list items and headings that repeat an earlier one
+2>   segment  recover headings, paragraphs, list items and the title
+2>   emit     write the clean JSON (or Markdown, or text)
+2>   clean    strip, dedup, segment and emit in one process
+2>
+2> 'pagewash COMMAND --help' describes a command's options.
+2>
+2> Exit status:
+2>   0  every input went through
+2>   1  some input could not be read or processed (reported on stderr as
+2>      'pagewash: error: SOURCE:LINE: message'); the rest went through
+2>   2  usage error (bad option, or a rules file that cannot be read); nothing ran
+=> 2

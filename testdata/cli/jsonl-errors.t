@@ -1,0 +1,52 @@
+# A bad record in a JSON Lines stream is reported with its source and line,
+# and the other records still go through (exit status 1).
+
+# Malformed JSON in the middle of the stream.
+% pagewash strip
+{"id":"a","text":"First record."}
+{"id":"b","text":"broken
+{"id":"c","text":"Third record."}
+^D
+{"id":"a","source":"<stdin>","text":"First record.","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"First record.","line":1,"span":[0,13]}]}
+{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
+2> pagewash: error: <stdin>:2: invalid JSON: A string is opened, but never closed.
+=> 1
+
+# A record without "text".
+% pagewash strip
+{"id":"a","text":"First record."}
+{"id":"b","body":"no text here"}
+{"id":"c","text":"Third record."}
+^D
+{"id":"a","source":"<stdin>","text":"First record.","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"First record.","line":1,"span":[0,13]}]}
+{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
+2> pagewash: error: <stdin>:2: field "text" is missing
+=> 1
+
+# With --input-format jsonl even the first line must be a record.
+% pagewash strip --input-format jsonl
+{"id":"b","body":"no text here"}
+{"id":"c","text":"Third record."}
+^D
+{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
+2> pagewash: error: <stdin>:1: field "text" is missing
+=> 1
+
+# Another major schema version is rejected; a newer minor one is read.
+% pagewash strip
+{"id":"a","text":"From a future pagewash.","schema_version":"2.0"}
+{"id":"b","text":"From a newer minor version.","schema_version":"1.3"}
+^D
+{"id":"b","source":"<stdin>","text":"From a newer minor version.","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":27,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"From a newer minor version.","line":1,"span":[0,27]}]}
+2> pagewash: error: <stdin>:1: schema_version 2.0 is not supported (this pagewash reads 1.x)
+=> 1
+
+% pagewash strip
+{"id":"a","text":"A number, not a string.","schema_version":1}
+{"id":"b","text":"Not a version at all.","schema_version":"one"}
+{"id":"c","text":"Third record."}
+^D
+{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
+2> pagewash: error: <stdin>:1: field "schema_version" must be a string
+2> pagewash: error: <stdin>:2: field "schema_version" must look like "1.0", got "one"
+=> 1

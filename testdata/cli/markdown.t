@@ -1,0 +1,36 @@
+# --format markdown must not change what the text is: a paragraph that
+# starts with Markdown syntax ("# ", "2024. ", "> ") is escaped, or it would
+# render as a heading, a numbered list or a quotation. Its JSON is three
+# paragraphs.
+% pagewash clean --format markdown
+Price list
+
+# 1 best seller is the blue shoe, sold out again.
+
+2024. Was a good year for sales in every shop.
+
+> Quoted from the shop owner, who was happy.
+^D
+<!-- stdin -->
+
+# Price list
+
+\# 1 best seller is the blue shoe, sold out again.
+
+2024\. Was a good year for sales in every shop.
+
+\> Quoted from the shop owner, who was happy.
+
+=> 0
+
+% pagewash clean
+Price list
+
+# 1 best seller is the blue shoe, sold out again.
+
+2024. Was a good year for sales in every shop.
+
+> Quoted from the shop owner, who was happy.
+^D
+{"id":"stdin","source":"<stdin>","title":"Price list","sections":[{"heading":"Price list","level":1,"blocks":[{"type":"paragraph","text":"# 1 best seller is the blue shoe, sold out again."},{"type":"paragraph","text":"2024. Was a good year for sales in every shop."},{"type":"paragraph","text":"> Quoted from the shop owner, who was happy."}]}],"metadata":{},"text":"Price list\n\n# 1 best seller is the blue shoe, sold out again.\n\n2024. Was a good year for sales in every shop.\n\n> Quoted from the shop owner, who was happy.","schema_version":"1.0","stats":{"input_bytes":156,"input_lines":4,"invalid_utf8":0,"stripped":0,"duplicates":0}}
+=> 0

@@ -1,0 +1,80 @@
+# Usage errors: one line and a pointer to --help on stderr, exit status 2,
+# nothing processed (so nothing on stdout even when there is input).
+
+% pagewash frobnicate
+^D
+2> pagewash: error: unknown command 'frobnicate'
+2> see 'pagewash --help'
+=> 2
+
+% pagewash strip --frobnicate
+Some text on stdin.
+^D
+2> pagewash strip: error: unrecognised option '--frobnicate'
+2> see 'pagewash strip --help'
+=> 2
+
+# An option of another stage.
+% pagewash strip --min-words 3
+^D
+2> pagewash strip: error: unrecognised option '--min-words'
+2> see 'pagewash strip --help'
+=> 2
+
+% pagewash strip --input-format
+^D
+2> pagewash strip: error: the required argument for option '--input-format' is missing
+2> see 'pagewash strip --help'
+=> 2
+
+% pagewash clean --input-format xml cli/hours.txt
+^D
+2> pagewash clean: error: --input-format must be auto, text or jsonl, not 'xml'
+2> see 'pagewash clean --help'
+=> 2
+
+% pagewash strip --id page cli/hours.txt cli/newsletter.txt
+^D
+2> pagewash strip: error: --id names one page: give at most one input
+2> see 'pagewash strip --help'
+=> 2
+
+% pagewash emit --format html
+^D
+2> pagewash emit: error: --format must be json, markdown or text, not 'html'
+2> see 'pagewash emit --help'
+=> 2
+
+% pagewash emit --format json --format text
+^D
+2> pagewash emit: error: option '--format' cannot be specified more than once
+2> see 'pagewash emit --help'
+=> 2
+
+% pagewash dedup --min-words 0
+^D
+2> pagewash dedup: error: --min-words must be at least 1
+2> see 'pagewash dedup --help'
+=> 2
+
+% pagewash dedup --min-words abc
+^D
+2> pagewash dedup: error: the argument ('abc') for option '--min-words' is invalid
+2> see 'pagewash dedup --help'
+=> 2
+
+# A negative count is invalid too; it must not wrap around to a huge number
+# (which would turn dedup off, or make every short line a heading candidate).
+% pagewash dedup --min-words -1
+{"id":"a","text":"Hello world.\n\nHello world."}
+^D
+2> pagewash dedup: error: the argument ('-1') for option '--min-words' is invalid
+2> see 'pagewash dedup --help'
+=> 2
+
+% pagewash segment --max-heading-words -1
+{"id":"a","text":"Hello world.\n\nHello world."}
+^D
+2> pagewash segment: error: the argument ('-1') for option '--max-heading-words' is invalid
+2> see 'pagewash segment --help'
+=> 2
