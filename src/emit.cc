@@ -70,6 +70,27 @@ void EmitJson(const Document& doc, const EmitOptions& options, std::string* out)
   out->push_back('\n');
 }
 
+// Text that would read as Markdown syntax at the start of a line ("# ",
+// "> ", "2024. ", "- ") gets a backslash, so it renders as the text it is.
+void AppendMarkdownText(std::string_view text, std::string* out) {
+  if (!text.empty() && (text[0] == '#' || text[0] == '>' || text[0] == '=' ||
+                        ((text[0] == '-' || text[0] == '*' || text[0] == '+') && text.size() > 1 && text[1] == ' '))) {
+    out->push_back('\\');
+    out->append(text);
+    return;
+  }
+  std::size_t digits = 0;
+  while (digits < text.size() && digits < 10 && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits > 0 && digits + 1 < text.size() && (text[digits] == '.' || text[digits] == ')') &&
+      text[digits + 1] == ' ') {
+    out->append(text.substr(0, digits));
+    out->push_back('\\');
+    out->append(text.substr(digits));
+    return;
+  }
+  out->append(text);
+}
+
 void AppendRemovals(const Document& doc, std::string* out) {
   if (doc.removed.empty()) return;
   out->append("\nRemoved:\n");
@@ -102,7 +123,11 @@ void EmitMarkdown(const Document& doc, const EmitOptions& options, std::string* 
       case BlockKind::kLine:
         break;
     }
-    out->append(doc.Text(b));
+    if (b.kind == BlockKind::kHeading) {
+      out->append(doc.Text(b));
+    } else {
+      AppendMarkdownText(doc.Text(b), out);
+    }
   }
   out->push_back('\n');
   if (options.explain) AppendRemovals(doc, out);

@@ -30,8 +30,9 @@ struct Args {
   std::string output;
   std::vector<std::string> rules;
   bool explain = false;
-  std::size_t min_words = DedupOptions{}.min_words;
-  std::size_t max_heading_words = SegmentOptions{}.max_heading_words;
+  // Signed, so that "-1" is rejected rather than wrapped to a huge count.
+  long long min_words = static_cast<long long>(DedupOptions{}.min_words);
+  long long max_heading_words = static_cast<long long>(SegmentOptions{}.max_heading_words);
   std::string format = "json";
   bool pretty = false;
 };
@@ -64,7 +65,8 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
        "auto, text or jsonl (default auto: JSON Lines if the first line is a record with "
        "\"text\", else one raw page per input)")
       ("id", po::value(&a.id)->value_name("ID"),
-       "id of a raw text page (one input only; default: its file name without extension)")
+       "id of a raw text page (one input only; default: its file name without extension; "
+       "records of a JSON Lines input keep their own)")
       ("explain", po::bool_switch(&a.explain),
        "keep every removed piece in the stream with its rule and byte span; emit lists them");
   po::options_description stage_opts("Stage options");
@@ -145,14 +147,17 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
   } else {
     return Usage(spec, fmt::format("--format must be json, markdown or text, not '{}'", a.format));
   }
-  if (a.min_words == 0) return Usage(spec, "--min-words must be at least 1");
-  if (a.max_heading_words == 0) return Usage(spec, "--max-heading-words must be at least 1");
+  for (auto [value, name] : {std::pair{a.min_words, "min-words"}, std::pair{a.max_heading_words, "max-heading-words"}}) {
+    if (value < 1 || value > 1000000) {
+      return Usage(spec, fmt::format("the argument ('{}') for option '--{}' is invalid", value, name));
+    }
+  }
   config.options.emit.pretty = a.pretty;
   config.options.emit.explain = a.explain;
   config.options.strip.explain = a.explain;
   config.options.dedup.explain = a.explain;
-  config.options.dedup.min_words = a.min_words;
-  config.options.segment.max_heading_words = a.max_heading_words;
+  config.options.dedup.min_words = static_cast<std::size_t>(a.min_words);
+  config.options.segment.max_heading_words = static_cast<std::size_t>(a.max_heading_words);
 
   // User rules: loaded once, alive for the whole run.
   RuleSet rules;

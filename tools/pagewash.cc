@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <exception>
 #include <new>
+#include <string>
 #include <string_view>
 
 #include "cli.h"
@@ -68,7 +69,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (command == "--version") {
-    std::printf("pagewash %s\n", PAGEWASH_VERSION);
+    std::printf("pagewash %s (schema %s)\n", PAGEWASH_VERSION, std::string(pagewash::kSchemaVersion).c_str());
     return 0;
   }
   for (const CommandSpec& c : kCommands) {

@@ -19,9 +19,10 @@ Result<RuleSet> LoadRules(const std::vector<std::string>& paths) {
     char chunk[1 << 14];
     std::size_t got;
     while ((got = std::fread(chunk, 1, sizeof chunk, f)) > 0) text.append(chunk, got);
+    int error = errno;
     bool failed = std::ferror(f) != 0;
     std::fclose(f);
-    if (failed) return Status::IoError("cannot read rules").At(path, 0);
+    if (failed) return Status::IoError(fmt::format("cannot read rules: {}", std::strerror(error))).At(path, 0);
     Result<RuleSet> merged = rules.Merge(text, path);
     if (!merged.ok()) return merged.status();
     rules = std::move(merged.value());

@@ -63,15 +63,18 @@ Status InputReader::Open(const std::string& name) {
   if (format_ == InputFormat::kText) return Status::Ok();
   while (ReadLine()) {
     if (IsBlank(line_)) {
-      text_.append(line_);
-      text_.push_back('\n');
+      text_.append(line_);  // getline keeps the line end.
       continue;
     }
     pending_line_ = true;
     if (format_ == InputFormat::kAuto) {
+      // A record whose JSON is broken (bad UTF-8, a typo) still makes the
+      // input JSON Lines when it plainly has a "text" field: the error is
+      // then reported against that record, not hidden in a raw page.
       std::string_view first = StripBom(line_);
-      jsonl_ = first.substr(first.find_first_not_of(" \t")).front() == '{' &&
-               decoder_.LooksLikeRecord(first);
+      first.remove_prefix(first.find_first_not_of(" \t"));
+      jsonl_ = first.front() == '{' &&
+               (decoder_.LooksLikeRecord(first) || first.find("\"text\":") != std::string_view::npos);
     }
     break;
   }

@@ -22,9 +22,7 @@ Status Output::Open(const std::string& path) {
   temp_path_ = path + ".tmp.XXXXXX";
   int fd = ::mkstemp(temp_path_.data());
   if (fd < 0) {
-    Status s = Status::IoError(fmt::format("cannot create a temporary file beside it: {}",
-                                           std::strerror(errno)))
-                   .At(path, 0);
+    Status s = Status::IoError(fmt::format("cannot create: {}", std::strerror(errno))).At(path, 0);
     temp_path_.clear();
     return s;
   }

@@ -57,5 +57,5 @@ The spring fair opens on Saturday in the town square. Subscribe to our newslette
 # -o FILE in a directory that does not exist: a clear message, exit status 1.
 % pagewash clean -o cli/no-such-dir/out.jsonl cli/hours.txt
 ^D
-2> pagewash: error: cli/no-such-dir/out.jsonl: cannot create a temporary file beside it: No such file or directory
+2> pagewash: error: cli/no-such-dir/out.jsonl: cannot create: No such file or directory
 => 1

@@ -63,7 +63,8 @@ Options:
                         first line is a record with "text", else one raw page 
                         per input)
   --id ID               id of a raw text page (one input only; default: its 
-                        file name without extension)
+                        file name without extension; records of a JSON Lines 
+                        input keep their own)
   --explain             keep every removed piece in the stream with its rule 
                         and byte span; emit lists them
 
@@ -98,7 +99,8 @@ Options:
                         first line is a record with "text", else one raw page 
                         per input)
   --id ID               id of a raw text page (one input only; default: its 
-                        file name without extension)
+                        file name without extension; records of a JSON Lines 
+                        input keep their own)
   --explain             keep every removed piece in the stream with its rule 
                         and byte span; emit lists them
 
@@ -130,7 +132,8 @@ Options:
                         first line is a record with "text", else one raw page 
                         per input)
   --id ID               id of a raw text page (one input only; default: its 
-                        file name without extension)
+                        file name without extension; records of a JSON Lines 
+                        input keep their own)
   --explain             keep every removed piece in the stream with its rule 
                         and byte span; emit lists them
 
@@ -163,7 +166,8 @@ Options:
                         first line is a record with "text", else one raw page 
                         per input)
   --id ID               id of a raw text page (one input only; default: its 
-                        file name without extension)
+                        file name without extension; records of a JSON Lines 
+                        input keep their own)
   --explain             keep every removed piece in the stream with its rule 
                         and byte span; emit lists them
 
@@ -198,7 +202,8 @@ Options:
                         first line is a record with "text", else one raw page 
                         per input)
   --id ID               id of a raw text page (one input only; default: its 
-                        file name without extension)
+                        file name without extension; records of a JSON Lines 
+                        input keep their own)
   --explain             keep every removed piece in the stream with its rule 
                         and byte span; emit lists them
 

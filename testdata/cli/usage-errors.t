@@ -53,7 +53,7 @@ Some text on stdin.
 
 % pagewash dedup --min-words 0
 ^D
-2> pagewash dedup: error: --min-words must be at least 1
+2> pagewash dedup: error: the argument ('0') for option '--min-words' is invalid
 2> see 'pagewash dedup --help'
 => 2
 

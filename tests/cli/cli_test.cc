@@ -295,8 +295,10 @@ Outcome RunBinary(const std::string& binary, const std::vector<std::string>& arg
   }
   if (pid == 0) {
     ::signal(SIGPIPE, SIG_DFL);  // Ignored signals would stay ignored across exec.
-    if (::chdir(dir.c_str()) != 0 || ::dup2(in[0], 0) < 0 || ::dup2(out[1], 1) < 0 ||
-        ::dup2(err[1], 2) < 0) {
+    if (::dup2(in[0], 0) < 0 || ::dup2(out[1], 1) < 0 || ::dup2(err[1], 2) < 0) ::_exit(126);
+    if (::chdir(dir.c_str()) != 0) {
+      static const char kMessage[] = "cli_test: cannot enter the testdata directory\n";
+      [[maybe_unused]] ssize_t ignored = ::write(2, kMessage, sizeof kMessage - 1);
       ::_exit(126);
     }
     ::execve(binary.c_str(), argv.data(), environ);

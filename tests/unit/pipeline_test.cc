@@ -75,8 +75,7 @@ TEST_F(PipelineTest, UnwritableOutputLeavesNothing) {
   RecordingReporter reporter;
   EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kDataError);
   ASSERT_EQ(reporter.errors.size(), 1u);
-  EXPECT_EQ(reporter.errors[0], Path("no/such/dir/out.json") +
-                                    ": cannot create a temporary file beside it: No such file or directory");
+  EXPECT_EQ(reporter.errors[0], Path("no/such/dir/out.json") + ": cannot create: No such file or directory");
 }
 
 TEST_F(PipelineTest, InvalidUtf8IsAWarning) {
