@@ -16,7 +16,16 @@ struct StreamDecoder::Impl {
   od::parser parser;
   std::string padded;
   TextReader text_reader;
+  // Validates values passed through unread (extra fields, non-string
+  // metadata): On-Demand skips them without checking.
+  simdjson::dom::parser validator;
+  std::string validator_input;
 };
+
+namespace {
+/// Deepest nesting accepted in a passed-through value.
+constexpr std::size_t kMaxPassThroughDepth = 64;
+}  // namespace
 
 namespace {
 
@@ -53,6 +62,20 @@ error_code RawJson(od::value& v, std::string_view* out) {
   }
   *out = TrimRight(v.raw_json_token());
   return simdjson::SUCCESS;
+}
+
+// A raw JSON value that will be written back as it is must be valid JSON,
+// and not nested deeper than kMaxPassThroughDepth.
+Status CheckRaw(simdjson::dom::parser& validator, std::string* scratch, std::string_view raw,
+                std::string_view field) {
+  scratch->assign(raw);
+  simdjson::dom::element element;
+  auto e = validator.parse(*scratch).get(element);
+  if (e == simdjson::DEPTH_ERROR) {
+    return FieldError(field, fmt::format("is nested deeper than {} levels", kMaxPassThroughDepth));
+  }
+  if (e) return FieldError(field, fmt::format("is not valid JSON: {}", simdjson::error_message(e)));
+  return Status::Ok();
 }
 
 Status GetString(od::value& v, std::string_view field, std::string_view* out) {
@@ -139,6 +162,7 @@ Status DecodeBlock(od::value& value, Document* doc) {
         if (str.find('\n') != std::string_view::npos) {
           return FieldError("blocks[].text", "must be one line");
         }
+        if (str.empty()) return FieldError("blocks[].text", "must not be empty");
         b.text = doc->AddText(str);
         have_text = true;
       }
@@ -237,7 +261,8 @@ Status DecodeStats(od::value& value, Stats* stats) {
   return Status::Ok();
 }
 
-Status DecodeMetadata(od::value& value, Document* doc) {
+Status DecodeMetadata(od::value& value, Document* doc, simdjson::dom::parser& validator,
+                      std::string* scratch) {
   od::object obj;
   if (value.get_object().get(obj)) return FieldError("metadata", "must be an object");
   for (auto field : obj) {
@@ -253,6 +278,8 @@ Status DecodeMetadata(od::value& value, Document* doc) {
       doc->SetMetadata(key, str);
     } else {
       if (auto e = RawJson(v, &str)) return JsonError(e);
+      std::string name = fmt::format("metadata.{}", key);
+      if (Status s = CheckRaw(validator, scratch, str, name); !s.ok()) return s;
       doc->SetMetadata(key, str, /*raw_json=*/true);
     }
   }
@@ -261,7 +288,11 @@ Status DecodeMetadata(od::value& value, Document* doc) {
 
 }  // namespace
 
-StreamDecoder::StreamDecoder() : impl_(std::make_unique<Impl>()) {}
+StreamDecoder::StreamDecoder() : impl_(std::make_unique<Impl>()) {
+  // What matters here is the depth bound; the capacity grows on demand. If
+  // this allocation fails, the first parse retries it and reports failure.
+  [[maybe_unused]] simdjson::error_code e = impl_->validator.allocate(1 << 16, kMaxPassThroughDepth);
+}
 StreamDecoder::~StreamDecoder() = default;
 
 Status StreamDecoder::Decode(std::string_view line, Document* doc) {
@@ -307,7 +338,7 @@ Status StreamDecoder::Decode(std::string_view line, Document* doc) {
         doc->stages.emplace_back(str);
       }
     } else if (key == "metadata") {
-      s = DecodeMetadata(v, doc);
+      s = DecodeMetadata(v, doc, impl_->validator, &impl_->validator_input);
     } else if (key == "stats") {
       s = DecodeStats(v, &doc->stats);
     } else if (key == "blocks") {
@@ -329,6 +360,7 @@ Status StreamDecoder::Decode(std::string_view line, Document* doc) {
       }
     } else {
       if (auto e = RawJson(v, &str)) return JsonError(e);
+      if (s = CheckRaw(impl_->validator, &impl_->validator_input, str, key); !s.ok()) return s;
       doc->extra.push_back(ExtraField{std::string(key), std::string(str)});
     }
     if (!s.ok()) return s;

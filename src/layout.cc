@@ -201,7 +201,7 @@ std::vector<Unit> SplitUnits(const Document& doc) {
         continues = false;
       } else if (in_item && blocks[k].indent > item_indent) {
         continues = true;  // Hanging indent under a list item.
-      } else if (StartsLower(line) || prev.back() == ',') {
+      } else if (StartsLower(line) || prev.ends_with(',')) {
         continues = true;  // A comma never ends a paragraph.
       } else {
         std::size_t prev_width = blocks[k - 1].indent + Width(prev);

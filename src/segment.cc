@@ -159,7 +159,9 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
     std::string_view body = joined;
     if (c.kind == BlockKind::kListItem) {
       b.ordered = c.marker.ordered;
-      b.marker = doc.AddText(c.marker.marker);
+      // The marker is the first bytes of the line: a slice of the arena, not
+      // a copy (c.marker.marker itself is a view that AddText may invalidate).
+      b.marker = TextRef{first.text.offset, static_cast<std::uint32_t>(c.marker.marker.size())};
       body.remove_prefix(c.marker.length);
     }
     if (c.kind == BlockKind::kHeading) {
@@ -187,7 +189,7 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
       // A heading directly above another is a section label, unless the
       // second is a question: then it is the first entry of an FAQ.
       if (i + 1 < doc.blocks.size() && doc.blocks[i + 1].kind == BlockKind::kHeading &&
-          doc.Text(doc.blocks[i + 1]).back() != '?') {
+          !doc.Text(doc.blocks[i + 1]).ends_with('?')) {
         doc.blocks[i].level = 1;  // The label above the title.
         t = i + 1;
       }

@@ -81,8 +81,8 @@ struct Fuzzer {
     record.clear();
     pagewash::WriteStreamRecord(d, &record);
     CheckJsonLine(where, record);
-    if (pagewash::Status s = decoder.Decode(std::string_view(record.data(), record.size() - 1),
-                                            &decoded);
+    if (pagewash::Status s =
+            decoder.Decode(std::string_view(record.data(), record.size() - 1), &decoded);
         !s.ok()) {
       Fail(where, s.ToString(), record);
     }

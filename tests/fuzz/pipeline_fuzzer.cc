@@ -104,7 +104,8 @@ struct Fuzzer {
   pagewash::Document ThroughStream(const pagewash::Document& d, const char* where) {
     CheckRoundTrip(d, where);
     pagewash::Document next;
-    if (pagewash::Status s = decoder.Decode(std::string_view(record.data(), record.size() - 1), &next);
+    if (pagewash::Status s =
+            decoder.Decode(std::string_view(record.data(), record.size() - 1), &next);
         !s.ok()) {
       Fail(where, s.ToString(), record);
     }
@@ -147,7 +148,8 @@ struct Fuzzer {
     chain.id = "fuzz";
     chain.source = "fuzz.txt";
     chain = pagewash::StripBoilerplate(std::move(chain), strip);
-    chain = pagewash::RemoveDuplicateParagraphs(ThroughStream(chain, "round trip after strip"), dedup);
+    chain =
+        pagewash::RemoveDuplicateParagraphs(ThroughStream(chain, "round trip after strip"), dedup);
     chain = pagewash::SegmentSections(ThroughStream(chain, "round trip after dedup"), segment);
     chain = ThroughStream(chain, "round trip after chain segment");
     chain_out.clear();

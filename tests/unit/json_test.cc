@@ -105,6 +105,8 @@ TEST(JsonTest, DecodeErrorsSayWhatIsWrong) {
        "field \"blocks[].level\" must be from 1 to 6"},
       {R"({"text":"a","blocks":[{"type":"line","text":"x","span":[5,2]}]})",
        "field \"blocks[].span\" must be an array [begin, end] with begin <= end"},
+      {R"({"text":"a","blocks":[{"type":"line","text":""}]})", "field \"blocks[].text\" must not be empty"},
+      {R"({"text":"","x":t})", "field \"x\" is not valid JSON: Problem while parsing an atom starting with the letter 't'"},
   };
   StreamDecoder decoder;
   for (const Case& c : cases) {

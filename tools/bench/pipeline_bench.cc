@@ -55,7 +55,7 @@ struct Corpus {
   std::vector<pagewash::Document> stripped;
   std::vector<pagewash::Document> deduped;
   std::vector<pagewash::Document> segmented;
-  std::vector<std::string> records;      // Stream records of `stripped`, without '\n'.
+  std::vector<std::string> records;  // Stream records of `stripped`, without '\n'.
   std::int64_t record_bytes = 0;
 };
 
@@ -70,7 +70,8 @@ bool LoadDirectory(const std::filesystem::path& dir, Corpus* corpus) {
   std::error_code ec;
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".txt")
+      files.push_back(entry.path());
   }
   if (ec) {
     std::fprintf(stderr, "pagewash_bench: cannot list %s: %s\n", dir.c_str(), ec.message().c_str());
@@ -161,7 +162,8 @@ void BM_DocumentCopy(benchmark::State& state) {
 BENCHMARK(BM_DocumentCopy);
 
 template <typename StageFn>
-void RunStage(benchmark::State& state, const std::vector<pagewash::Document>& inputs, StageFn stage) {
+void RunStage(benchmark::State& state, const std::vector<pagewash::Document>& inputs,
+              StageFn stage) {
   pagewash::Document doc;
   for (auto _ : state) {
     for (const pagewash::Document& input : inputs) {
