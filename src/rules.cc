@@ -62,6 +62,7 @@ bool ValidName(std::string_view name) {
 struct PendingPhrase {
   std::string key;
   std::uint32_t words = 0;
+  std::vector<std::uint64_t> prefix_hashes;  // RunHash of the first 1..words words.
   PhraseEntry entry;
 };
 
@@ -117,7 +118,7 @@ class Parser {
     std::map<std::uint64_t, std::vector<PhraseEntry>> by_hash;
     std::set<std::uint64_t> continues;
     for (const PendingPhrase& p : phrases_) {
-      std::uint64_t h = text::Hash64(p.key);
+      std::uint64_t h = p.prefix_hashes.back();
       auto& list = by_hash[h == 0 ? 1 : h];
       bool duplicate = std::any_of(list.begin(), list.end(), [&](const PhraseEntry& e) {
         return e.rule == p.entry.rule && e.group == p.entry.group;
@@ -125,12 +126,10 @@ class Parser {
       if (!duplicate) list.push_back(p.entry);
       compiled.max_phrase_words = std::max(compiled.max_phrase_words, p.words);
       // Every proper word-prefix of the phrase must let matching go on.
-      std::size_t cut = p.key.find(' ');
-      while (cut != std::string::npos) {
-        std::uint64_t ph = text::Hash64(std::string_view(p.key).substr(0, cut));
-        continues.insert(ph == 0 ? 1 : ph);
-        by_hash[ph == 0 ? 1 : ph];  // A slot even if no phrase ends here.
-        cut = p.key.find(' ', cut + 1);
+      for (std::size_t k = 0; k + 1 < p.prefix_hashes.size(); ++k) {
+        std::uint64_t ph = p.prefix_hashes[k] == 0 ? 1 : p.prefix_hashes[k];
+        continues.insert(ph);
+        by_hash[ph];  // A slot even if no phrase ends here.
       }
     }
     compiled.stems.buckets.resize(256);
@@ -139,7 +138,7 @@ class Parser {
           .push_back({p.key, p.entry});
     }
     std::size_t capacity = 16;
-    while (capacity < by_hash.size() * 2) capacity *= 2;
+    while (capacity < by_hash.size() * 4) capacity *= 2;  // Short probes: most words miss.
     compiled.table.slots.assign(capacity, {});
     for (const auto& [h, list] : by_hash) {
       std::size_t i = h & (capacity - 1);
@@ -285,6 +284,9 @@ class Parser {
       PendingPhrase p;
       p.key = tokens_.key;
       p.words = static_cast<std::uint32_t>(tokens_.tokens.size());
+      for (std::size_t k = 0; k < tokens_.tokens.size(); ++k) {
+        p.prefix_hashes.push_back(text::RunHash(tokens_, 0, k));
+      }
       p.entry = PhraseEntry{static_cast<std::uint16_t>(rules_.size()), group};
       if (stem) {
         if (p.words != 1 || text::CodePoints(p.key) < 4) {

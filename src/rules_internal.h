@@ -59,8 +59,8 @@ struct PhraseEntry {
   std::uint8_t group = 0;
 };
 
-/// An open-addressing table from the XXH3 hash of a phrase key (folded words
-/// joined by single spaces) to its entries. A slot also says whether some
+/// An open-addressing table from the hash of a phrase (text::RunHash of its
+/// folded words) to its entries. A slot also says whether some
 /// longer phrase starts with this one, so matching stops extending a word
 /// run as soon as nothing longer can match. Hash collisions between two
 /// different phrases of 64 bits are not checked for: at a few thousand

@@ -46,6 +46,17 @@ bool HasUnbalancedBracket(std::string_view s) {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+// True if `s` contains any byte of `set`: one table, one pass (unlike
+// string_view::find_first_of, which searches the set for every byte).
+bool ContainsAnyByte(std::string_view s, std::string_view set) {
+  std::array<bool, 256> in{};
+  for (unsigned char c : set) in[c] = true;
+  for (unsigned char c : s) {
+    if (in[c]) return true;
+  }
+  return false;
+}
+
 bool AllDigits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), IsDigit); }
 
 // A name: one to six words, each capitalised or a short particle ("van",
@@ -116,14 +127,17 @@ bool LooksLikeScriptOrStyle(std::string_view s) {
   std::size_t symbols = 0;
   for (char c : s) symbols += kCodeSymbol[static_cast<unsigned char>(c)];
   double density = static_cast<double>(symbols) / static_cast<double>(s.size());
+  // Prose, even a list item ending in ';', has few of these: the keyword
+  // search below is only worth it for dense lines.
+  bool dense = density >= 0.06;
   static constexpr std::string_view kMarkers[] = {
       "function(", "function ", "=>", "var ", "const ", "let ", "window.", "document.",
       ".push(", "});", "return ", "typeof ", "===", "!==", "&&", "||", "();", "', '", "gtag(", "new Date("};
-  int markers = 0;
-  for (std::string_view m : kMarkers) {
-    if (s.find(m) != std::string_view::npos) ++markers;
+  if (dense) {
+    for (std::string_view m : kMarkers) {
+      if (s.find(m) != std::string_view::npos) return true;
+    }
   }
-  if (markers >= 1 && density >= 0.06) return true;
   // A call statement: name(args); with no sentence in it.
   std::size_t paren = s.find('(');
   if (last == ';' && paren != std::string_view::npos && paren > 0 && s.find(' ') > paren &&
@@ -144,7 +158,7 @@ bool LooksLikeScriptOrStyle(std::string_view s) {
 // "Privacy | Accessibility | Contact": three or more short segments between
 // one kind of separator, none of them a sentence.
 bool LooksLikeLinkBar(std::string_view s) {
-  if (s.find_first_of("|/\xC2\xE2") == std::string_view::npos) return false;  // No | / · •
+  if (!ContainsAnyByte(s, "|/\xC2\xE2")) return false;  // No | / · •
   for (std::string_view sep : {std::string_view(" | "), std::string_view(" · "),
                                std::string_view(" • "), std::string_view(" / ")}) {
     std::size_t segments = 1;
@@ -469,7 +483,7 @@ class Matcher {
         if (rest.substr(0, sep.size()) == sep) return true;
       }
     }
-    if (line.find_first_of(">/\xC2\xE2") == std::string_view::npos) return false;  // No > / › » →
+    if (!ContainsAnyByte(line, ">/\xC2\xE2")) return false;  // No > / › » →
     // Without a home word, only the separators a menu does not also use.
     for (std::string_view sep : {std::string_view(" > "), std::string_view(" › "),
                                  std::string_view(" » "), std::string_view(" → "),
@@ -490,8 +504,10 @@ class Matcher {
     month_.assign(words, 0);
     by_.assign(words, 0);
     for (std::size_t i = 0; i < words; ++i) {
+      std::uint64_t run = toks[i].hash;
       for (std::size_t n = 1; n <= rules_.max_phrase_words && i + n <= words; ++n) {
-        const auto* slot = rules_.table.Find(text::Hash64(tokens_.Slice(i, i + n - 1)));
+        if (n > 1) run = text::MixWordHash(run, toks[i + n - 1].hash);
+        const auto* slot = rules_.table.Find(run);
         if (slot == nullptr) break;
         for (std::uint32_t k = 0; k < slot->count; ++k) {
           const auto& e = rules_.table.entries[slot->first + k];

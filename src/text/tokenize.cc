@@ -33,8 +33,11 @@ void Tokenize(std::string_view text, TokenizedText* out) {
   std::uint32_t source_begin = 0;
   auto close = [&](std::size_t source_end) {
     if (!in_token) return;
+    // FNV-1a over the folded bytes of the word.
+    std::uint64_t h = 0xCBF29CE484222325ULL;
+    for (const char* p = base + begin; p < w; ++p) h = (h ^ static_cast<unsigned char>(*p)) * 0x100000001B3ULL;
     out->tokens.push_back(Token{begin, static_cast<std::uint32_t>(w - base), source_begin,
-                                static_cast<std::uint32_t>(source_end)});
+                                static_cast<std::uint32_t>(source_end), h});
     in_token = false;
   };
   auto open = [&](std::size_t source) {

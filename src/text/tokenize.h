@@ -20,6 +20,7 @@ struct Token {
   std::uint32_t end = 0;
   std::uint32_t source_begin = 0;  ///< Offset in the tokenized text (Tokenize only).
   std::uint32_t source_end = 0;
+  std::uint64_t hash = 0;  ///< WordHash of the folded word, computed while tokenizing.
 };
 
 /// Scratch that Tokenize() fills; reuse one across calls to avoid allocation.
@@ -35,6 +36,20 @@ struct TokenizedText {
 
 /// Tokenizes `text` with simple case folding into *out (cleared first).
 void Tokenize(std::string_view text, TokenizedText* out);
+
+/// The hash of a run of words: the first word's hash, then each next one
+/// mixed in (MixWordHash). Phrases are hashed the same way when rules are
+/// compiled, so matching hashes words once, while tokenizing.
+inline std::uint64_t MixWordHash(std::uint64_t run, std::uint64_t word) {
+  return ((run << 23 | run >> 41) ^ word) * 0x9E3779B97F4A7C15ULL;
+}
+
+/// The hash of words [first, last] of `t`.
+inline std::uint64_t RunHash(const TokenizedText& t, std::size_t first, std::size_t last) {
+  std::uint64_t h = t.tokens[first].hash;
+  for (std::size_t k = first + 1; k <= last; ++k) h = MixWordHash(h, t.tokens[k].hash);
+  return h;
+}
 
 /// Tokenizes with full NFKC_Casefold first (compatibility forms, ligatures,
 /// full-width letters, invisible characters): the key dedup compares.
