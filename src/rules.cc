@@ -136,6 +136,8 @@ class Parser {
     for (const PendingPhrase& p : stems_) {
       compiled.stems.buckets[internal::StemBucket(text::FirstCodePoints(p.key, compiled.stems.min_chars))]
           .push_back({p.key, p.entry});
+      std::size_t pair = internal::StemTable::Pair(p.key);
+      compiled.stems.first_bytes[pair >> 6] |= std::uint64_t{1} << (pair & 63);
     }
     std::size_t capacity = 16;
     while (capacity < by_hash.size() * 4) capacity *= 2;  // Short probes: most words miss.
@@ -145,6 +147,7 @@ class Parser {
       while (compiled.table.slots[i].hash != 0) i = (i + 1) & (capacity - 1);
       auto& slot = compiled.table.slots[i];
       slot.hash = h;
+      compiled.table.AddToFilter(h);
       slot.first = static_cast<std::uint32_t>(compiled.table.entries.size());
       slot.count = static_cast<std::uint16_t>(list.size());
       slot.continues = continues.count(h) != 0;

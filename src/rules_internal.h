@@ -74,10 +74,17 @@ struct PhraseTable {
   };
   std::vector<Slot> slots;  // Size is a power of two.
   std::vector<PhraseEntry> entries;
+  /// A 64 Kibit Bloom filter of the slots' hashes: most words of a page
+  /// start no phrase, and this answers them from L1 cache.
+  std::vector<std::uint64_t> filter = std::vector<std::uint64_t>(1024, 0);
+
+  static std::size_t FilterBit(std::uint64_t hash) { return static_cast<std::size_t>(hash >> 48); }
+  void AddToFilter(std::uint64_t hash) { filter[FilterBit(hash) >> 6] |= std::uint64_t{1} << (FilterBit(hash) & 63); }
 
   const Slot* Find(std::uint64_t hash) const {
     if (slots.empty()) return nullptr;
     if (hash == 0) hash = 1;
+    if (!((filter[FilterBit(hash) >> 6] >> (FilterBit(hash) & 63)) & 1)) return nullptr;
     std::size_t mask = slots.size() - 1;
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
       const Slot& s = slots[i];
@@ -97,6 +104,17 @@ struct StemTable {
   };
   std::vector<std::vector<Stem>> buckets;  // Indexed by hash & (size - 1).
   std::size_t min_chars = 4;               // Stems are at least this many characters.
+  /// Which first two bytes any stem starts with: one bit test per word.
+  std::vector<std::uint64_t> first_bytes = std::vector<std::uint64_t>(1024, 0);
+
+  static std::size_t Pair(std::string_view word) {
+    return static_cast<std::size_t>(static_cast<unsigned char>(word[0])) << 8 |
+           static_cast<unsigned char>(word[1]);
+  }
+  bool MayStart(std::string_view word) const {
+    std::size_t p = Pair(word);
+    return (first_bytes[p >> 6] >> (p & 63)) & 1;
+  }
 };
 
 /// The bucket of a stem's first characters: FNV-1a, cheap for a few bytes.

@@ -517,7 +517,10 @@ class Matcher {
       }
       std::string_view word = tokens_.Word(i);
       std::string_view head;
-      if (word.size() <= rules_.stems.min_chars || !text::StemHead(word, rules_.stems.min_chars, &head)) continue;
+      if (word.size() <= rules_.stems.min_chars || !rules_.stems.MayStart(word) ||
+          !text::StemHead(word, rules_.stems.min_chars, &head)) {
+        continue;
+      }
       const auto& bucket = rules_.stems.buckets[internal::StemBucket(head)];
       if (bucket.empty()) continue;
       for (const auto& stem : bucket) {
@@ -646,8 +649,12 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
     std::string_view line = doc.Text(doc.blocks[i]);
     LineVerdict v = matcher.Match(line);
     BlockInfo& b = info[i];
-    b.key = matcher.tokens().key;
     b.words = static_cast<std::uint32_t>(matcher.tokens().tokens.size());
+    // The caption pass compares short lines (headings) with fragments; a
+    // finished sentence of many words is neither, and keeps no copy.
+    if (b.words <= 20 || !EndsWithSentencePunctuation(line) || HasUnbalancedBracket(line)) {
+      b.key = matcher.tokens().key;
+    }
     b.near_rules = std::move(v.near_rules);
     b.header_rule = v.header_rule;
     b.value = v.value;

@@ -9,14 +9,18 @@
 namespace pagewash::text {
 namespace {
 
-// ASCII classes: 0 separator, 1 lowercase/digit, 2 uppercase.
-constexpr auto kAsciiClass = [] {
-  std::array<std::uint8_t, 128> t{};
-  for (int c = 'a'; c <= 'z'; ++c) t[c] = 1;
-  for (int c = '0'; c <= '9'; ++c) t[c] = 1;
-  for (int c = 'A'; c <= 'Z'; ++c) t[c] = 2;
+// ASCII letters and digits folded to lower case; 0 for everything else
+// (separators, and bytes of multi-byte characters, handled apart).
+constexpr auto kAsciiFold = [] {
+  std::array<char, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = static_cast<char>(c);
+  for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<char>(c + 32);
   return t;
 }();
+
+constexpr std::uint64_t kFnvOffset = 0xCBF29CE484222325ULL;
+constexpr std::uint64_t kFnvPrime = 0x100000001B3ULL;
 
 }  // namespace
 
@@ -31,13 +35,11 @@ void Tokenize(std::string_view text, TokenizedText* out) {
   bool in_token = false;
   std::uint32_t begin = 0;
   std::uint32_t source_begin = 0;
+  std::uint64_t hash = kFnvOffset;  // FNV-1a of the word's folded bytes so far.
   auto close = [&](std::size_t source_end) {
     if (!in_token) return;
-    // FNV-1a over the folded bytes of the word.
-    std::uint64_t h = 0xCBF29CE484222325ULL;
-    for (const char* p = base + begin; p < w; ++p) h = (h ^ static_cast<unsigned char>(*p)) * 0x100000001B3ULL;
     out->tokens.push_back(Token{begin, static_cast<std::uint32_t>(w - base), source_begin,
-                                static_cast<std::uint32_t>(source_end), h});
+                                static_cast<std::uint32_t>(source_end), hash});
     in_token = false;
   };
   auto open = [&](std::size_t source) {
@@ -45,27 +47,29 @@ void Tokenize(std::string_view text, TokenizedText* out) {
     if (w != base) *w++ = ' ';
     begin = static_cast<std::uint32_t>(w - base);
     source_begin = static_cast<std::uint32_t>(source);
+    hash = kFnvOffset;
     in_token = true;
   };
+  const std::size_t size = text.size();
+  const char* const in = text.data();
   std::size_t i = 0;
-  while (i < text.size()) {
-    unsigned char b = static_cast<unsigned char>(text[i]);
+  while (i < size) {
+    unsigned char b = static_cast<unsigned char>(in[i]);
     if (b < 0x80) {
-      std::uint8_t cls = kAsciiClass[b];
-      if (cls == 0) {
+      char folded = kAsciiFold[b];
+      if (folded == 0) {
         close(i);
         ++i;
         continue;
       }
       open(i);
-      // The rest of an ASCII word, without going back to the top.
+      // The rest of an ASCII word, folded and hashed in the same pass.
       do {
-        *w++ = static_cast<char>(cls == 2 ? b + 32 : b);
-        ++i;
-        if (i == text.size()) break;
-        b = static_cast<unsigned char>(text[i]);
-        cls = b < 0x80 ? kAsciiClass[b] : 0;
-      } while (cls != 0);
+        *w++ = folded;
+        hash = (hash ^ static_cast<unsigned char>(folded)) * kFnvPrime;
+        if (++i == size) break;
+        folded = kAsciiFold[static_cast<unsigned char>(in[i])];
+      } while (folded != 0);
       continue;
     }
     std::size_t at = i;
@@ -76,7 +80,9 @@ void Tokenize(std::string_view text, TokenizedText* out) {
       continue;
     }
     open(at);
+    char* start = w;
     w = AppendUtf8(FoldCase(c), w);
+    for (const char* p = start; p < w; ++p) hash = (hash ^ static_cast<unsigned char>(*p)) * kFnvPrime;
   }
   close(text.size());
   key.resize(static_cast<std::size_t>(w - base));
