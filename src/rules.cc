@@ -234,9 +234,9 @@ class Parser {
       for (std::string_view p : Split(value, '|')) current_.starts.emplace_back(p);
       return Status::Ok();
     }
-    if (key == "chunk") {
-      if (value != "yes" && value != "no") return Error("chunk must be yes or no");
-      current_.chunk = value == "yes";
+    if (key == "chunk" || key == "flanked") {
+      if (value != "yes" && value != "no") return Error(fmt::format("{} must be yes or no", key));
+      (key == "chunk" ? current_.chunk : current_.flanked) = value == "yes";
       return Status::Ok();
     }
     if (key == "topic") {

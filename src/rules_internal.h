@@ -48,6 +48,7 @@ struct Rule {
   std::vector<std::string> starts;  // Raw line prefixes that count as a hit ("©").
   int min_coverage = 100;           // switcher: percent of words the phrases cover.
   bool chunk = false;               // vocabulary: also judge runs of short lines together.
+  bool flanked = false;             // vocabulary: only with a `near` title above or button below.
   std::uint64_t topic_mask = 0;     // vocabulary: groups whose words in a heading
                                     // mean the page is about the topic; then only
                                     // matches next to a `near` line are removed.

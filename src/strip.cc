@@ -714,6 +714,7 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
     if (rule < 0) continue;
     const Rule& r = rules.rules[static_cast<std::size_t>(rule)];
     if (r.type == RuleType::kVocabulary && !guarded_ok(i, i, rule)) continue;
+    if (r.flanked && !flanked(i, i, rule)) continue;
     remove(i, rule);
   }
 
@@ -776,6 +777,16 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
   for (std::size_t i = 0; i < n; ++i) {
     int anchor = info[i].rule;
     if (anchor < 0 || rules.rules[static_cast<std::size_t>(anchor)].type == RuleType::kNear) continue;
+    // Short lines between a notice (or its title) and its buttons, in one
+    // run of lines, are the rest of the notice.
+    std::size_t k = i + 1;
+    while (k < n && k - i <= 4 && info[k].rule < 0 && !doc.blocks[k].gap && info[k].words <= 40 &&
+           near_side(k, anchor, false) < 0) {
+      ++k;
+    }
+    if (k > i + 1 && k < n && info[k].rule < 0 && !doc.blocks[k].gap && near_side(k, anchor, false) >= 0) {
+      for (std::size_t m = i + 1; m < k; ++m) remove(m, anchor);
+    }
     for (std::size_t j = i + 1; j < n && info[j].rule < 0; ++j) {
       int nr = near_side(j, anchor, false);
       if (nr < 0) break;
