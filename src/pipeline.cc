@@ -50,6 +50,8 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
   std::vector<std::string> inputs = config.inputs;
   if (inputs.empty()) inputs.emplace_back("-");
   io::InputReader reader(config.input_format, config.id);
+  SiteProfile::Learner learner(config.learn);
+  const bool learning = !config.learn_profile.empty();
   Document doc;
   std::string buffer;
   for (const std::string& name : inputs) {
@@ -67,6 +69,7 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
         failed = true;
         continue;
       }
+      if (learning) learner.Observe(doc);
       doc = ApplyStages(std::move(doc), config.stages, config.options);
       buffer.clear();
       if (config.output_kind == OutputKind::kStream) {
@@ -86,6 +89,12 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
     if (output.broken_pipe()) return ExitCode::kOk;
     reporter.Error(s);
     return ExitCode::kDataError;
+  }
+  if (learning) {
+    if (Status s = SaveProfile(learner.Build(), config.learn_profile); !s.ok()) {
+      reporter.Error(s);
+      return ExitCode::kDataError;
+    }
   }
   return failed ? ExitCode::kDataError : ExitCode::kOk;
 }

@@ -29,6 +29,9 @@ struct Args {
   std::string id;
   std::string output;
   std::vector<std::string> rules;
+  std::string learn;
+  std::string profile;
+  std::size_t learn_min_pages = LearnOptions{}.min_pages;
   bool explain = false;
   // Signed, so that "-1" is rejected rather than wrapped to a huge count.
   long long min_words = static_cast<long long>(DedupOptions{}.min_words);
@@ -71,9 +74,16 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
        "keep every removed piece in the stream with its rule and byte span; emit lists them");
   po::options_description stage_opts("Stage options");
   if (spec.strip_options) {
-    stage_opts.add_options()("rules", po::value(&a.rules)->value_name("FILE")->composing(),
-                             "add the rules in FILE to the defaults (repeatable; format: "
-                             "src/rules/README.md)");
+    stage_opts.add_options()
+        ("rules", po::value(&a.rules)->value_name("FILE")->composing(),
+         "add the rules in FILE to the defaults (repeatable; format: src/rules/README.md)")
+        ("learn", po::value(&a.learn)->value_name("PROFILE"),
+         "also record the lines repeated on many of the input pages (one site's furniture) "
+         "in PROFILE, written when the run ends")
+        ("learn-min-pages", po::value(&a.learn_min_pages)->value_name("N"),
+         "with --learn: a line must be on N pages and half of those seen (default 3)")
+        ("profile", po::value(&a.profile)->value_name("PROFILE"),
+         "remove every copy of the lines in PROFILE (made by --learn; a text file you can edit)");
   }
   if (spec.dedup_options) {
     stage_opts.add_options()("min-words", po::value(&a.min_words)->value_name("N"),
@@ -159,10 +169,14 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
   config.options.dedup.min_words = static_cast<std::size_t>(a.min_words);
   config.options.segment.max_heading_words = static_cast<std::size_t>(a.max_heading_words);
 
-  // User rules: loaded once, alive for the whole run.
+  // User rules and a site profile: loaded once, alive for the whole run.
   RuleSet rules;
-  if (!a.rules.empty()) {
+  if (!a.rules.empty() || !a.profile.empty()) {
     Result<RuleSet> loaded = LoadRules(a.rules);
+    if (loaded.ok() && !a.profile.empty()) {
+      Result<SiteProfile> profile = LoadProfile(a.profile);
+      loaded = profile.ok() ? loaded->Merge(profile->ToRules(), a.profile) : Result<RuleSet>(profile.status());
+    }
     if (!loaded.ok()) {
       std::fprintf(stderr, "pagewash: error: %s\n", loaded.status().ToString().c_str());
       return static_cast<int>(ExitCode::kUsage);
@@ -170,6 +184,9 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
     rules = std::move(loaded.value());
     config.options.strip.rules = &rules;
   }
+  if (a.learn_min_pages < 1) return Usage(spec, "--learn-min-pages must be at least 1");
+  config.learn_profile = a.learn;
+  config.learn.min_pages = a.learn_min_pages;
   for (std::string_view name : spec.stages) config.stages.push_back(FindStage(name));
   config.output_kind = spec.output;
 

@@ -17,6 +17,7 @@
 #include "pagewash/dedup.h"
 #include "pagewash/document.h"
 #include "pagewash/emit.h"
+#include "pagewash/profile.h"
 #include "pagewash/result.h"
 #include "pagewash/segment.h"
 #include "pagewash/strip.h"
@@ -80,6 +81,10 @@ struct RunConfig {
   std::vector<const Stage*> stages;
   OutputKind output_kind = OutputKind::kStream;
   PipelineOptions options;
+  /// When set, every input page is also watched and the profile of its
+  /// repeated lines is written here (atomically) when the run ends.
+  std::string learn_profile;
+  LearnOptions learn;
 };
 
 /// Reads every input, one document at a time, applies the stages and writes

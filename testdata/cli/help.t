@@ -71,6 +71,13 @@ Options:
 Stage options:
   --rules FILE          add the rules in FILE to the defaults (repeatable; 
                         format: src/rules/README.md)
+  --learn PROFILE       also record the lines repeated on many of the input 
+                        pages (one site's furniture) in PROFILE, written when 
+                        the run ends
+  --learn-min-pages N   with --learn: a line must be on N pages and half of 
+                        those seen (default 3)
+  --profile PROFILE     remove every copy of the lines in PROFILE (made by 
+                        --learn; a text file you can edit)
 
 Exit status:
   0  every input went through
@@ -210,6 +217,13 @@ Options:
 Stage options:
   --rules FILE          add the rules in FILE to the defaults (repeatable; 
                         format: src/rules/README.md)
+  --learn PROFILE       also record the lines repeated on many of the input 
+                        pages (one site's furniture) in PROFILE, written when 
+                        the run ends
+  --learn-min-pages N   with --learn: a line must be on N pages and half of 
+                        those seen (default 3)
+  --profile PROFILE     remove every copy of the lines in PROFILE (made by 
+                        --learn; a text file you can edit)
   --min-words N         never drop a unit of fewer than N words (default 2)
   --max-heading-words N longest line, in words, that may be a heading (default 
                         16)

@@ -90,6 +90,23 @@ TEST_F(PipelineTest, InvalidUtf8IsAWarning) {
             Path("bad.txt") + ": invalid UTF-8 at byte 10: 1 sequence replaced by U+FFFD");
 }
 
+TEST_F(PipelineTest, LearnWritesAProfile) {
+  for (int i = 1; i <= 3; ++i) {
+    testing::WriteFile(Path("p" + std::to_string(i) + ".txt"),
+                       "Site name\n\nText of page " + std::to_string(i) + ".\n");
+  }
+  RunConfig config;
+  config.inputs = {Path("p1.txt"), Path("p2.txt"), Path("p3.txt")};
+  config.output = Path("out.jsonl");
+  config.stages = testing::Stages({"strip"});
+  config.learn_profile = Path("site.profile");
+  RecordingReporter reporter;
+  EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kOk);
+  std::string profile = testing::ReadFileOrDie(Path("site.profile"));
+  EXPECT_NE(profile.find("\n3\ttop\tSite name\n"), std::string::npos) << profile;
+  EXPECT_EQ(profile.find("Text of page"), std::string::npos) << profile;
+}
+
 TEST_F(PipelineTest, IdOverridesTheFileName) {
   testing::WriteFile(Path("page.txt"), "Text.\n");
   RunConfig config;
