@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "json_parts.h"
 #include "pagewash/json.h"
 
@@ -134,6 +136,40 @@ void EmitMarkdown(const Document& doc, const EmitOptions& options, std::string* 
   out->push_back('\n');
 }
 
+void EmitDiff(const Document& doc, std::string* out) {
+  struct Row {
+    std::uint32_t line;
+    int order;  // Removed before kept on the same line; then input order.
+    std::size_t index;
+  };
+  std::vector<Row> rows;
+  rows.reserve(doc.blocks.size() + doc.removed.size());
+  for (std::size_t i = 0; i < doc.removed.size(); ++i) rows.push_back(Row{doc.removed[i].line, 0, i});
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) rows.push_back(Row{doc.blocks[i].line, 1, i});
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    return a.line != b.line ? a.line < b.line : a.order < b.order;
+  });
+  fmt::format_to(std::back_inserter(*out), "--- {} ({})\n", doc.id, doc.source);
+  for (const Row& row : rows) {
+    if (row.order == 1) {
+      fmt::format_to(std::back_inserter(*out), "  {:>5}  {}\n", row.line, doc.Text(doc.blocks[row.index]));
+      continue;
+    }
+    const Removal& r = doc.removed[row.index];
+    fmt::format_to(std::back_inserter(*out), "- {:>5}  {}  [{} {}]", row.line, doc.Text(r.text), r.stage, r.rule);
+    if (!r.duplicate_of_id.empty()) {
+      if (r.duplicate_of_id == doc.id) {
+        fmt::format_to(std::back_inserter(*out), " (duplicate of line {})", r.duplicate_of_line);
+      } else {
+        fmt::format_to(std::back_inserter(*out), " (duplicate of {} line {})", r.duplicate_of_id,
+                       r.duplicate_of_line);
+      }
+    }
+    out->push_back('\n');
+  }
+  out->push_back('\n');
+}
+
 void EmitText(const Document& doc, const EmitOptions& options, std::string* out) {
   ComposeText(doc, out);
   out->push_back('\n');
@@ -153,6 +189,9 @@ void EmitDocument(const Document& doc, const EmitOptions& options, std::string* 
       return;
     case OutputFormat::kText:
       EmitText(doc, options, out);
+      return;
+    case OutputFormat::kDiff:
+      EmitDiff(doc, out);
       return;
   }
 }

@@ -99,7 +99,9 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
   }
   if (spec.emit_options) {
     stage_opts.add_options()
-        ("format", po::value(&a.format)->value_name("FMT"), "json (default), markdown or text")
+        ("format", po::value(&a.format)->value_name("FMT"),
+         "json (default), markdown, text, or diff (kept and removed lines in input order; "
+         "removals need --explain)")
         ("pretty", po::bool_switch(&a.pretty), "indent JSON (then one object per document, not JSON Lines)");
   }
   po::options_description hidden;
@@ -154,8 +156,10 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
     config.options.emit.format = OutputFormat::kMarkdown;
   } else if (a.format == "text") {
     config.options.emit.format = OutputFormat::kText;
+  } else if (a.format == "diff") {
+    config.options.emit.format = OutputFormat::kDiff;
   } else {
-    return Usage(spec, fmt::format("--format must be json, markdown or text, not '{}'", a.format));
+    return Usage(spec, fmt::format("--format must be json, markdown, text or diff, not '{}'", a.format));
   }
   for (auto [value, name] : {std::pair{a.min_words, "min-words"}, std::pair{a.max_heading_words, "max-heading-words"}}) {
     if (value < 1 || value > 1000000) {

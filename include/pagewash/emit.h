@@ -39,6 +39,7 @@ enum class OutputFormat {
   kJson,      ///< One JSON object per document (one line each unless pretty).
   kMarkdown,  ///< Markdown for people to read.
   kText,      ///< The clean text.
+  kDiff,      ///< What was kept and removed, in input order, as a person reads a diff.
 };
 
 struct EmitOptions {
@@ -51,6 +52,11 @@ struct EmitOptions {
 
 /// Appends the final form of `doc` to *out, ending with a newline. A document
 /// that was never segmented is written with its lines as paragraphs.
+///
+/// kDiff writes, for each document, a header line "--- ID (SOURCE)", then
+/// every kept block and every removed piece (those kept with --explain)
+/// ordered by input line: kept ones as "  LINE  text", removed ones as
+/// "- LINE  text  [stage rule]", with "(duplicate of line N)" for dedup.
 void EmitDocument(const Document& doc, const EmitOptions& options, std::string* out);
 
 }  // namespace pagewash

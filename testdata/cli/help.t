@@ -179,7 +179,8 @@ Options:
                         and byte span; emit lists them
 
 Stage options:
-  --format FMT          json (default), markdown or text
+  --format FMT          json (default), markdown, text, or diff (kept and 
+                        removed lines in input order; removals need --explain)
   --pretty              indent JSON (then one object per document, not JSON 
                         Lines)
 
@@ -227,7 +228,8 @@ Stage options:
   --min-words N         never drop a unit of fewer than N words (default 2)
   --max-heading-words N longest line, in words, that may be a heading (default 
                         16)
-  --format FMT          json (default), markdown or text
+  --format FMT          json (default), markdown, text, or diff (kept and 
+                        removed lines in input order; removals need --explain)
   --pretty              indent JSON (then one object per document, not JSON 
                         Lines)
 

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "pagewash/dedup.h"
 #include "pagewash/segment.h"
+#include "pagewash/strip.h"
 #include "tests/support/testdata.h"
 
 namespace pagewash {
@@ -46,6 +48,26 @@ TEST(EmitTest, Text) {
   std::string out;
   EmitDocument(Sample(), options, &out);
   EXPECT_EQ(out, "Intro line.\n\nTitle\n\nBody one.\n\na;\nb.\n\nSection\n\nEnd.\n\n");
+}
+
+TEST(EmitTest, DiffShowsKeptAndRemovedInInputOrder) {
+  StripOptions strip;
+  strip.explain = true;
+  DedupOptions dedup;
+  dedup.explain = true;
+  Document doc = StripBoilerplate(testing::FromText("Back to top\nTitle\n\nSame words here.\n\nSame words here."), strip);
+  doc = SegmentSections(RemoveDuplicateParagraphs(std::move(doc), dedup), {});
+  EmitOptions options;
+  options.format = OutputFormat::kDiff;
+  std::string out;
+  EmitDocument(doc, options, &out);
+  EXPECT_EQ(out,
+            "--- t (test)\n"
+            "-     1  Back to top  [strip back-link]\n"
+            "      2  Title\n"
+            "      4  Same words here.\n"
+            "-     6  Same words here.  [dedup exact-duplicate] (duplicate of line 4)\n"
+            "\n");
 }
 
 TEST(EmitTest, PrettyJsonIsIndented) {
