@@ -41,7 +41,7 @@ Some text on stdin.
 
 % pagewash emit --format html
 ^D
-2> pagewash emit: error: --format must be json, markdown or text, not 'html'
+2> pagewash emit: error: --format must be json, markdown, text or diff, not 'html'
 2> see 'pagewash emit --help'
 => 2
 
