@@ -48,12 +48,7 @@ void EmitJson(const Document& doc, const EmitOptions& options, std::string* out)
       w.String(b.kind == BlockKind::kListItem ? "list_item" : "paragraph");
       w.Key("text");
       w.String(doc.Text(b));
-      if (b.kind == BlockKind::kListItem) {
-        w.Key("ordered");
-        w.Bool(b.ordered);
-        w.Key("marker");
-        w.String(doc.Text(b.marker));
-      }
+      internal::WriteListItemFields(doc, b, &w);
       w.EndObject();
     }
     w.EndArray();

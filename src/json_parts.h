@@ -16,6 +16,8 @@ void WriteStats(const Stats& stats, JsonWriter* w);
 void WriteRemovals(const Document& doc, JsonWriter* w);
 /// The pass-through fields, in input order.
 void WriteExtra(const Document& doc, JsonWriter* w);
+/// "ordered" and "marker" of a list item; nothing for other blocks.
+void WriteListItemFields(const Document& doc, const Block& block, JsonWriter* w);
 /// A [begin, end] pair.
 void WriteSpan(const Span& span, JsonWriter* w);
 

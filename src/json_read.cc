@@ -39,6 +39,20 @@ Status FieldError(std::string_view field, std::string_view what) {
   return Status::InvalidInput(fmt::format("field \"{}\" {}", field, what));
 }
 
+// Calls fn(key, value) for each field of `obj`, in order, stopping at the
+// first error (malformed JSON or a Status from fn).
+template <typename Fn>
+Status ForEachField(od::object& obj, Fn&& fn) {
+  for (auto field : obj) {
+    std::string_view key;
+    if (auto e = field.unescaped_key().get(key)) return JsonError(e);
+    od::value v;
+    if (auto e = field.value().get(v)) return JsonError(e);
+    if (Status s = fn(key, v); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 std::string_view TrimRight(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
     s.remove_suffix(1);
@@ -146,11 +160,7 @@ Status DecodeBlock(od::value& value, Document* doc) {
   Block b;
   bool have_type = false;
   bool have_text = false;
-  for (auto field : obj) {
-    std::string_view key;
-    if (auto e = field.unescaped_key().get(key)) return JsonError(e);
-    od::value v;
-    if (auto e = field.value().get(v)) return JsonError(e);
+  Status fields = ForEachField(obj, [&](std::string_view key, od::value& v) -> Status {
     Status s;
     std::uint64_t n = 0;
     std::string_view str;
@@ -186,8 +196,9 @@ Status DecodeBlock(od::value& value, Document* doc) {
     } else if (key == "marker") {
       if (s = GetString(v, "blocks[].marker", &str); s.ok()) b.marker = doc->AddText(str);
     }
-    if (!s.ok()) return s;
-  }
+    return s;
+  });
+  if (!fields.ok()) return fields;
   if (!have_type) return FieldError("blocks[].type", "is missing");
   if (!have_text) return FieldError("blocks[].text", "is missing");
   if (b.kind == BlockKind::kHeading && b.level == 0) b.level = 2;
@@ -199,11 +210,7 @@ Status DecodeRemoval(od::value& value, Document* doc) {
   od::object obj;
   if (value.get_object().get(obj)) return FieldError("removed", "must hold objects");
   Removal r;
-  for (auto field : obj) {
-    std::string_view key;
-    if (auto e = field.unescaped_key().get(key)) return JsonError(e);
-    od::value v;
-    if (auto e = field.value().get(v)) return JsonError(e);
+  Status fields = ForEachField(obj, [&](std::string_view key, od::value& v) -> Status {
     Status s;
     std::string_view str;
     std::uint64_t n = 0;
@@ -220,23 +227,23 @@ Status DecodeRemoval(od::value& value, Document* doc) {
     } else if (key == "duplicate_of") {
       od::object of;
       if (v.get_object().get(of)) return FieldError("removed[].duplicate_of", "must be an object");
-      for (auto f : of) {
-        std::string_view k;
-        if (auto e = f.unescaped_key().get(k)) return JsonError(e);
-        od::value fv;
-        if (auto e = f.value().get(fv)) return JsonError(e);
+      s = ForEachField(of, [&](std::string_view k, od::value& fv) -> Status {
         if (k == "id") {
-          if (s = GetString(fv, "removed[].duplicate_of.id", &str); s.ok()) r.duplicate_of_id = str;
-        } else if (k == "line") {
-          if (s = GetUint(fv, "removed[].duplicate_of.line", &n); s.ok()) {
-            r.duplicate_of_line = static_cast<std::uint32_t>(n);
-          }
+          Status f = GetString(fv, "removed[].duplicate_of.id", &str);
+          if (f.ok()) r.duplicate_of_id = str;
+          return f;
         }
-        if (!s.ok()) return s;
-      }
+        if (k == "line") {
+          Status f = GetUint(fv, "removed[].duplicate_of.line", &n);
+          if (f.ok()) r.duplicate_of_line = static_cast<std::uint32_t>(n);
+          return f;
+        }
+        return Status::Ok();
+      });
     }
-    if (!s.ok()) return s;
-  }
+    return s;
+  });
+  if (!fields.ok()) return fields;
   doc->removed.push_back(std::move(r));
   return Status::Ok();
 }
@@ -244,32 +251,23 @@ Status DecodeRemoval(od::value& value, Document* doc) {
 Status DecodeStats(od::value& value, Stats* stats) {
   od::object obj;
   if (value.get_object().get(obj)) return FieldError("stats", "must be an object");
-  for (auto field : obj) {
-    std::string_view key;
-    if (auto e = field.unescaped_key().get(key)) return JsonError(e);
-    od::value v;
-    if (auto e = field.value().get(v)) return JsonError(e);
+  return ForEachField(obj, [&](std::string_view key, od::value& v) -> Status {
     std::uint64_t* target = nullptr;
     if (key == "input_bytes") target = &stats->input_bytes;
     if (key == "input_lines") target = &stats->input_lines;
     if (key == "invalid_utf8") target = &stats->invalid_utf8;
     if (key == "stripped") target = &stats->stripped;
     if (key == "duplicates") target = &stats->duplicates;
-    if (target == nullptr) continue;  // A newer minor version's counter.
-    if (Status s = GetUint(v, fmt::format("stats.{}", key), target); !s.ok()) return s;
-  }
-  return Status::Ok();
+    if (target == nullptr) return Status::Ok();  // A newer minor version's counter.
+    return GetUint(v, fmt::format("stats.{}", key), target);
+  });
 }
 
 Status DecodeMetadata(od::value& value, Document* doc, simdjson::dom::parser& validator,
                       std::string* scratch) {
   od::object obj;
   if (value.get_object().get(obj)) return FieldError("metadata", "must be an object");
-  for (auto field : obj) {
-    std::string_view key;
-    if (auto e = field.unescaped_key().get(key)) return JsonError(e);
-    od::value v;
-    if (auto e = field.value().get(v)) return JsonError(e);
+  return ForEachField(obj, [&](std::string_view key, od::value& v) -> Status {
     od::json_type type;
     if (auto e = v.type().get(type)) return JsonError(e);
     std::string_view str;
@@ -282,8 +280,8 @@ Status DecodeMetadata(od::value& value, Document* doc, simdjson::dom::parser& va
       if (Status s = CheckRaw(validator, scratch, str, name); !s.ok()) return s;
       doc->SetMetadata(key, str, /*raw_json=*/true);
     }
-  }
-  return Status::Ok();
+    return Status::Ok();
+  });
 }
 
 }  // namespace
@@ -312,11 +310,7 @@ Status StreamDecoder::Decode(std::string_view line, Document* doc) {
   std::string_view text;
   bool have_text = false;
   bool have_blocks = false;
-  for (auto field : obj) {
-    std::string_view key;
-    if (auto e = field.unescaped_key().get(key)) return JsonError(e);
-    od::value v;
-    if (auto e = field.value().get(v)) return JsonError(e);
+  Status fields = ForEachField(obj, [&](std::string_view key, od::value& v) -> Status {
     Status s;
     std::string_view str;
     if (key == "id") {
@@ -363,8 +357,9 @@ Status StreamDecoder::Decode(std::string_view line, Document* doc) {
       if (s = CheckRaw(impl_->validator, &impl_->validator_input, str, key); !s.ok()) return s;
       doc->extra.push_back(ExtraField{std::string(key), std::string(str)});
     }
-    if (!s.ok()) return s;
-  }
+    return s;
+  });
+  if (!fields.ok()) return fields;
   // In bounds after the object means something follows it.
   if (const char* rest; d.current_location().get(rest) == simdjson::SUCCESS) {
     return Status::InvalidInput("trailing characters after the JSON object");

@@ -186,6 +186,14 @@ void WriteSpan(const Span& span, JsonWriter* w) {
   w->EndArray();
 }
 
+void WriteListItemFields(const Document& doc, const Block& block, JsonWriter* w) {
+  if (block.kind != BlockKind::kListItem) return;
+  w->Key("ordered");
+  w->Bool(block.ordered);
+  w->Key("marker");
+  w->String(doc.Text(block.marker));
+}
+
 void WriteMetadata(const Document& doc, JsonWriter* w) {
   w->Key("metadata");
   w->BeginObject();
@@ -304,12 +312,7 @@ void WriteStreamRecord(const Document& doc, std::string* out) {
       w.Key("level");
       w.Uint(b.level);
     }
-    if (b.kind == BlockKind::kListItem) {
-      w.Key("ordered");
-      w.Bool(b.ordered);
-      w.Key("marker");
-      w.String(doc.Text(b.marker));
-    }
+    internal::WriteListItemFields(doc, b, &w);
     w.EndObject();
   }
   w.EndArray();
