@@ -1,40 +1,214 @@
 #include "pagewash/dedup.h"
 
-#include <unordered_map>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <limits>
 
 #include "layout.h"
 #include "removal.h"
 #include "text/tokenize.h"
 
 namespace pagewash {
+namespace {
 
-Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
-  std::vector<internal::Unit> units = internal::SplitUnits(doc);
-  internal::BlockRemover remover(&doc, "dedup", options.explain);
-  // Fingerprint -> input line of the first occurrence.
-  std::unordered_map<std::uint64_t, std::uint32_t> seen;
-  seen.reserve(units.size());
-  text::TokenizedText tokens;
-  std::string joined;
-  std::string scratch;
-  for (const internal::Unit& u : units) {
-    joined.clear();
-    for (std::uint32_t k = u.first; k <= u.last; ++k) {
-      if (k > u.first) joined.push_back(' ');
-      joined.append(doc.Text(doc.blocks[k]));
+constexpr std::size_t kMinHashes = 64;
+constexpr std::size_t kNearMinWords = 8;
+
+// The units of a document with their keys: shared by dedup and the
+// fingerprint listing so both count positions the same way.
+class UnitKeys {
+ public:
+  explicit UnitKeys(const Document& doc) : doc_(doc), units_(internal::SplitUnits(doc)) {}
+
+  std::size_t size() const { return units_.size(); }
+  const internal::Unit& unit(std::size_t i) const { return units_[i]; }
+
+  /// Tokenizes unit i; returns its fingerprint, 0 if it has no words.
+  std::uint64_t Key(std::size_t i) {
+    joined_.clear();
+    for (std::uint32_t k = units_[i].first; k <= units_[i].last; ++k) {
+      if (k > units_[i].first) joined_.push_back(' ');
+      joined_.append(doc_.Text(doc_.blocks[k]));
     }
-    text::TokenizeNfkc(joined, &tokens, &scratch);
-    if (tokens.tokens.size() < options.min_words) continue;
-    std::uint64_t fingerprint = text::Hash64(tokens.key);
-    auto [it, inserted] = seen.emplace(fingerprint, doc.blocks[u.first].line);
-    if (inserted) continue;
-    for (std::uint32_t k = u.first; k <= u.last; ++k) {
-      remover.Mark(k, "exact-duplicate", doc.id, it->second);
+    text::TokenizeNfkc(joined_, &tokens_, &scratch_);
+    if (tokens_.tokens.empty()) return 0;
+    std::uint64_t h = text::Hash64(tokens_.key);
+    return h == 0 ? 1 : h;
+  }
+  std::size_t words() const { return tokens_.tokens.size(); }
+  const text::TokenizedText& tokens() const { return tokens_; }
+
+ private:
+  const Document& doc_;
+  std::vector<internal::Unit> units_;
+  text::TokenizedText tokens_;
+  std::string joined_;
+  std::string scratch_;
+};
+
+using Signature = std::array<std::uint32_t, kMinHashes>;
+
+// MinHash of the unit's word pairs: for each of 64 hash functions, the least
+// value over the pairs. The share of equal entries estimates Jaccard.
+Signature MinHash(const text::TokenizedText& t) {
+  Signature sig;
+  sig.fill(std::numeric_limits<std::uint32_t>::max());
+  for (std::size_t i = 0; i + 1 < t.tokens.size(); ++i) {
+    std::uint64_t pair = text::MixWordHash(t.tokens[i].hash, t.tokens[i + 1].hash);
+    for (std::size_t k = 0; k < kMinHashes; ++k) {
+      // Odd multipliers from a fixed sequence: independent enough hash functions.
+      std::uint64_t h = (pair ^ (0x9E3779B97F4A7C15ULL * (k + 1))) * (0xD6E8FEB86659FD93ULL + 2 * k);
+      sig[k] = std::min(sig[k], static_cast<std::uint32_t>(h >> 32));
     }
   }
-  doc.stats.duplicates += remover.Finish();
+  return sig;
+}
+
+double Similarity(const Signature& a, const Signature& b) {
+  std::size_t same = 0;
+  for (std::size_t k = 0; k < kMinHashes; ++k) same += a[k] == b[k];
+  return static_cast<double>(same) / kMinHashes;
+}
+
+struct Kept {
+  std::uint64_t fingerprint;
+  std::uint32_t line;
+  std::size_t words;
+  Signature signature;
+};
+
+}  // namespace
+
+SeenIndex::SeenIndex(bool lines)
+    : keys_(1024, 0), owners_(1024, 0), lines_(lines ? 1024 : 0, 0), keep_lines_(lines) {}
+
+std::uint32_t SeenIndex::AddDocument(std::string_view id) {
+  ids_.emplace_back(id);
+  return static_cast<std::uint32_t>(ids_.size() - 1);
+}
+
+SeenIndex::First SeenIndex::Insert(std::uint64_t fingerprint, std::uint32_t owner, std::uint32_t line) {
+  if (fingerprint == 0) fingerprint = 1;
+  if ((size_ + 1) * 100 > keys_.size() * 85) Grow();
+  // Multiply-shift maps the hash onto any table size (below 2^32 slots), so
+  // the table can grow by half rather than double.
+  std::size_t n = keys_.size();
+  auto slot = static_cast<std::size_t>(((fingerprint >> 32) * static_cast<std::uint64_t>(n)) >> 32);
+  while (true) {
+    if (keys_[slot] == fingerprint) return First{owners_[slot], keep_lines_ ? lines_[slot] : 0};
+    if (keys_[slot] == 0) {
+      keys_[slot] = fingerprint;
+      owners_[slot] = owner;
+      if (keep_lines_) lines_[slot] = line;
+      ++size_;
+      return First{owner, line};
+    }
+    if (++slot == n) slot = 0;
+  }
+}
+
+void SeenIndex::Grow() {
+  std::vector<std::uint64_t> keys = std::move(keys_);
+  std::vector<std::uint32_t> owners = std::move(owners_);
+  std::vector<std::uint32_t> lines = std::move(lines_);
+  keys_.assign(keys.size() + keys.size() / 2, 0);
+  owners_.assign(keys_.size(), 0);
+  lines_.assign(keep_lines_ ? keys_.size() : 0, 0);
+  size_ = 0;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] != 0) Insert(keys[i], owners[i], keep_lines_ ? lines[i] : 0);
+  }
+}
+
+std::size_t SeenIndex::MemoryBytes() const {
+  return keys_.capacity() * sizeof(std::uint64_t) +
+         (owners_.capacity() + lines_.capacity()) * sizeof(std::uint32_t);
+}
+
+bool DropList::Contains(std::string_view id, std::size_t position) const {
+  return entries.count(fmt::format("{}\t{}", id, position)) != 0;
+}
+
+Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
+  UnitKeys units(doc);
+  internal::BlockRemover remover(&doc, "dedup", options.explain);
+  const bool stream = options.scope == DedupScope::kStream && options.index != nullptr;
+  const std::uint32_t self = stream ? options.index->AddDocument(doc.id) : 0;
+  const bool near = options.near_threshold > 0;
+  std::vector<Kept> kept;  // This document's units so far, for both checks.
+  kept.reserve(units.size());
+  std::uint64_t exact = 0, near_drops = 0, listed = 0, in = 0;
+  auto drop = [&](std::size_t i, std::string_view rule, std::string_view of_id, std::uint32_t of_line) {
+    const internal::Unit& u = units.unit(i);
+    for (std::uint32_t k = u.first; k <= u.last; ++k) remover.Mark(k, rule, of_id, of_line);
+  };
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    std::uint64_t fp = units.Key(i);
+    if (fp == 0) continue;
+    ++in;
+    const std::uint32_t line = doc.blocks[units.unit(i).first].line;
+    if (options.drop_list != nullptr && options.drop_list->Contains(doc.id, i)) {
+      drop(i, "drop-list", {}, 0);
+      ++listed;
+      continue;
+    }
+    if (units.words() < options.min_words) continue;
+    // Exact, within the document.
+    auto same = std::find_if(kept.begin(), kept.end(), [&](const Kept& k) { return k.fingerprint == fp; });
+    if (same != kept.end()) {
+      drop(i, "exact-duplicate", doc.id, same->line);
+      ++exact;
+      continue;
+    }
+    // Exact, in an earlier document of the run.
+    if (stream) {
+      SeenIndex::First first = options.index->Insert(fp, self, line);
+      if (first.owner != self) {
+        drop(i, "exact-duplicate", options.index->DocumentId(first.owner), first.line);
+        ++exact;
+        continue;
+      }
+    }
+    Kept k{fp, line, units.words(), {}};
+    if (near && k.words >= kNearMinWords) {
+      k.signature = MinHash(units.tokens());
+      auto similar = std::find_if(kept.begin(), kept.end(), [&](const Kept& other) {
+        // Only units of comparable length can be that similar.
+        return other.words >= kNearMinWords && other.words * 10 >= k.words * 7 &&
+               k.words * 10 >= other.words * 7 && Similarity(other.signature, k.signature) >= options.near_threshold;
+      });
+      if (similar != kept.end()) {
+        drop(i, "near-duplicate", doc.id, similar->line);
+        ++near_drops;
+        continue;
+      }
+    }
+    kept.push_back(k);
+  }
+  std::uint64_t removed = remover.Finish();
+  doc.stats.duplicates += removed;
   doc.stages.emplace_back("dedup");
+  if (options.counters != nullptr) {
+    DedupCounters& c = *options.counters;
+    ++c.documents;
+    c.units_in += in;
+    c.units_out += in - exact - near_drops - listed;
+    c.exact += exact;
+    c.near += near_drops;
+    c.dropped_by_list += listed;
+  }
   return doc;
+}
+
+void AppendFingerprints(const Document& doc, std::size_t min_words, std::string* out) {
+  UnitKeys units(doc);
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    std::uint64_t fp = units.Key(i);
+    if (fp == 0 || units.words() < min_words) continue;
+    fmt::format_to(std::back_inserter(*out), "{:016x}\t{}\t{}\n", fp, doc.id, i);
+  }
 }
 
 }  // namespace pagewash

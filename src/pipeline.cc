@@ -72,10 +72,16 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
       if (learning) learner.Observe(doc);
       doc = ApplyStages(std::move(doc), config.stages, config.options);
       buffer.clear();
-      if (config.output_kind == OutputKind::kStream) {
-        WriteStreamRecord(doc, &buffer);
-      } else {
-        EmitDocument(doc, config.options.emit, &buffer);
+      switch (config.output_kind) {
+        case OutputKind::kStream:
+          WriteStreamRecord(doc, &buffer);
+          break;
+        case OutputKind::kEmit:
+          EmitDocument(doc, config.options.emit, &buffer);
+          break;
+        case OutputKind::kFingerprints:
+          AppendFingerprints(doc, config.options.dedup.min_words, &buffer);
+          break;
       }
       if (Status s = output.Write(buffer); !s.ok()) {
         if (output.broken_pipe()) return ExitCode::kOk;  // The reader left: not an error.

@@ -36,6 +36,11 @@ struct Args {
   // Signed, so that "-1" is rejected rather than wrapped to a huge count.
   long long min_words = static_cast<long long>(DedupOptions{}.min_words);
   long long max_heading_words = static_cast<long long>(SegmentOptions{}.max_heading_words);
+  std::string scope = "document";
+  double near_threshold = DedupOptions{}.near_threshold;
+  bool stats = false;
+  bool fingerprints = false;
+  std::string drop_list;
   std::string format = "json";
   bool pretty = false;
 };
@@ -86,10 +91,24 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
          "remove every copy of the lines in PROFILE (made by --learn; a text file you can edit)");
   }
   if (spec.dedup_options) {
-    stage_opts.add_options()("min-words", po::value(&a.min_words)->value_name("N"),
-                             fmt::format("never drop a unit of fewer than N words (default {})",
-                                         a.min_words)
-                                 .c_str());
+    stage_opts.add_options()
+        ("min-words", po::value(&a.min_words)->value_name("N"),
+         fmt::format("never drop a unit of fewer than N words (default {})", a.min_words).c_str())
+        ("scope", po::value(&a.scope)->value_name("SCOPE"),
+         "document (default): repeats within a page; stream: also paragraphs seen in earlier "
+         "documents of the run (the first in input order is kept)")
+        ("near-threshold", po::value(&a.near_threshold)->value_name("J"),
+         "drop a paragraph of 8+ words whose word pairs overlap an earlier one's in the same "
+         "document by Jaccard J or more (default 0.7; 0 turns it off)")
+        ("stats", po::bool_switch(&a.stats),
+         "print documents and paragraphs in and out, exact and near drops to stderr")
+        ("drop-list", po::value(&a.drop_list)->value_name("FILE"),
+         "also drop the paragraphs listed in FILE (ID<TAB>POSITION lines, see --fingerprints)");
+    if (spec.name == "dedup") {
+      stage_opts.add_options()("fingerprints", po::bool_switch(&a.fingerprints),
+                               "write FINGERPRINT<TAB>ID<TAB>POSITION for each paragraph instead of "
+                               "documents, to group with sort or a database (README: large corpora)");
+    }
   }
   if (spec.segment_options) {
     stage_opts.add_options()("max-heading-words", po::value(&a.max_heading_words)->value_name("N"),
@@ -171,6 +190,30 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
   config.options.strip.explain = a.explain;
   config.options.dedup.explain = a.explain;
   config.options.dedup.min_words = static_cast<std::size_t>(a.min_words);
+  if (a.scope != "document" && a.scope != "stream") {
+    return Usage(spec, fmt::format("--scope must be document or stream, not '{}'", a.scope));
+  }
+  if (!(a.near_threshold >= 0 && a.near_threshold <= 1)) {
+    return Usage(spec, fmt::format("--near-threshold must be from 0 to 1, not {}", a.near_threshold));
+  }
+  config.options.dedup.near_threshold = a.near_threshold;
+  SeenIndex index(/*lines=*/a.explain);
+  if (a.scope == "stream") {
+    config.options.dedup.scope = DedupScope::kStream;
+    config.options.dedup.index = &index;
+  }
+  DedupCounters counters;
+  if (a.stats) config.options.dedup.counters = &counters;
+  DropList drop_list;
+  if (!a.drop_list.empty()) {
+    Result<DropList> loaded = LoadDropList(a.drop_list);
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "pagewash: error: %s\n", loaded.status().ToString().c_str());
+      return static_cast<int>(ExitCode::kUsage);
+    }
+    drop_list = std::move(loaded.value());
+    config.options.dedup.drop_list = &drop_list;
+  }
   config.options.segment.max_heading_words = static_cast<std::size_t>(a.max_heading_words);
 
   // User rules and a site profile: loaded once, alive for the whole run.
@@ -193,9 +236,25 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
   config.learn.min_pages = a.learn_min_pages;
   for (std::string_view name : spec.stages) config.stages.push_back(FindStage(name));
   config.output_kind = spec.output;
+  if (a.fingerprints) {
+    // Positions are the input's: list them without deduplicating first.
+    config.stages.clear();
+    config.output_kind = OutputKind::kFingerprints;
+  }
 
   StderrReporter reporter;
-  return static_cast<int>(Run(config, reporter));
+  int code = static_cast<int>(Run(config, reporter));
+  if (a.stats) {
+    std::fprintf(stderr,
+                 "pagewash: stats: %llu documents, %llu paragraphs in, %llu out, %llu exact "
+                 "duplicates, %llu near duplicates, %llu from the drop list\n",
+                 static_cast<unsigned long long>(counters.documents),
+                 static_cast<unsigned long long>(counters.units_in),
+                 static_cast<unsigned long long>(counters.units_out),
+                 static_cast<unsigned long long>(counters.exact), static_cast<unsigned long long>(counters.near),
+                 static_cast<unsigned long long>(counters.dropped_by_list));
+  }
+  return code;
 }
 
 }  // namespace pagewash::cli

@@ -68,8 +68,9 @@ class Reporter {
 enum class InputFormat { kAuto, kText, kJsonl };
 
 enum class OutputKind {
-  kStream,  ///< JSON Lines for the next stage.
-  kEmit,    ///< The final form (EmitOptions::format).
+  kStream,        ///< JSON Lines for the next stage.
+  kEmit,          ///< The final form (EmitOptions::format).
+  kFingerprints,  ///< One line per paragraph (AppendFingerprints in dedup.h).
 };
 
 /// One run of the driver.
@@ -86,6 +87,11 @@ struct RunConfig {
   std::string learn_profile;
   LearnOptions learn;
 };
+
+/// Reads a drop list: lines "ID<TAB>POSITION", or the "FINGERPRINT<TAB>ID<TAB>
+/// POSITION" lines of --fingerprints (the last two fields are used). Errors
+/// name the file and line.
+Result<DropList> LoadDropList(const std::string& path);
 
 /// Reads every input, one document at a time, applies the stages and writes
 /// each result. Errors in one input or record are reported and skipped; the

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "io/output.h"
+#include "pagewash/pipeline.h"
 #include "pagewash/profile.h"
 #include "pagewash/rules.h"
 
@@ -29,6 +30,37 @@ Result<std::string> ReadSmallFile(const std::string& path, std::string_view what
 }
 
 }  // namespace
+
+Result<DropList> LoadDropList(const std::string& path) {
+  Result<std::string> text = ReadSmallFile(path, "drop list");
+  if (!text.ok()) return text.status();
+  DropList list;
+  std::string_view all = text.value();
+  std::size_t pos = 0;
+  std::uint64_t line_no = 0;
+  while (pos < all.size()) {
+    std::size_t end = all.find('\n', pos);
+    if (end == std::string_view::npos) end = all.size();
+    std::string_view line = all.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) continue;
+    std::size_t last_tab = line.rfind('\t');
+    if (last_tab == std::string_view::npos || last_tab == 0) {
+      return Status::InvalidInput("expected ID<TAB>POSITION").At(path, line_no);
+    }
+    std::string_view position = line.substr(last_tab + 1);
+    std::string_view head = line.substr(0, last_tab);
+    std::size_t id_tab = head.rfind('\t');
+    std::string_view id = id_tab == std::string_view::npos ? head : head.substr(id_tab + 1);
+    if (position.empty() || position.find_first_not_of("0123456789") != std::string_view::npos) {
+      return Status::InvalidInput(fmt::format("the position \"{}\" is not a whole number", position)).At(path, line_no);
+    }
+    list.entries.insert(fmt::format("{}\t{}", id, position));
+  }
+  return list;
+}
 
 Result<SiteProfile> LoadProfile(const std::string& path) {
   Result<std::string> text = ReadSmallFile(path, "profile");

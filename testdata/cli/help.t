@@ -113,6 +113,19 @@ Options:
 
 Stage options:
   --min-words N         never drop a unit of fewer than N words (default 2)
+  --scope SCOPE         document (default): repeats within a page; stream: also
+                        paragraphs seen in earlier documents of the run (the 
+                        first in input order is kept)
+  --near-threshold J    drop a paragraph of 8+ words whose word pairs overlap 
+                        an earlier one's in the same document by Jaccard J or 
+                        more (default 0.7; 0 turns it off)
+  --stats               print documents and paragraphs in and out, exact and 
+                        near drops to stderr
+  --drop-list FILE      also drop the paragraphs listed in FILE 
+                        (ID<TAB>POSITION lines, see --fingerprints)
+  --fingerprints        write FINGERPRINT<TAB>ID<TAB>POSITION for each 
+                        paragraph instead of documents, to group with sort or a
+                        database (README: large corpora)
 
 Exit status:
   0  every input went through
@@ -226,6 +239,16 @@ Stage options:
   --profile PROFILE     remove every copy of the lines in PROFILE (made by 
                         --learn; a text file you can edit)
   --min-words N         never drop a unit of fewer than N words (default 2)
+  --scope SCOPE         document (default): repeats within a page; stream: also
+                        paragraphs seen in earlier documents of the run (the 
+                        first in input order is kept)
+  --near-threshold J    drop a paragraph of 8+ words whose word pairs overlap 
+                        an earlier one's in the same document by Jaccard J or 
+                        more (default 0.7; 0 turns it off)
+  --stats               print documents and paragraphs in and out, exact and 
+                        near drops to stderr
+  --drop-list FILE      also drop the paragraphs listed in FILE 
+                        (ID<TAB>POSITION lines, see --fingerprints)
   --max-heading-words N longest line, in words, that may be a heading (default 
                         16)
   --format FMT          json (default), markdown, text, or diff (kept and 

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "pagewash/segment.h"
+
+#include <algorithm>
 #include "tests/support/testdata.h"
 
 namespace pagewash {
@@ -61,6 +63,100 @@ TEST(DedupTest, WorksAfterSegment) {
   Document doc = SegmentSections(FromText("Title\n\nSame text here.\n\nSame text here."), {});
   doc = RemoveDuplicateParagraphs(std::move(doc), {});
   EXPECT_EQ(DebugString(doc), "H1 Title\n| P Same text here.\n");
+}
+
+}  // namespace
+}  // namespace pagewash
+
+namespace pagewash {
+namespace {
+
+TEST(DedupNearTest, OneWordChangedIsANearDuplicate) {
+  DedupOptions options;
+  options.explain = true;
+  Document doc = RemoveDuplicateParagraphs(
+      testing::FromText("Bijplaatsingen trekken ongedierte aan en u kunt er een boete voor krijgen.\n\n"
+                        "Other text in between here.\n\n"
+                        "Bijplaatsingen trekken ongedierte aan en u kunt er een flinke boete voor krijgen."),
+      options);
+  EXPECT_EQ(testing::DebugString(doc),
+            "line Bijplaatsingen trekken ongedierte aan en u kunt er een boete voor krijgen.\n"
+            "| line Other text in between here.\n");
+  ASSERT_EQ(doc.removed.size(), 1u);
+  EXPECT_EQ(doc.removed[0].rule, "near-duplicate");
+  EXPECT_EQ(doc.removed[0].duplicate_of_line, 1u);
+}
+
+TEST(DedupNearTest, DifferentParagraphsAndThresholdZeroStay) {
+  const char* text =
+      "The agreement was signed in Warsaw on Monday by both prime ministers.\n\n"
+      "The agreement will be ratified in Kyiv next month by the national parliament.";
+  EXPECT_EQ(RemoveDuplicateParagraphs(testing::FromText(text), {}).blocks.size(), 2u);
+  DedupOptions off;
+  off.near_threshold = 0;
+  const char* near = "One two three four five six seven eight nine.\n\nOne two three four five six seven eight ten.";
+  EXPECT_EQ(RemoveDuplicateParagraphs(testing::FromText(near), off).blocks.size(), 2u);
+}
+
+TEST(DedupStreamTest, FirstInInputOrderIsKeptAcrossDocuments) {
+  SeenIndex index(/*lines=*/true);
+  DedupCounters counters;
+  DedupOptions options;
+  options.scope = DedupScope::kStream;
+  options.index = &index;
+  options.explain = true;
+  options.counters = &counters;
+  Document a = testing::FromText("Unique to the first page.\n\nShared footer for every page.");
+  a.id = "a";
+  Document b = testing::FromText("Unique to the second page.\n\nShared footer for every page.");
+  b.id = "b";
+  a = RemoveDuplicateParagraphs(std::move(a), options);
+  b = RemoveDuplicateParagraphs(std::move(b), options);
+  EXPECT_EQ(a.blocks.size(), 2u);
+  ASSERT_EQ(b.blocks.size(), 1u);
+  ASSERT_EQ(b.removed.size(), 1u);
+  EXPECT_EQ(b.removed[0].duplicate_of_id, "a");
+  EXPECT_EQ(b.removed[0].duplicate_of_line, 3u);
+  EXPECT_EQ(counters.documents, 2u);
+  EXPECT_EQ(counters.units_in, 4u);
+  EXPECT_EQ(counters.units_out, 3u);
+  EXPECT_EQ(counters.exact, 1u);
+  EXPECT_EQ(index.size(), 3u);
+}
+
+TEST(DedupStreamTest, IndexGrowsAndKeepsEveryFingerprint) {
+  SeenIndex index;
+  std::uint32_t doc = index.AddDocument("d");
+  for (std::uint64_t i = 1; i <= 100000; ++i) index.Insert(i * 0x9E3779B97F4A7C15ULL, doc, 0);
+  EXPECT_EQ(index.size(), 100000u);
+  for (std::uint64_t i = 1; i <= 100000; ++i) {
+    ASSERT_EQ(index.Insert(i * 0x9E3779B97F4A7C15ULL, 7, 0).owner, doc);
+  }
+  EXPECT_EQ(index.size(), 100000u);
+}
+
+TEST(DedupListTest, FingerprintsAndDropList) {
+  Document doc = testing::FromText("First paragraph here.\n\nSecond paragraph here.\n\nYes");
+  doc.id = "p";
+  std::string out;
+  AppendFingerprints(doc, 2, &out);
+  // Two lines: the one-word unit is below min_words.
+  ASSERT_EQ(std::count(out.begin(), out.end(), '\n'), 2) << out;
+  std::size_t nl = out.find('\n');
+  std::string first = out.substr(0, nl);
+  std::string second = out.substr(nl + 1, out.size() - nl - 2);
+  EXPECT_EQ(first.size(), 16u + 4u);
+  EXPECT_EQ(first.substr(16), "\tp\t0");
+  EXPECT_EQ(second.substr(16), "\tp\t1");
+  EXPECT_EQ(first.find_first_not_of("0123456789abcdef"), 16u);
+  DropList list;
+  list.entries.insert("p\t1");
+  DedupOptions options;
+  options.drop_list = &list;
+  options.explain = true;
+  doc = RemoveDuplicateParagraphs(std::move(doc), options);
+  EXPECT_EQ(testing::DebugString(doc), "line First paragraph here.\n| line Yes\n");
+  EXPECT_EQ(doc.removed[0].rule, "drop-list");
 }
 
 }  // namespace
