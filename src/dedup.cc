@@ -81,8 +81,8 @@ struct Kept {
 
 }  // namespace
 
-SeenIndex::SeenIndex(bool lines)
-    : keys_(1024, 0), owners_(1024, 0), lines_(lines ? 1024 : 0, 0), keep_lines_(lines) {}
+SeenIndex::SeenIndex(bool audit)
+    : keys_(1024, 0), owners_(audit ? 1024 : 0, 0), lines_(audit ? 1024 : 0, 0), audit_(audit) {}
 
 std::uint32_t SeenIndex::AddDocument(std::string_view id) {
   ids_.emplace_back(id);
@@ -97,13 +97,17 @@ SeenIndex::First SeenIndex::Insert(std::uint64_t fingerprint, std::uint32_t owne
   std::size_t n = keys_.size();
   auto slot = static_cast<std::size_t>(((fingerprint >> 32) * static_cast<std::uint64_t>(n)) >> 32);
   while (true) {
-    if (keys_[slot] == fingerprint) return First{owners_[slot], keep_lines_ ? lines_[slot] : 0};
+    if (keys_[slot] == fingerprint) {
+      return audit_ ? First{true, owners_[slot], lines_[slot]} : First{true, 0, 0};
+    }
     if (keys_[slot] == 0) {
       keys_[slot] = fingerprint;
-      owners_[slot] = owner;
-      if (keep_lines_) lines_[slot] = line;
+      if (audit_) {
+        owners_[slot] = owner;
+        lines_[slot] = line;
+      }
       ++size_;
-      return First{owner, line};
+      return First{false, owner, line};
     }
     if (++slot == n) slot = 0;
   }
@@ -114,11 +118,11 @@ void SeenIndex::Grow() {
   std::vector<std::uint32_t> owners = std::move(owners_);
   std::vector<std::uint32_t> lines = std::move(lines_);
   keys_.assign(keys.size() + keys.size() / 2, 0);
-  owners_.assign(keys_.size(), 0);
-  lines_.assign(keep_lines_ ? keys_.size() : 0, 0);
+  owners_.assign(audit_ ? keys_.size() : 0, 0);
+  lines_.assign(audit_ ? keys_.size() : 0, 0);
   size_ = 0;
   for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i] != 0) Insert(keys[i], owners[i], keep_lines_ ? lines[i] : 0);
+    if (keys[i] != 0) Insert(keys[i], audit_ ? owners[i] : 0, audit_ ? lines[i] : 0);
   }
 }
 
@@ -165,8 +169,10 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
     // Exact, in an earlier document of the run.
     if (stream) {
       SeenIndex::First first = options.index->Insert(fp, self, line);
-      if (first.owner != self) {
-        drop(i, "exact-duplicate", options.index->DocumentId(first.owner), first.line);
+      if (first.seen_before) {
+        // Only an auditing index knows where the first copy was.
+        std::string_view of = options.index->audit() ? options.index->DocumentId(first.owner) : std::string_view();
+        drop(i, "exact-duplicate", of, first.line);
         ++exact;
         continue;
       }

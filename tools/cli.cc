@@ -197,7 +197,7 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
     return Usage(spec, fmt::format("--near-threshold must be from 0 to 1, not {}", a.near_threshold));
   }
   config.options.dedup.near_threshold = a.near_threshold;
-  SeenIndex index(/*lines=*/a.explain);
+  SeenIndex index(/*audit=*/a.explain);
   if (a.scope == "stream") {
     config.options.dedup.scope = DedupScope::kStream;
     config.options.dedup.index = &index;

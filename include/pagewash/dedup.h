@@ -31,14 +31,14 @@
 
 namespace pagewash {
 
-/// The fingerprints seen so far in a run, each with the document that first
-/// had it: the state of --scope stream. 12 bytes a fingerprint (16 with
-/// lines) in an open-addressing table kept at most 85% full.
+/// The fingerprints seen so far in a run: the state of --scope stream. An
+/// open-addressing table kept at most 85% full, growing by half: 8 bytes a
+/// fingerprint, so 9.4 to 14 bytes a distinct paragraph. With `audit`, each
+/// fingerprint also keeps the document and line that first had it (16 bytes
+/// a slot), so an explained removal can name them.
 class SeenIndex {
  public:
-  /// With `lines`, the input line of each first occurrence is kept too, so
-  /// that an explained removal names it (4 more bytes a fingerprint).
-  explicit SeenIndex(bool lines = false);
+  explicit SeenIndex(bool audit = false);
 
   /// Registers a document and returns its number.
   std::uint32_t AddDocument(std::string_view id);
@@ -46,14 +46,16 @@ class SeenIndex {
   std::string_view DocumentId(std::uint32_t number) const { return ids_[number]; }
 
   struct First {
-    std::uint32_t owner;
-    std::uint32_t line;  ///< 0 unless the index keeps lines.
+    bool seen_before = false;
+    std::uint32_t owner = 0;  ///< With audit: the document that first had it.
+    std::uint32_t line = 0;   ///< With audit: its input line there.
   };
   /// Records `fingerprint` for document `owner` at `line` unless it is there
-  /// already; returns the first occurrence (owner == `owner` when new).
+  /// already, and says whether it was.
   First Insert(std::uint64_t fingerprint, std::uint32_t owner, std::uint32_t line);
 
   std::size_t size() const { return size_; }
+  bool audit() const { return audit_; }
   /// Bytes held by the table (for the memory benchmark).
   std::size_t MemoryBytes() const;
 
@@ -61,9 +63,9 @@ class SeenIndex {
   void Grow();
 
   std::vector<std::uint64_t> keys_;   // 0 = empty.
-  std::vector<std::uint32_t> owners_;
-  std::vector<std::uint32_t> lines_;  // Empty unless lines are kept.
-  bool keep_lines_;
+  std::vector<std::uint32_t> owners_;  // Empty unless auditing.
+  std::vector<std::uint32_t> lines_;   // Empty unless auditing.
+  bool audit_;
   std::size_t size_ = 0;
   std::vector<std::string> ids_;
 };

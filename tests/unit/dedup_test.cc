@@ -99,7 +99,7 @@ TEST(DedupNearTest, DifferentParagraphsAndThresholdZeroStay) {
 }
 
 TEST(DedupStreamTest, FirstInInputOrderIsKeptAcrossDocuments) {
-  SeenIndex index(/*lines=*/true);
+  SeenIndex index(/*audit=*/true);
   DedupCounters counters;
   DedupOptions options;
   options.scope = DedupScope::kStream;
@@ -127,10 +127,13 @@ TEST(DedupStreamTest, FirstInInputOrderIsKeptAcrossDocuments) {
 TEST(DedupStreamTest, IndexGrowsAndKeepsEveryFingerprint) {
   SeenIndex index;
   std::uint32_t doc = index.AddDocument("d");
-  for (std::uint64_t i = 1; i <= 100000; ++i) index.Insert(i * 0x9E3779B97F4A7C15ULL, doc, 0);
-  EXPECT_EQ(index.size(), 100000u);
   for (std::uint64_t i = 1; i <= 100000; ++i) {
-    ASSERT_EQ(index.Insert(i * 0x9E3779B97F4A7C15ULL, 7, 0).owner, doc);
+    ASSERT_FALSE(index.Insert(i * 0x9E3779B97F4A7C15ULL, doc, 0).seen_before);
+  }
+  EXPECT_EQ(index.size(), 100000u);
+  EXPECT_LE(index.MemoryBytes(), 100000u * 15);
+  for (std::uint64_t i = 1; i <= 100000; ++i) {
+    ASSERT_TRUE(index.Insert(i * 0x9E3779B97F4A7C15ULL, 7, 0).seen_before);
   }
   EXPECT_EQ(index.size(), 100000u);
 }

@@ -272,6 +272,24 @@ void BM_CleanFold(benchmark::State& state) {
 }
 BENCHMARK(BM_CleanFold);
 
+// Memory of --scope stream: the seen-index after N distinct paragraphs
+// (fingerprints spread as XXH3's are). Reports bytes per paragraph and the
+// insert rate; run with --benchmark_filter=SeenIndex.
+void BM_SeenIndex(benchmark::State& state) {
+  const auto n = static_cast<std::uint64_t>(state.range(0));
+  double bytes_per = 0;
+  for (auto _ : state) {
+    pagewash::SeenIndex index;
+    std::uint32_t doc = index.AddDocument("d");
+    for (std::uint64_t i = 1; i <= n; ++i) index.Insert(i * 0x9E3779B97F4A7C15ULL, doc, 0);
+    bytes_per = static_cast<double>(index.MemoryBytes()) / static_cast<double>(index.size());
+    benchmark::DoNotOptimize(index.size());
+  }
+  state.counters["bytes_per_paragraph"] = bytes_per;
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
+}
+BENCHMARK(BM_SeenIndex)->Arg(1000000)->Arg(10000000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
 std::filesystem::path TestdataDir(int* argc, char** argv) {
   std::filesystem::path dir;
 #ifdef PAGEWASH_TESTDATA_DIR
