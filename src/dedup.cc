@@ -138,8 +138,9 @@ bool DropList::Contains(std::string_view id, std::size_t position) const {
 Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
   UnitKeys units(doc);
   internal::BlockRemover remover(&doc, "dedup", options.explain);
-  const bool stream = options.scope == DedupScope::kStream && options.index != nullptr;
+  const bool stream = options.ledger == nullptr && options.scope == DedupScope::kStream && options.index != nullptr;
   const std::uint32_t self = stream ? options.index->AddDocument(doc.id) : 0;
+  const std::uint32_t ledger_doc = options.ledger != nullptr ? options.ledger->BeginDocument(doc.id) : 0;
   const bool near = options.near_threshold > 0;
   std::vector<Kept> kept;  // This document's units so far, for both checks.
   kept.reserve(units.size());
@@ -173,6 +174,15 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
         // Only an auditing index knows where the first copy was.
         std::string_view of = options.index->audit() ? options.index->DocumentId(first.owner) : std::string_view();
         drop(i, "exact-duplicate", of, first.line);
+        ++exact;
+        continue;
+      }
+    }
+    // Owned by another document, in this run or an earlier one.
+    if (options.ledger != nullptr) {
+      std::uint32_t owner = 0;
+      if (!options.ledger->Claim(fp, ledger_doc, &owner)) {
+        drop(i, "exact-duplicate", options.ledger->DocumentId(owner), 0);
         ++exact;
         continue;
       }

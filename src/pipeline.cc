@@ -5,6 +5,7 @@
 #include "io/input.h"
 #include "io/output.h"
 #include "pagewash/json.h"
+#include "pagewash/ledger.h"
 
 namespace pagewash {
 namespace {
@@ -95,6 +96,12 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
     if (output.broken_pipe()) return ExitCode::kOk;
     reporter.Error(s);
     return ExitCode::kDataError;
+  }
+  if (!config.state_path.empty() && config.options.dedup.ledger != nullptr) {
+    if (Status s = SaveLedger(*config.options.dedup.ledger, config.state_path); !s.ok()) {
+      reporter.Error(s);
+      return ExitCode::kDataError;
+    }
   }
   if (learning) {
     if (Status s = SaveProfile(learner.Build(), config.learn_profile); !s.ok()) {

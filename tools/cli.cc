@@ -41,6 +41,7 @@ struct Args {
   bool stats = false;
   bool fingerprints = false;
   std::string drop_list;
+  std::string state;
   std::string format = "json";
   bool pretty = false;
 };
@@ -102,6 +103,9 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
          "document by Jaccard J or more (default 0.7; 0 turns it off)")
         ("stats", po::bool_switch(&a.stats),
          "print documents and paragraphs in and out, exact and near drops to stderr")
+        ("state", po::value(&a.state)->value_name("FILE"),
+         "keep a ledger of which document owns each paragraph between runs (implies --scope "
+         "stream); a document that comes again replaces its earlier version")
         ("drop-list", po::value(&a.drop_list)->value_name("FILE"),
          "also drop the paragraphs listed in FILE (ID<TAB>POSITION lines, see --fingerprints)");
     if (spec.name == "dedup") {
@@ -201,6 +205,20 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
   if (a.scope == "stream") {
     config.options.dedup.scope = DedupScope::kStream;
     config.options.dedup.index = &index;
+  }
+  LedgerLock lock;
+  Ledger ledger;
+  if (!a.state.empty()) {
+    Status locked = lock.Acquire(a.state);
+    Result<Ledger> loaded = locked.ok() ? LoadLedger(a.state) : Result<Ledger>(locked);
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "pagewash: error: %s\n", loaded.status().ToString().c_str());
+      return static_cast<int>(ExitCode::kDataError);
+    }
+    ledger = std::move(loaded.value());
+    config.options.dedup.ledger = &ledger;
+    config.options.dedup.scope = DedupScope::kStream;
+    config.state_path = a.state;
   }
   DedupCounters counters;
   if (a.stats) config.options.dedup.counters = &counters;

@@ -29,6 +29,9 @@ struct CommandSpec {
 /// Prints --help and --version to stdout, diagnostics to stderr.
 int RunCommand(const CommandSpec& spec, int argc, char** argv);
 
+/// `pagewash ledger merge -o OUT LEDGER...` (tools/ledger_cmd.cc).
+int LedgerMain(int argc, char** argv);
+
 /// The exit-status paragraph every --help ends with.
 std::string_view ExitStatusHelp();
 

@@ -49,6 +49,7 @@ void PrintTopHelp(std::FILE* out) {
   for (const CommandSpec& c : kCommands) {
     std::fprintf(out, "  %-8s %s\n", std::string(c.name).c_str(), std::string(c.summary).c_str());
   }
+  std::fprintf(out, "  %-8s %s\n", "ledger", "merge the dedup ledgers of separate runs (ledger merge -o OUT A B...)");
   std::fprintf(out, "\n'pagewash COMMAND --help' describes a command's options.\n\n%s",
                std::string(pagewash::cli::ExitStatusHelp()).c_str());
 }
@@ -71,6 +72,14 @@ int main(int argc, char** argv) {
   if (command == "--version") {
     std::printf("pagewash %s (schema %s)\n", PAGEWASH_VERSION, std::string(pagewash::kSchemaVersion).c_str());
     return 0;
+  }
+  if (command == "ledger") {
+    try {
+      return pagewash::cli::LedgerMain(argc - 1, argv + 1);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "pagewash: error: %s\n", e.what());
+      return static_cast<int>(pagewash::ExitCode::kDataError);
+    }
   }
   for (const CommandSpec& c : kCommands) {
     if (c.name != command) continue;

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "pagewash/document.h"
+#include "pagewash/ledger.h"
 
 namespace pagewash {
 
@@ -105,6 +106,10 @@ struct DedupOptions {
   /// For kStream: the fingerprints of the run so far. Not owned; the caller
   /// keeps one for the whole run. Required when scope is kStream.
   SeenIndex* index = nullptr;
+  /// Ownership kept between runs (--state): when set, paragraphs owned by
+  /// another document are duplicates, and this document's earlier claims are
+  /// released first. Takes the place of `index`. Not owned.
+  Ledger* ledger = nullptr;
   /// Units to drop whatever they are (the --drop-list recipe). Not owned.
   const DropList* drop_list = nullptr;
   /// Added to when set. Not owned.

@@ -86,6 +86,9 @@ struct RunConfig {
   /// repeated lines is written here (atomically) when the run ends.
   std::string learn_profile;
   LearnOptions learn;
+  /// When set (with options.dedup.ledger), the ledger is written here
+  /// (atomically) once the output has been written in full.
+  std::string state_path;
 };
 
 /// Reads a drop list: lines "ID<TAB>POSITION", or the "FINGERPRINT<TAB>ID<TAB>

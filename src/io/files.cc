@@ -4,7 +4,12 @@
 #include <cstdio>
 #include <cstring>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include "io/output.h"
+#include "pagewash/ledger.h"
 #include "pagewash/pipeline.h"
 #include "pagewash/profile.h"
 #include "pagewash/rules.h"
@@ -60,6 +65,45 @@ Result<DropList> LoadDropList(const std::string& path) {
     list.entries.insert(fmt::format("{}\t{}", id, position));
   }
   return list;
+}
+
+Result<Ledger> LoadLedger(const std::string& path) {
+  std::FILE* probe = std::fopen(path.c_str(), "rb");
+  if (probe == nullptr && errno == ENOENT) return Ledger();  // A first run.
+  if (probe != nullptr) std::fclose(probe);
+  Result<std::string> text = ReadSmallFile(path, "ledger");
+  if (!text.ok()) return text.status();
+  return Ledger::Parse(text.value(), path);
+}
+
+Status SaveLedger(const Ledger& ledger, const std::string& path) {
+  io::Output out;
+  if (Status s = out.Open(path); !s.ok()) return s;
+  if (Status s = out.Write(ledger.Serialize()); !s.ok()) return s;
+  return out.Commit();
+}
+
+LedgerLock::~LedgerLock() {
+  if (fd_ >= 0) ::close(fd_);  // Closing releases the lock.
+}
+
+Status LedgerLock::Acquire(const std::string& path) {
+  std::string lock_path = path + ".lock";
+  fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  if (fd_ < 0) {
+    return Status::IoError(fmt::format("cannot create the lock file {}: {}", lock_path, std::strerror(errno)))
+        .At(path, 0);
+  }
+  if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    int error = errno;
+    ::close(fd_);
+    fd_ = -1;
+    if (error == EWOULDBLOCK) {
+      return Status::IoError("the ledger is in use by another pagewash run (locked)").At(path, 0);
+    }
+    return Status::IoError(fmt::format("cannot lock the ledger: {}", std::strerror(error))).At(path, 0);
+  }
+  return Status::Ok();
 }
 
 Result<SiteProfile> LoadProfile(const std::string& path) {

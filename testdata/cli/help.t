@@ -13,6 +13,7 @@ Commands:
   segment  recover headings, paragraphs, list items and the title
   emit     write the clean JSON (or Markdown, or text)
   clean    strip, dedup, segment and emit in one process
+  ledger   merge the dedup ledgers of separate runs (ledger merge -o OUT A B...)
 
 'pagewash COMMAND --help' describes a command's options.
 
@@ -35,6 +36,7 @@ Commands:
   segment  recover headings, paragraphs, list items and the title
   emit     write the clean JSON (or Markdown, or text)
   clean    strip, dedup, segment and emit in one process
+  ledger   merge the dedup ledgers of separate runs (ledger merge -o OUT A B...)
 
 'pagewash COMMAND --help' describes a command's options.
 
@@ -121,6 +123,9 @@ Stage options:
                         more (default 0.7; 0 turns it off)
   --stats               print documents and paragraphs in and out, exact and 
                         near drops to stderr
+  --state FILE          keep a ledger of which document owns each paragraph 
+                        between runs (implies --scope stream); a document that 
+                        comes again replaces its earlier version
   --drop-list FILE      also drop the paragraphs listed in FILE 
                         (ID<TAB>POSITION lines, see --fingerprints)
   --fingerprints        write FINGERPRINT<TAB>ID<TAB>POSITION for each 
@@ -247,6 +252,9 @@ Stage options:
                         more (default 0.7; 0 turns it off)
   --stats               print documents and paragraphs in and out, exact and 
                         near drops to stderr
+  --state FILE          keep a ledger of which document owns each paragraph 
+                        between runs (implies --scope stream); a document that 
+                        comes again replaces its earlier version
   --drop-list FILE      also drop the paragraphs listed in FILE 
                         (ID<TAB>POSITION lines, see --fingerprints)
   --max-heading-words N longest line, in words, that may be a heading (default 
@@ -276,6 +284,7 @@ Exit status:
 2>   segment  recover headings, paragraphs, list items and the title
 2>   emit     write the clean JSON (or Markdown, or text)
 2>   clean    strip, dedup, segment and emit in one process
+2>   ledger   merge the dedup ledgers of separate runs (ledger merge -o OUT A B...)
 2>
 2> 'pagewash COMMAND --help' describes a command's options.
 2>

@@ -1,0 +1,184 @@
+#include "pagewash/ledger.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "pagewash/json.h"
+#include "text/tokenize.h"
+
+namespace pagewash {
+namespace {
+
+constexpr std::string_view kHeader = "pagewash ledger 1";
+
+// Reads "NAME N" into *n.
+bool ReadCount(std::string_view line, std::string_view name, std::size_t* n) {
+  if (line.substr(0, name.size()) != name || line.size() <= name.size() + 1 || line[name.size()] != ' ') {
+    return false;
+  }
+  std::string_view digits = line.substr(name.size() + 1);
+  auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), *n);
+  return ec == std::errc() && p == digits.data() + digits.size();
+}
+
+// Undoes AppendJsonString for the ids we write (quotes, backslash escapes).
+bool ParseJsonString(std::string_view s, std::string* out) {
+  if (s.size() < 2 || s.front() != '"' || s.back() != '"') return false;
+  out->clear();
+  for (std::size_t i = 1; i + 1 < s.size(); ++i) {
+    char c = s[i];
+    if (c != '\\') {
+      out->push_back(c);
+      continue;
+    }
+    ++i;
+    if (i + 1 >= s.size()) return false;  // A backslash before the closing quote.
+    switch (s[i]) {
+      case '"': out->push_back('"'); break;
+      case '\\': out->push_back('\\'); break;
+      case 'n': out->push_back('\n'); break;
+      case 't': out->push_back('\t'); break;
+      case 'r': out->push_back('\r'); break;
+      case 'b': out->push_back('\b'); break;
+      case 'f': out->push_back('\f'); break;
+      case 'u': {
+        if (i + 4 >= s.size()) return false;
+        unsigned code = 0;
+        auto [p, ec] = std::from_chars(s.data() + i + 1, s.data() + i + 5, code, 16);
+        if (ec != std::errc() || p != s.data() + i + 5) return false;
+        // Only the escapes AppendJsonString writes: controls and U+2028/9.
+        if (code < 0x80) {
+          out->push_back(static_cast<char>(code));
+        } else if (code < 0x800) {
+          out->push_back(static_cast<char>(0xC0 | (code >> 6)));
+          out->push_back(static_cast<char>(0x80 | (code & 0x3F)));
+        } else {
+          out->push_back(static_cast<char>(0xE0 | (code >> 12)));
+          out->push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+          out->push_back(static_cast<char>(0x80 | (code & 0x3F)));
+        }
+        i += 4;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::uint32_t Ledger::BeginDocument(std::string_view id) {
+  auto [it, inserted] = by_id_.emplace(std::string(id), static_cast<std::uint32_t>(ids_.size()));
+  if (inserted) {
+    ids_.emplace_back(id);
+    claims_.emplace_back();
+  } else {
+    for (std::uint64_t fp : claims_[it->second]) owner_.erase(fp);
+    claims_[it->second].clear();
+  }
+  return it->second;
+}
+
+bool Ledger::Claim(std::uint64_t fingerprint, std::uint32_t doc, std::uint32_t* owner) {
+  auto [it, inserted] = owner_.emplace(fingerprint, doc);
+  if (inserted) {
+    claims_[doc].push_back(fingerprint);
+    return true;
+  }
+  *owner = it->second;
+  return it->second == doc;
+}
+
+std::string Ledger::Serialize() const {
+  std::string out = fmt::format("{}\ndocuments {}\n", kHeader, ids_.size());
+  for (const std::string& id : ids_) {
+    AppendJsonString(id, &out);
+    out.push_back('\n');
+  }
+  fmt::format_to(std::back_inserter(out), "fingerprints {}\n", owner_.size());
+  for (std::uint32_t d = 0; d < claims_.size(); ++d) {
+    for (std::uint64_t fp : claims_[d]) fmt::format_to(std::back_inserter(out), "{:016x} {}\n", fp, d);
+  }
+  fmt::format_to(std::back_inserter(out), "checksum {:016x}\n", text::Hash64(out));
+  return out;
+}
+
+Result<Ledger> Ledger::Parse(std::string_view text, std::string_view source) {
+  auto fail = [&](std::uint64_t line, std::string message) -> Result<Ledger> {
+    return Status::InvalidInput(std::move(message)).At(std::string(source), line);
+  };
+  if (text.substr(0, kHeader.size() + 1) != std::string(kHeader) + "\n") {
+    if (text.substr(0, 16) == "pagewash ledger ") {
+      return fail(1, fmt::format("ledger version \"{}\" is not supported (this pagewash reads \"{}\")",
+                                 text.substr(0, text.find('\n')), kHeader));
+    }
+    return fail(1, "not a pagewash ledger (it is left as it is)");
+  }
+  // The checksum line covers every byte before it.
+  std::size_t last = text.rfind("checksum ");
+  if (last == std::string_view::npos || (last > 0 && text[last - 1] != '\n')) {
+    return fail(0, "the ledger has no checksum line: it is damaged (it is left as it is)");
+  }
+  std::string_view sum = text.substr(last + 9);
+  while (!sum.empty() && (sum.back() == '\n' || sum.back() == '\r')) sum.remove_suffix(1);
+  std::uint64_t want = 0;
+  auto [p, ec] = std::from_chars(sum.data(), sum.data() + sum.size(), want, 16);
+  if (ec != std::errc() || p != sum.data() + sum.size() || want != text::Hash64(text.substr(0, last))) {
+    return fail(0, "checksum mismatch: the ledger is damaged (it is left as it is)");
+  }
+  Ledger ledger;
+  std::string_view body = text.substr(0, last);
+  std::size_t pos = kHeader.size() + 1;
+  std::uint64_t line_no = 1;
+  auto next = [&](std::string_view* line) {
+    if (pos >= body.size()) return false;
+    std::size_t end = body.find('\n', pos);
+    if (end == std::string_view::npos) end = body.size();
+    *line = body.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_no;
+    return true;
+  };
+  std::string_view line;
+  std::size_t documents = 0;
+  if (!next(&line) || !ReadCount(line, "documents", &documents)) return fail(line_no, "expected \"documents N\"");
+  std::string id;
+  for (std::size_t d = 0; d < documents; ++d) {
+    if (!next(&line) || !ParseJsonString(line, &id)) return fail(line_no, "expected a document id as a JSON string");
+    if (ledger.BeginDocument(id) != d) return fail(line_no, fmt::format("document \"{}\" is listed twice", id));
+  }
+  std::size_t fingerprints = 0;
+  if (!next(&line) || !ReadCount(line, "fingerprints", &fingerprints)) {
+    return fail(line_no, "expected \"fingerprints N\"");
+  }
+  for (std::size_t f = 0; f < fingerprints; ++f) {
+    std::uint64_t fp = 0;
+    std::uint32_t doc = 0;
+    std::size_t space = 0;
+    bool ok = next(&line) && (space = line.find(' ')) != std::string_view::npos;
+    if (ok) {
+      auto r1 = std::from_chars(line.data(), line.data() + space, fp, 16);
+      auto r2 = std::from_chars(line.data() + space + 1, line.data() + line.size(), doc);
+      ok = r1.ec == std::errc() && r1.ptr == line.data() + space && r2.ec == std::errc() &&
+           r2.ptr == line.data() + line.size() && doc < documents;
+    }
+    std::uint32_t owner = 0;
+    if (!ok) return fail(line_no, "expected \"FINGERPRINT DOCUMENT\"");
+    if (!ledger.Claim(fp, doc, &owner)) return fail(line_no, "a fingerprint is listed twice");
+  }
+  if (pos < body.size()) return fail(line_no + 1, "unexpected lines before the checksum");
+  return ledger;
+}
+
+void Ledger::MergeFrom(const Ledger& other) {
+  for (std::uint32_t d = 0; d < other.ids_.size(); ++d) {
+    std::uint32_t mine = BeginDocument(other.ids_[d]);
+    std::uint32_t owner = 0;
+    for (std::uint64_t fp : other.claims_[d]) Claim(fp, mine, &owner);
+  }
+}
+
+}  // namespace pagewash
