@@ -39,6 +39,9 @@ class UnitKeys {
   }
   std::size_t words() const { return tokens_.tokens.size(); }
   const text::TokenizedText& tokens() const { return tokens_; }
+  /// The text and key of the unit last passed to Key().
+  std::string_view text() const { return joined_; }
+  std::string_view key() const { return tokens_.key; }
 
  private:
   const Document& doc_;
@@ -77,6 +80,8 @@ struct Kept {
   std::uint32_t line;
   std::size_t words;
   Signature signature;
+  std::string text;  // Short units only: a title a later line may repeat.
+  std::string key;
 };
 
 }  // namespace
@@ -178,6 +183,18 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
         continue;
       }
     }
+    // A title repeated and glued to a caption fragment.
+    {
+      auto glued = std::find_if(kept.rbegin(), kept.rbegin() + std::min<std::ptrdiff_t>(3, static_cast<std::ptrdiff_t>(kept.size())),
+                                [&](const Kept& h) {
+                                  return internal::IsGluedRepeat(h.text, h.key, h.words, units.text(), units.key());
+                                });
+      if (glued != kept.rbegin() + std::min<std::ptrdiff_t>(3, static_cast<std::ptrdiff_t>(kept.size()))) {
+        drop(i, "glued-repeat", doc.id, glued->line);
+        ++near_drops;
+        continue;
+      }
+    }
     // Owned by another document, in this run or an earlier one.
     if (options.ledger != nullptr) {
       std::uint32_t owner = 0;
@@ -187,7 +204,11 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
         continue;
       }
     }
-    Kept k{fp, line, units.words(), {}};
+    Kept k{fp, line, units.words(), {}, {}, {}};
+    if (k.words <= 20) {
+      k.text = std::string(units.text());
+      k.key = std::string(units.key());
+    }
     if (near && k.words >= kNearMinWords) {
       k.signature = MinHash(units.tokens());
       auto similar = std::find_if(kept.begin(), kept.end(), [&](const Kept& other) {

@@ -169,6 +169,35 @@ bool EndsSentence(std::string_view s) {
   return false;
 }
 
+bool EndsWithSentencePunctuation(std::string_view s) {
+  if (s.empty()) return false;
+  unsigned char last = static_cast<unsigned char>(s.back());
+  if (last < 0x80) return std::string_view(".!?;:\"')]").find(static_cast<char>(last)) != std::string_view::npos;
+  for (std::string_view p : {"…", "”", "»", "’", "。", "！", "？"}) {
+    if (s.size() >= p.size() && s.substr(s.size() - p.size()) == p) return true;
+  }
+  return false;
+}
+
+// More '(' or '[' opened than closed: the text was cut off inside brackets.
+bool HasUnbalancedBracket(std::string_view s) {
+  int round = 0;
+  int square = 0;
+  for (char c : s) {
+    round += (c == '(') - (c == ')');
+    square += (c == '[') - (c == ']');
+  }
+  return round > 0 || square > 0;
+}
+
+bool IsGluedRepeat(std::string_view head, std::string_view head_key, std::size_t head_words,
+                   std::string_view line, std::string_view line_key) {
+  if (head_words == 0 || head_words > 20 || EndsWithSentencePunctuation(head)) return false;
+  if (EndsWithSentencePunctuation(line) && !HasUnbalancedBracket(line)) return false;
+  return line_key.size() > head_key.size() && line_key.compare(0, head_key.size(), head_key) == 0 &&
+         line_key[head_key.size()] == ' ';
+}
+
 std::vector<Unit> SplitUnits(const Document& doc) {
   std::vector<Unit> units;
   const std::vector<Block>& blocks = doc.blocks;

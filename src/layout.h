@@ -43,6 +43,20 @@ bool ParseListMarker(std::string_view line, ListMarker* marker);
 /// after one, or ; and : (which end a list item or introduce a list).
 bool EndsSentence(std::string_view text);
 
+/// True if the text ends with . ! ? … ; : or a closing quote or bracket.
+bool EndsWithSentencePunctuation(std::string_view s);
+
+/// More '(' or '[' opened than closed: the text was cut off inside brackets.
+bool HasUnbalancedBracket(std::string_view s);
+
+/// A title glued to a truncated caption: `line` repeats a short (1 to 20
+/// words), unpunctuated `head` word for word, then goes on and breaks off:
+/// it ends no sentence, or leaves a bracket open. Keys are the folded words
+/// joined by spaces (text::Tokenize). A heading followed by a paragraph that
+/// begins with its words and ends a sentence is not one.
+bool IsGluedRepeat(std::string_view head, std::string_view head_key, std::size_t head_words,
+                   std::string_view line, std::string_view line_key);
+
 /// A logical unit: blocks [first, last] of the document.
 struct Unit {
   std::uint32_t first = 0;

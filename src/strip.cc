@@ -16,33 +16,13 @@ namespace pagewash {
 namespace {
 
 using internal::CompiledRules;
+using internal::EndsWithSentencePunctuation;
+using internal::HasUnbalancedBracket;
 using internal::Rule;
 using internal::RuleType;
 
 // ---------------------------------------------------------------------------
 // Line shapes used by the built-in detectors.
-
-// Ends with . ! ? … ; : or a closing quote or bracket.
-bool EndsWithSentencePunctuation(std::string_view s) {
-  if (s.empty()) return false;
-  unsigned char last = static_cast<unsigned char>(s.back());
-  if (last < 0x80) return std::string_view(".!?;:\"')]").find(static_cast<char>(last)) != std::string_view::npos;
-  for (std::string_view p : {"…", "”", "»", "’", "。", "！", "？"}) {
-    if (s.size() >= p.size() && s.substr(s.size() - p.size()) == p) return true;
-  }
-  return false;
-}
-
-// More '(' or '[' opened than closed: the text was cut off inside brackets.
-bool HasUnbalancedBracket(std::string_view s) {
-  int round = 0;
-  int square = 0;
-  for (char c : s) {
-    round += (c == '(') - (c == ')');
-    square += (c == '[') - (c == ']');
-  }
-  return round > 0 || square > 0;
-}
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -831,18 +811,12 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
     for (std::size_t i = 0; i < n; ++i) {
       if (info[i].rule >= 0) continue;
       std::string_view line = doc.Text(doc.blocks[i]);
-      if (EndsWithSentencePunctuation(line) && !HasUnbalancedBracket(line)) continue;
       std::size_t looked = 0;
       for (std::size_t j = i; j > 0 && looked < 3; --j) {
         std::size_t h = j - 1;
         if (info[h].rule >= 0) continue;
         ++looked;
-        if (info[h].words == 0 || info[h].words > 20 || EndsWithSentencePunctuation(doc.Text(doc.blocks[h]))) {
-          continue;
-        }
-        const std::string& hk = info[h].key;
-        const std::string& lk = info[i].key;
-        if (lk.size() > hk.size() && lk.compare(0, hk.size(), hk) == 0 && lk[hk.size()] == ' ') {
+        if (internal::IsGluedRepeat(doc.Text(doc.blocks[h]), info[h].key, info[h].words, line, info[i].key)) {
           remove(i, static_cast<int>(r));
           break;
         }

@@ -11,7 +11,9 @@
 //
 // Within a document, a unit that is nearly the same as an earlier one (a word
 // changed) is dropped too: the Jaccard similarity of their sets of word
-// pairs, estimated with 64 MinHash values, is at least near_threshold.
+// pairs, estimated with 64 MinHash values, is at least near_threshold. So is
+// a title repeated and glued to a caption fragment ("glued-repeat"); a
+// heading followed by a paragraph that begins with its words is not one.
 //
 // Collision policy: two different paragraphs with the same 64-bit
 // fingerprint would be taken as duplicates. Among ten million distinct

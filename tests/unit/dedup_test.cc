@@ -87,6 +87,21 @@ TEST(DedupNearTest, OneWordChangedIsANearDuplicate) {
   EXPECT_EQ(doc.removed[0].duplicate_of_line, 1u);
 }
 
+TEST(DedupNearTest, TitleGluedToACaptionFragment) {
+  DedupOptions options;
+  options.explain = true;
+  Document doc = RemoveDuplicateParagraphs(
+      testing::FromText("Ukraine and Poland sign an agreement\n\n"
+                        "Ukraine and Poland sign an agreement President of Ukraine Volodymyr Zelenskyy (\n\n"
+                        "Ukraine and Poland sign an agreement that binds both for ten years."),
+      options);
+  EXPECT_EQ(testing::DebugString(doc),
+            "line Ukraine and Poland sign an agreement\n"
+            "| line Ukraine and Poland sign an agreement that binds both for ten years.\n");
+  ASSERT_EQ(doc.removed.size(), 1u);
+  EXPECT_EQ(doc.removed[0].rule, "glued-repeat");
+}
+
 TEST(DedupNearTest, DifferentParagraphsAndThresholdZeroStay) {
   const char* text =
       "The agreement was signed in Warsaw on Monday by both prime ministers.\n\n"
