@@ -197,9 +197,9 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
     }
     // Owned by another document, in this run or an earlier one.
     if (options.ledger != nullptr) {
-      std::uint32_t owner = 0;
-      if (!options.ledger->Claim(fp, ledger_doc, &owner)) {
-        drop(i, "exact-duplicate", options.ledger->DocumentId(owner), 0);
+      Ledger::Owner owner;
+      if (!options.ledger->Claim(fp, ledger_doc, line, &owner)) {
+        drop(i, "exact-duplicate", options.ledger->DocumentId(owner.doc), owner.line);
         ++exact;
         continue;
       }

@@ -82,14 +82,14 @@ std::uint32_t Ledger::BeginDocument(std::string_view id) {
   return it->second;
 }
 
-bool Ledger::Claim(std::uint64_t fingerprint, std::uint32_t doc, std::uint32_t* owner) {
-  auto [it, inserted] = owner_.emplace(fingerprint, doc);
+bool Ledger::Claim(std::uint64_t fingerprint, std::uint32_t doc, std::uint32_t line, Owner* owner) {
+  auto [it, inserted] = owner_.emplace(fingerprint, Owner{doc, line});
   if (inserted) {
     claims_[doc].push_back(fingerprint);
     return true;
   }
   *owner = it->second;
-  return it->second == doc;
+  return it->second.doc == doc;
 }
 
 std::string Ledger::Serialize() const {
@@ -100,7 +100,9 @@ std::string Ledger::Serialize() const {
   }
   fmt::format_to(std::back_inserter(out), "fingerprints {}\n", owner_.size());
   for (std::uint32_t d = 0; d < claims_.size(); ++d) {
-    for (std::uint64_t fp : claims_[d]) fmt::format_to(std::back_inserter(out), "{:016x} {}\n", fp, d);
+    for (std::uint64_t fp : claims_[d]) {
+      fmt::format_to(std::back_inserter(out), "{:016x} {} {}\n", fp, d, owner_.at(fp).line);
+    }
   }
   fmt::format_to(std::back_inserter(out), "checksum {:016x}\n", text::Hash64(out));
   return out;
@@ -157,17 +159,23 @@ Result<Ledger> Ledger::Parse(std::string_view text, std::string_view source) {
   for (std::size_t f = 0; f < fingerprints; ++f) {
     std::uint64_t fp = 0;
     std::uint32_t doc = 0;
-    std::size_t space = 0;
-    bool ok = next(&line) && (space = line.find(' ')) != std::string_view::npos;
-    if (ok) {
-      auto r1 = std::from_chars(line.data(), line.data() + space, fp, 16);
-      auto r2 = std::from_chars(line.data() + space + 1, line.data() + line.size(), doc);
-      ok = r1.ec == std::errc() && r1.ptr == line.data() + space && r2.ec == std::errc() &&
-           r2.ptr == line.data() + line.size() && doc < documents;
+    std::uint32_t at = 0;
+    bool ok = next(&line);
+    std::size_t s1 = ok ? line.find(' ') : std::string_view::npos;
+    std::size_t s2 = s1 == std::string_view::npos ? s1 : line.find(' ', s1 + 1);
+    if (s2 != std::string_view::npos) {
+      auto r1 = std::from_chars(line.data(), line.data() + s1, fp, 16);
+      auto r2 = std::from_chars(line.data() + s1 + 1, line.data() + s2, doc);
+      auto r3 = std::from_chars(line.data() + s2 + 1, line.data() + line.size(), at);
+      ok = r1.ec == std::errc() && r1.ptr == line.data() + s1 && r2.ec == std::errc() &&
+           r2.ptr == line.data() + s2 && r3.ec == std::errc() && r3.ptr == line.data() + line.size() &&
+           doc < documents;
+    } else {
+      ok = false;
     }
-    std::uint32_t owner = 0;
-    if (!ok) return fail(line_no, "expected \"FINGERPRINT DOCUMENT\"");
-    if (!ledger.Claim(fp, doc, &owner)) return fail(line_no, "a fingerprint is listed twice");
+    Owner owner;
+    if (!ok) return fail(line_no, "expected \"FINGERPRINT DOCUMENT LINE\"");
+    if (!ledger.Claim(fp, doc, at, &owner)) return fail(line_no, "a fingerprint is listed twice");
   }
   if (pos < body.size()) return fail(line_no + 1, "unexpected lines before the checksum");
   return ledger;
@@ -176,8 +184,8 @@ Result<Ledger> Ledger::Parse(std::string_view text, std::string_view source) {
 void Ledger::MergeFrom(const Ledger& other) {
   for (std::uint32_t d = 0; d < other.ids_.size(); ++d) {
     std::uint32_t mine = BeginDocument(other.ids_[d]);
-    std::uint32_t owner = 0;
-    for (std::uint64_t fp : other.claims_[d]) Claim(fp, mine, &owner);
+    Owner owner;
+    for (std::uint64_t fp : other.claims_[d]) Claim(fp, mine, other.owner_.at(fp).line, &owner);
   }
 }
 

@@ -11,17 +11,18 @@
 // claim wins, as in one run over the shards in that order.
 //
 // The file is text: a header with the format version, the documents (JSON
-// strings, in order), the fingerprints (hex, with their owner's number), and
-// a last line with the XXH3 checksum of everything before it:
+// strings, in order), the fingerprints (hex, with their owner's number and the
+// paragraph's line there), and a last line with the XXH3 checksum of
+// everything before it:
 //
 //   pagewash ledger 1
 //   documents 2
 //   "a"
 //   "b"
 //   fingerprints 3
-//   ae5029da9f6b961b 0
-//   aed3923fa5759ba3 0
-//   503ea19c5715df3c 1
+//   ae5029da9f6b961b 0 1
+//   aed3923fa5759ba3 0 3
+//   503ea19c5715df3c 1 1
 //   checksum 6f1c2a9d8e7b3c40
 #ifndef PAGEWASH_LEDGER_H_
 #define PAGEWASH_LEDGER_H_
@@ -42,9 +43,14 @@ class Ledger {
   /// returns its number.
   std::uint32_t BeginDocument(std::string_view id);
 
-  /// Claims `fingerprint` for document `doc`. Returns true if `doc` now owns
-  /// it; false if another document does (then *owner is that document).
-  bool Claim(std::uint64_t fingerprint, std::uint32_t doc, std::uint32_t* owner);
+  struct Owner {
+    std::uint32_t doc = 0;
+    std::uint32_t line = 0;  ///< Input line of the paragraph there.
+  };
+  /// Claims `fingerprint` for document `doc`, whose paragraph is at `line`.
+  /// Returns true if `doc` now owns it; false if another document does (then
+  /// *owner says which, and where).
+  bool Claim(std::uint64_t fingerprint, std::uint32_t doc, std::uint32_t line, Owner* owner);
 
   std::string_view DocumentId(std::uint32_t doc) const { return ids_[doc]; }
   std::size_t documents() const { return ids_.size(); }
@@ -63,7 +69,7 @@ class Ledger {
  private:
   std::vector<std::string> ids_;
   std::unordered_map<std::string, std::uint32_t> by_id_;
-  std::unordered_map<std::uint64_t, std::uint32_t> owner_;
+  std::unordered_map<std::uint64_t, Owner> owner_;
   std::vector<std::vector<std::uint64_t>> claims_;  // Per document, in claim order.
 };
 

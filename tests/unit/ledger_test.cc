@@ -13,18 +13,19 @@ namespace {
 
 TEST(LedgerTest, ClaimsReleasesAndRoundTrips) {
   Ledger ledger;
-  std::uint32_t owner = 99;
+  Ledger::Owner owner;
   std::uint32_t a = ledger.BeginDocument("a");
-  EXPECT_TRUE(ledger.Claim(1, a, &owner));
-  EXPECT_TRUE(ledger.Claim(2, a, &owner));
+  EXPECT_TRUE(ledger.Claim(1, a, 1, &owner));
+  EXPECT_TRUE(ledger.Claim(2, a, 3, &owner));
   std::uint32_t b = ledger.BeginDocument("b \"quoted\"\n");
-  EXPECT_FALSE(ledger.Claim(2, b, &owner));
-  EXPECT_EQ(owner, a);
-  EXPECT_TRUE(ledger.Claim(3, b, &owner));
+  EXPECT_FALSE(ledger.Claim(2, b, 5, &owner));
+  EXPECT_EQ(owner.doc, a);
+  EXPECT_EQ(owner.line, 3u);
+  EXPECT_TRUE(ledger.Claim(3, b, 7, &owner));
   // "a" comes again without fingerprint 2: it is released for others.
   EXPECT_EQ(ledger.BeginDocument("a"), a);
-  EXPECT_TRUE(ledger.Claim(1, a, &owner));
-  EXPECT_TRUE(ledger.Claim(2, b, &owner));
+  EXPECT_TRUE(ledger.Claim(1, a, 1, &owner));
+  EXPECT_TRUE(ledger.Claim(2, b, 5, &owner));
   EXPECT_EQ(ledger.fingerprints(), 3u);
 
   std::string file = ledger.Serialize();
@@ -36,8 +37,8 @@ TEST(LedgerTest, ClaimsReleasesAndRoundTrips) {
 
 TEST(LedgerTest, DamagedOrForeignFilesAreRefused) {
   Ledger ledger;
-  std::uint32_t owner = 0;
-  ledger.Claim(7, ledger.BeginDocument("a"), &owner);
+  Ledger::Owner owner;
+  ledger.Claim(7, ledger.BeginDocument("a"), 1, &owner);
   std::string file = ledger.Serialize();
   std::string damaged = file;
   damaged[damaged.find("\"a\"") + 1] = 'b';
@@ -61,8 +62,8 @@ TEST(LedgerTest, MergeAgreesWithOneRunInShardOrder) {
   // One run over a, b, c against two shards (a, b) and (c), merged in order.
   auto run = [](Ledger* ledger, std::string_view id, std::initializer_list<std::uint64_t> fps) {
     std::uint32_t d = ledger->BeginDocument(id);
-    std::uint32_t owner = 0;
-    for (std::uint64_t fp : fps) ledger->Claim(fp, d, &owner);
+    Ledger::Owner owner;
+    for (std::uint64_t fp : fps) ledger->Claim(fp, d, static_cast<std::uint32_t>(fp), &owner);
   };
   Ledger single, shard1, shard2;
   run(&single, "a", {1, 2});
