@@ -6,12 +6,14 @@
 
 #include "json_parts.h"
 #include "pagewash/json.h"
+#include "pagewash/manifest.h"
 
 namespace pagewash {
 namespace {
 
 void EmitJson(const Document& doc, const EmitOptions& options, std::string* out) {
   JsonWriter w(out, options.pretty ? 2 : 0);
+  const DocumentHashes hashes = ComputeHashes(doc);
   w.BeginObject();
   w.Key("id");
   w.String(doc.id);
@@ -23,10 +25,16 @@ void EmitJson(const Document& doc, const EmitOptions& options, std::string* out)
   } else {
     w.String(doc.title);
   }
+  w.Key("hash");
+  w.String(HashString(hashes.hash));
   w.Key("sections");
   w.BeginArray();
-  for (const Section& section : BuildSections(doc)) {
+  std::vector<Section> sections = BuildSections(doc);  // In the order ComputeHashes used.
+  for (std::size_t si = 0; si < sections.size(); ++si) {
+    const Section& section = sections[si];
     w.BeginObject();
+    w.Key("hash");
+    w.String(HashString(hashes.sections[si].hash));
     w.Key("heading");
     if (section.heading < 0) {
       w.Null();
@@ -41,9 +49,11 @@ void EmitJson(const Document& doc, const EmitOptions& options, std::string* out)
     }
     w.Key("blocks");
     w.BeginArray();
-    for (std::uint32_t index : section.blocks) {
-      const Block& b = doc.blocks[index];
+    for (std::size_t bi = 0; bi < section.blocks.size(); ++bi) {
+      const Block& b = doc.blocks[section.blocks[bi]];
       w.BeginObject();
+      w.Key("hash");
+      w.String(HashString(hashes.sections[si].blocks[bi]));
       w.Key("type");
       w.String(b.kind == BlockKind::kListItem ? "list_item" : "paragraph");
       w.Key("text");

@@ -41,6 +41,30 @@ Document ApplyStages(Document doc, std::span<const Stage* const> stages,
   return doc;
 }
 
+std::string OutDirFileName(std::string_view id) {
+  std::string name;
+  for (char c : id) {
+    bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                c == '-' || c == '_';
+    name.push_back(safe ? c : '_');
+  }
+  if (name.empty() || name.front() == '.') name.insert(name.begin(), '_');
+  return name + ".json";
+}
+
+namespace {
+
+// Writes one document to DIR/NAME.json, replaced atomically.
+Status WriteToOutDir(const std::string& dir, std::string_view id, std::string_view json) {
+  io::Output file;
+  std::string path = dir + "/" + OutDirFileName(id);
+  if (Status s = file.Open(path); !s.ok()) return s;
+  if (Status s = file.Write(json); !s.ok()) return s;
+  return file.Commit();
+}
+
+}  // namespace
+
 ExitCode Run(const RunConfig& config, Reporter& reporter) {
   io::Output output;
   if (Status s = output.Open(config.output); !s.ok()) {
@@ -83,6 +107,19 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
         case OutputKind::kFingerprints:
           AppendFingerprints(doc, config.options.dedup.min_words, &buffer);
           break;
+        case OutputKind::kChanges: {
+          DocumentHashes now = ComputeHashes(doc);
+          AppendChangeRecord(doc, now, config.manifest->Find(doc.id), &buffer);
+          config.manifest->Put(std::move(now));
+          break;
+        }
+      }
+      if (!config.out_dir.empty() && config.output_kind == OutputKind::kEmit) {
+        if (Status s = WriteToOutDir(config.out_dir, doc.id, buffer); !s.ok()) {
+          reporter.Error(s);
+          failed = true;
+        }
+        continue;
       }
       if (Status s = output.Write(buffer); !s.ok()) {
         if (output.broken_pipe()) return ExitCode::kOk;  // The reader left: not an error.
@@ -96,6 +133,12 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
     if (output.broken_pipe()) return ExitCode::kOk;
     reporter.Error(s);
     return ExitCode::kDataError;
+  }
+  if (config.output_kind == OutputKind::kChanges && config.manifest != nullptr) {
+    if (Status s = SaveManifest(*config.manifest, config.manifest_path); !s.ok()) {
+      reporter.Error(s);
+      return ExitCode::kDataError;
+    }
   }
   if (!config.state_path.empty() && config.options.dedup.ledger != nullptr) {
     if (Status s = SaveLedger(*config.options.dedup.ledger, config.state_path); !s.ok()) {

@@ -1,6 +1,7 @@
 #include "pagewash/segment.h"
 
 #include "layout.h"
+#include "pagewash/language.h"
 #include "text/unicode.h"
 
 namespace pagewash {
@@ -198,6 +199,7 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
       break;
     }
   }
+  if (doc.GetMetadata("language").empty()) doc.SetMetadata("language", DetectLanguage(doc));
   doc.stages.emplace_back("segment");
   return doc;
 }

@@ -44,6 +44,8 @@ struct Args {
   std::string state;
   std::string format = "json";
   bool pretty = false;
+  std::string changes_since;
+  std::string out_dir;
 };
 
 int Usage(const CommandSpec& spec, const std::string& message) {
@@ -125,7 +127,13 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
         ("format", po::value(&a.format)->value_name("FMT"),
          "json (default), markdown, text, or diff (kept and removed lines in input order; "
          "removals need --explain)")
-        ("pretty", po::bool_switch(&a.pretty), "indent JSON (then one object per document, not JSON Lines)");
+        ("pretty", po::bool_switch(&a.pretty), "indent JSON (then one object per document, not JSON Lines)")
+        ("out-dir", po::value(&a.out_dir)->value_name("DIR"),
+         "write each document to DIR/ID.json (pretty JSON, each file replaced atomically) "
+         "instead of standard output")
+        ("changes-since", po::value(&a.changes_since)->value_name("MANIFEST"),
+         "write a change feed against MANIFEST (what was added, removed or changed in each "
+         "document since) instead of documents, then update MANIFEST atomically");
   }
   po::options_description hidden;
   hidden.add_options()("input", po::value(&a.inputs)->composing());
@@ -189,7 +197,14 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
       return Usage(spec, fmt::format("the argument ('{}') for option '--{}' is invalid", value, name));
     }
   }
-  config.options.emit.pretty = a.pretty;
+  config.options.emit.pretty = a.pretty || !a.out_dir.empty();
+  if (!a.out_dir.empty() && !a.changes_since.empty()) {
+    return Usage(spec, "--out-dir and --changes-since do not go together");
+  }
+  if (!a.out_dir.empty() && config.options.emit.format != OutputFormat::kJson) {
+    return Usage(spec, "--out-dir writes JSON: leave out --format");
+  }
+  config.out_dir = a.out_dir;
   config.options.emit.explain = a.explain;
   config.options.strip.explain = a.explain;
   config.options.dedup.explain = a.explain;
@@ -205,6 +220,17 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
   if (a.scope == "stream") {
     config.options.dedup.scope = DedupScope::kStream;
     config.options.dedup.index = &index;
+  }
+  Manifest manifest;
+  if (!a.changes_since.empty()) {
+    Result<Manifest> loaded = LoadManifest(a.changes_since);
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "pagewash: error: %s\n", loaded.status().ToString().c_str());
+      return static_cast<int>(ExitCode::kDataError);
+    }
+    manifest = std::move(loaded.value());
+    config.manifest = &manifest;
+    config.manifest_path = a.changes_since;
   }
   LedgerLock lock;
   Ledger ledger;
@@ -254,6 +280,7 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
   config.learn.min_pages = a.learn_min_pages;
   for (std::string_view name : spec.stages) config.stages.push_back(FindStage(name));
   config.output_kind = spec.output;
+  if (config.manifest != nullptr) config.output_kind = OutputKind::kChanges;
   if (a.fingerprints) {
     // Positions are the input's: list them without deduplicating first.
     config.stages.clear();

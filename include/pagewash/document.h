@@ -27,8 +27,8 @@ namespace pagewash {
 /// Version of the JSON Lines stream and of the emitted JSON. A reader rejects
 /// a record whose major version differs; minor versions only add fields.
 inline constexpr int kSchemaMajor = 1;
-inline constexpr int kSchemaMinor = 0;
-inline constexpr std::string_view kSchemaVersion = "1.0";
+inline constexpr int kSchemaMinor = 1;
+inline constexpr std::string_view kSchemaVersion = "1.1";
 
 /// What a block is. kLine is an unsegmented input line.
 enum class BlockKind : std::uint8_t { kLine, kHeading, kParagraph, kListItem };

@@ -4,16 +4,17 @@
 // Dolma/datatrove record:
 //
 //   {"id":"004_031e1d8aa0830e09","source":"testdata/pages/004_031e1d8aa0830e09.txt",
-//    "title":"Ukraine and Poland sign security guarantees agreement",
-//    "sections":[{"heading":"Ukraine and Poland sign security guarantees agreement","level":1,
-//                 "blocks":[{"type":"paragraph","text":"Ukraine and Poland have signed ..."}]},
-//                {"heading":"Security guarantees","level":2,"blocks":[...]}],
-//    "metadata":{"author":"Maria Kholina"},
+//    "title":"Ukraine and Poland sign security guarantees agreement","hash":"…",
+//    "sections":[{"hash":"…","heading":"Ukraine and Poland sign security guarantees agreement","level":1,
+//                 "blocks":[{"hash":"…","type":"paragraph","text":"Ukraine and Poland have signed ..."}]},
+//                {"hash":"…","heading":"Security guarantees","level":2,"blocks":[...]}],
+//    "metadata":{"author":"Maria Kholina","language":"en"},
 //    "text":"Ukraine and Poland sign security guarantees agreement\n\nUkraine and Poland have signed ...",
-//    "schema_version":"1.0",
+//    "schema_version":"1.1",
 //    "stats":{"input_bytes":3514,"input_lines":27,"invalid_utf8":0,"stripped":3,"duplicates":0}}
 //
 // - "title": the page's main heading, or null.
+// - "hash" (document, section, block): stable content hashes (manifest.h).
 // - "sections": a new section at each heading, in page order; text before
 //   the first heading is in a section whose "heading" and "level" are null.
 //   A heading is not repeated as a block.

@@ -8,7 +8,7 @@
 //
 //   {"id":"004_031e","source":"pages/004_031e.txt",
 //    "text":"Ukraine and Poland sign ...\n\nUkraine and Poland have signed ...",
-//    "schema_version":"1.0","stages":["strip"],
+//    "schema_version":"1.1","stages":["strip"],
 //    "metadata":{"author":"Maria Kholina"},
 //    "stats":{"input_bytes":3514,"input_lines":27,"invalid_utf8":0,"stripped":3,"duplicates":0},
 //    "blocks":[{"type":"line","text":"Ukraine and Poland sign ...","line":3,"span":[10,63],"gap":true}, ...],

@@ -17,6 +17,7 @@
 #include "pagewash/dedup.h"
 #include "pagewash/document.h"
 #include "pagewash/emit.h"
+#include "pagewash/manifest.h"
 #include "pagewash/profile.h"
 #include "pagewash/result.h"
 #include "pagewash/segment.h"
@@ -71,6 +72,7 @@ enum class OutputKind {
   kStream,        ///< JSON Lines for the next stage.
   kEmit,          ///< The final form (EmitOptions::format).
   kFingerprints,  ///< One line per paragraph (AppendFingerprints in dedup.h).
+  kChanges,       ///< One change record per document against RunConfig::manifest.
 };
 
 /// One run of the driver.
@@ -89,7 +91,19 @@ struct RunConfig {
   /// When set (with options.dedup.ledger), the ledger is written here
   /// (atomically) once the output has been written in full.
   std::string state_path;
+  /// kChanges: the manifest of the earlier run (updated as documents go
+  /// by) and where to write it back once the output is written in full.
+  Manifest* manifest = nullptr;
+  std::string manifest_path;
+  /// kEmit: write each document to DIR/ID.json (pretty JSON, atomically)
+  /// instead of standard output.
+  std::string out_dir;
 };
+
+/// The file name a document gets under --out-dir: its id with every
+/// character other than letters, digits, '.', '-' and '_' made '_', and
+/// ".json"; an id that would start with '.' gets a leading '_'.
+std::string OutDirFileName(std::string_view id);
 
 /// Reads a drop list: lines "ID<TAB>POSITION", or the "FINGERPRINT<TAB>ID<TAB>
 /// POSITION" lines of --fingerprints (the last two fields are used). Errors

@@ -10,6 +10,7 @@
 
 #include "io/output.h"
 #include "pagewash/ledger.h"
+#include "pagewash/manifest.h"
 #include "pagewash/pipeline.h"
 #include "pagewash/profile.h"
 #include "pagewash/rules.h"
@@ -104,6 +105,22 @@ Status LedgerLock::Acquire(const std::string& path) {
     return Status::IoError(fmt::format("cannot lock the ledger: {}", std::strerror(error))).At(path, 0);
   }
   return Status::Ok();
+}
+
+Result<Manifest> LoadManifest(const std::string& path) {
+  std::FILE* probe = std::fopen(path.c_str(), "rb");
+  if (probe == nullptr && errno == ENOENT) return Manifest();  // A first run.
+  if (probe != nullptr) std::fclose(probe);
+  Result<std::string> text = ReadSmallFile(path, "manifest");
+  if (!text.ok()) return text.status();
+  return Manifest::Parse(text.value(), path);
+}
+
+Status SaveManifest(const Manifest& manifest, const std::string& path) {
+  io::Output out;
+  if (Status s = out.Open(path); !s.ok()) return s;
+  if (Status s = out.Write(manifest.Serialize()); !s.ok()) return s;
+  return out.Commit();
 }
 
 Result<SiteProfile> LoadProfile(const std::string& path) {

@@ -9,7 +9,7 @@ Café opening hours
 
 We open at nine ÿþ every day.
 ^D
-{"id":"stdin","source":"<stdin>","title":"Cafï¿½ opening hours","sections":[{"heading":"Cafï¿½ opening hours","level":1,"blocks":[{"type":"paragraph","text":"We open at nine ï¿½ï¿½ every day."}]}],"metadata":{},"text":"Cafï¿½ opening hours\n\nWe open at nine ï¿½ï¿½ every day.","schema_version":"1.0","stats":{"input_bytes":50,"input_lines":2,"invalid_utf8":3,"stripped":0,"duplicates":0}}
+{"id":"stdin","source":"<stdin>","title":"Cafï¿½ opening hours","hash":"5121d698ea27b9ac","sections":[{"hash":"616338259ea97735","heading":"Cafï¿½ opening hours","level":1,"blocks":[{"hash":"f255f127ccb846c0","type":"paragraph","text":"We open at nine ï¿½ï¿½ every day."}]}],"metadata":{"language":"und"},"text":"Cafï¿½ opening hours\n\nWe open at nine ï¿½ï¿½ every day.","schema_version":"1.1","stats":{"input_bytes":50,"input_lines":2,"invalid_utf8":3,"stripped":0,"duplicates":0}}
 2> pagewash: warning: <stdin>: invalid UTF-8 at byte 3: 3 sequences replaced by U+FFFD
 => 0
 
@@ -20,7 +20,7 @@ Opening hours
 We open at nine every day.
 Back to top
 ^D
-{"id":"stdin","source":"<stdin>","text":"Opening hours\n\nWe open at nine every day.","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":58,"input_lines":3,"invalid_utf8":0,"stripped":1,"duplicates":0},"blocks":[{"type":"line","text":"Opening hours","line":1,"span":[0,13]},{"type":"line","text":"We open at nine every day.","line":3,"span":[17,43],"gap":true}],"removed":[{"stage":"strip","rule":"back-link","text":"Back to top","line":4,"span":[45,56]}]}
+{"id":"stdin","source":"<stdin>","text":"Opening hours\n\nWe open at nine every day.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":58,"input_lines":3,"invalid_utf8":0,"stripped":1,"duplicates":0},"blocks":[{"type":"line","text":"Opening hours","line":1,"span":[0,13]},{"type":"line","text":"We open at nine every day.","line":3,"span":[17,43],"gap":true}],"removed":[{"stage":"strip","rule":"back-link","text":"Back to top","line":4,"span":[45,56]}]}
 => 0
 
 # So does a lone CR.
@@ -37,7 +37,7 @@ We open at nine every day.
 % pagewash strip
 ï»¿Opening hours
 ^D
-{"id":"stdin","source":"<stdin>","text":"Opening hours","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":17,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Opening hours","line":1,"span":[3,16]}]}
+{"id":"stdin","source":"<stdin>","text":"Opening hours","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":17,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Opening hours","line":1,"span":[3,16]}]}
 => 0
 
 # A page that does not end with a newline.
@@ -45,7 +45,7 @@ We open at nine every day.
 Opening hours
 \ No newline at end of file
 ^D
-{"id":"stdin","source":"<stdin>","text":"Opening hours","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Opening hours","line":1,"span":[0,13]}]}
+{"id":"stdin","source":"<stdin>","text":"Opening hours","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Opening hours","line":1,"span":[0,13]}]}
 => 0
 
 # A blank line before the first line: the page is 26 bytes, "Hello there." is
@@ -56,7 +56,7 @@ Opening hours
 Hello there.
 Back to top
 ^D
-{"id":"stdin","source":"<stdin>","text":"Hello there.","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":26,"input_lines":2,"invalid_utf8":0,"stripped":1,"duplicates":0},"blocks":[{"type":"line","text":"Hello there.","line":2,"span":[1,13]}],"removed":[{"stage":"strip","rule":"back-link","text":"Back to top","line":3,"span":[14,25]}]}
+{"id":"stdin","source":"<stdin>","text":"Hello there.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":26,"input_lines":2,"invalid_utf8":0,"stripped":1,"duplicates":0},"blocks":[{"type":"line","text":"Hello there.","line":2,"span":[1,13]}],"removed":[{"stage":"strip","rule":"back-link","text":"Back to top","line":3,"span":[14,25]}]}
 => 0
 
 % pagewash strip --explain
@@ -64,7 +64,7 @@ Back to top
 Hello there.
 Back to top
 ^D
-{"id":"stdin","source":"<stdin>","text":"Hello there.","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":26,"input_lines":2,"invalid_utf8":0,"stripped":1,"duplicates":0},"blocks":[{"type":"line","text":"Hello there.","line":2,"span":[1,13]}],"removed":[{"stage":"strip","rule":"back-link","text":"Back to top","line":3,"span":[14,25]}]}
+{"id":"stdin","source":"<stdin>","text":"Hello there.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":26,"input_lines":2,"invalid_utf8":0,"stripped":1,"duplicates":0},"blocks":[{"type":"line","text":"Hello there.","line":2,"span":[1,13]}],"removed":[{"stage":"strip","rule":"back-link","text":"Back to top","line":3,"span":[14,25]}]}
 => 0
 
 # In a JSON Lines stream a record that is not UTF-8 is not valid JSON: it is
@@ -74,8 +74,8 @@ Back to top
 {"id":"b","text":"Café au lait."}
 {"id":"c","text":"Third record."}
 ^D
-{"id":"a","source":"<stdin>","text":"First record.","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"First record.","line":1,"span":[0,13]}]}
-{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
+{"id":"a","source":"<stdin>","text":"First record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"First record.","line":1,"span":[0,13]}]}
+{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
 2> pagewash: error: <stdin>:2: invalid JSON: The input is not valid UTF-8
 => 1
 
@@ -85,6 +85,6 @@ Back to top
 {"id":"b","text":"Café au lait."}
 {"id":"c","text":"Third record."}
 ^D
-{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
+{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
 2> pagewash: error: <stdin>:1: invalid JSON: The input is not valid UTF-8
 => 1

@@ -197,10 +197,18 @@ Options:
                         and byte span; emit lists them
 
 Stage options:
-  --format FMT          json (default), markdown, text, or diff (kept and 
-                        removed lines in input order; removals need --explain)
-  --pretty              indent JSON (then one object per document, not JSON 
-                        Lines)
+  --format FMT             json (default), markdown, text, or diff (kept and 
+                           removed lines in input order; removals need 
+                           --explain)
+  --pretty                 indent JSON (then one object per document, not JSON 
+                           Lines)
+  --out-dir DIR            write each document to DIR/ID.json (pretty JSON, 
+                           each file replaced atomically) instead of standard 
+                           output
+  --changes-since MANIFEST write a change feed against MANIFEST (what was 
+                           added, removed or changed in each document since) 
+                           instead of documents, then update MANIFEST 
+                           atomically
 
 Exit status:
   0  every input went through
@@ -234,35 +242,43 @@ Options:
                         and byte span; emit lists them
 
 Stage options:
-  --rules FILE          add the rules in FILE to the defaults (repeatable; 
-                        format: src/rules/README.md)
-  --learn PROFILE       also record the lines repeated on many of the input 
-                        pages (one site's furniture) in PROFILE, written when 
-                        the run ends
-  --learn-min-pages N   with --learn: a line must be on N pages and half of 
-                        those seen (default 3)
-  --profile PROFILE     remove every copy of the lines in PROFILE (made by 
-                        --learn; a text file you can edit)
-  --min-words N         never drop a unit of fewer than N words (default 2)
-  --scope SCOPE         document (default): repeats within a page; stream: also
-                        paragraphs seen in earlier documents of the run (the 
-                        first in input order is kept)
-  --near-threshold J    drop a paragraph of 8+ words whose word pairs overlap 
-                        an earlier one's in the same document by Jaccard J or 
-                        more (default 0.7; 0 turns it off)
-  --stats               print documents and paragraphs in and out, exact and 
-                        near drops to stderr
-  --state FILE          keep a ledger of which document owns each paragraph 
-                        between runs (implies --scope stream); a document that 
-                        comes again replaces its earlier version
-  --drop-list FILE      also drop the paragraphs listed in FILE 
-                        (ID<TAB>POSITION lines, see --fingerprints)
-  --max-heading-words N longest line, in words, that may be a heading (default 
-                        16)
-  --format FMT          json (default), markdown, text, or diff (kept and 
-                        removed lines in input order; removals need --explain)
-  --pretty              indent JSON (then one object per document, not JSON 
-                        Lines)
+  --rules FILE             add the rules in FILE to the defaults (repeatable; 
+                           format: src/rules/README.md)
+  --learn PROFILE          also record the lines repeated on many of the input 
+                           pages (one site's furniture) in PROFILE, written 
+                           when the run ends
+  --learn-min-pages N      with --learn: a line must be on N pages and half of 
+                           those seen (default 3)
+  --profile PROFILE        remove every copy of the lines in PROFILE (made by 
+                           --learn; a text file you can edit)
+  --min-words N            never drop a unit of fewer than N words (default 2)
+  --scope SCOPE            document (default): repeats within a page; stream: 
+                           also paragraphs seen in earlier documents of the run
+                           (the first in input order is kept)
+  --near-threshold J       drop a paragraph of 8+ words whose word pairs 
+                           overlap an earlier one's in the same document by 
+                           Jaccard J or more (default 0.7; 0 turns it off)
+  --stats                  print documents and paragraphs in and out, exact and
+                           near drops to stderr
+  --state FILE             keep a ledger of which document owns each paragraph 
+                           between runs (implies --scope stream); a document 
+                           that comes again replaces its earlier version
+  --drop-list FILE         also drop the paragraphs listed in FILE 
+                           (ID<TAB>POSITION lines, see --fingerprints)
+  --max-heading-words N    longest line, in words, that may be a heading 
+                           (default 16)
+  --format FMT             json (default), markdown, text, or diff (kept and 
+                           removed lines in input order; removals need 
+                           --explain)
+  --pretty                 indent JSON (then one object per document, not JSON 
+                           Lines)
+  --out-dir DIR            write each document to DIR/ID.json (pretty JSON, 
+                           each file replaced atomically) instead of standard 
+                           output
+  --changes-since MANIFEST write a change feed against MANIFEST (what was 
+                           added, removed or changed in each document since) 
+                           instead of documents, then update MANIFEST 
+                           atomically
 
 Exit status:
   0  every input went through

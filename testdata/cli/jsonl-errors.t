@@ -7,8 +7,8 @@
 {"id":"b","text":"broken
 {"id":"c","text":"Third record."}
 ^D
-{"id":"a","source":"<stdin>","text":"First record.","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"First record.","line":1,"span":[0,13]}]}
-{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
+{"id":"a","source":"<stdin>","text":"First record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"First record.","line":1,"span":[0,13]}]}
+{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
 2> pagewash: error: <stdin>:2: invalid JSON: A string is opened, but never closed.
 => 1
 
@@ -18,8 +18,8 @@
 {"id":"b","body":"no text here"}
 {"id":"c","text":"Third record."}
 ^D
-{"id":"a","source":"<stdin>","text":"First record.","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"First record.","line":1,"span":[0,13]}]}
-{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
+{"id":"a","source":"<stdin>","text":"First record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"First record.","line":1,"span":[0,13]}]}
+{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
 2> pagewash: error: <stdin>:2: field "text" is missing
 => 1
 
@@ -28,7 +28,7 @@
 {"id":"b","body":"no text here"}
 {"id":"c","text":"Third record."}
 ^D
-{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
+{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
 2> pagewash: error: <stdin>:1: field "text" is missing
 => 1
 
@@ -37,7 +37,7 @@
 {"id":"a","text":"From a future pagewash.","schema_version":"2.0"}
 {"id":"b","text":"From a newer minor version.","schema_version":"1.3"}
 ^D
-{"id":"b","source":"<stdin>","text":"From a newer minor version.","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":27,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"From a newer minor version.","line":1,"span":[0,27]}]}
+{"id":"b","source":"<stdin>","text":"From a newer minor version.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":27,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"From a newer minor version.","line":1,"span":[0,27]}]}
 2> pagewash: error: <stdin>:1: schema_version 2.0 is not supported (this pagewash reads 1.x)
 => 1
 
@@ -46,7 +46,7 @@
 {"id":"b","text":"Not a version at all.","schema_version":"one"}
 {"id":"c","text":"Third record."}
 ^D
-{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.0","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
+{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
 2> pagewash: error: <stdin>:1: field "schema_version" must be a string
-2> pagewash: error: <stdin>:2: field "schema_version" must look like "1.0", got "one"
+2> pagewash: error: <stdin>:2: field "schema_version" must look like "1.1", got "one"
 => 1

@@ -77,6 +77,7 @@ TEST(GoldenTest, CorpusQuality) {
   EXPECT_GE(total.HeadingF1(), PAGEWASH_CORPUS_FLOOR_HEADING_F1);
   EXPECT_GE(total.ListItemF1(), PAGEWASH_CORPUS_FLOOR_ITEM_F1);
   EXPECT_EQ(total.authors_found, total.authors);
+  EXPECT_EQ(total.languages_right, total.languages) << "metadata.language against the gold";
 }
 
 // testdata/expected/STEM.md is `pagewash clean --format markdown --explain`

@@ -144,6 +144,8 @@ void Score::Add(const Score& o) {
   authors_found += o.authors_found;
   titles += o.titles;
   titles_right += o.titles_right;
+  languages += o.languages;
+  languages_right += o.languages_right;
   problems.insert(problems.end(), o.problems.begin(), o.problems.end());
 }
 
@@ -249,6 +251,14 @@ Score ScorePage(const GoldPage& gold, const Document& doc) {
       s.problems.push_back(fmt::format("author: want \"{}\", got \"{}\"", gold.author, doc.GetMetadata("author")));
     }
   }
+  if (!gold.language.empty()) {
+    ++s.languages;
+    if (doc.GetMetadata("language") == gold.language) {
+      ++s.languages_right;
+    } else {
+      s.problems.push_back(fmt::format("language: want {}, got {}", gold.language, doc.GetMetadata("language")));
+    }
+  }
   ++s.titles;
   if (doc.title == gold.title) {
     ++s.titles_right;
@@ -261,10 +271,10 @@ Score ScorePage(const GoldPage& gold, const Document& doc) {
 std::string FormatScore(std::string_view name, const Score& s) {
   return fmt::format(
       "{:<36} blockP {:.3f} blockR {:.3f} blockF1 {:.3f} headF1 {:.3f} itemF1 {:.3f} "
-      "boiler {}/{} dups {}/{} author {}/{} title {}/{}",
+      "boiler {}/{} dups {}/{} author {}/{} title {}/{} lang {}/{}",
       name, s.BlockPrecision(), s.BlockRecall(), s.BlockF1(), s.HeadingF1(), s.ListItemF1(),
       s.boilerplate_removed, s.boilerplate, s.duplicates_once, s.duplicates, s.authors_found, s.authors,
-      s.titles_right, s.titles);
+      s.titles_right, s.titles, s.languages_right, s.languages);
 }
 
 }  // namespace pagewash::testing

@@ -54,6 +54,7 @@ struct Score {
   std::size_t duplicates = 0, duplicates_once = 0;
   std::size_t authors = 0, authors_found = 0;
   std::size_t titles = 0, titles_right = 0;
+  std::size_t languages = 0, languages_right = 0;
   std::vector<std::string> problems;  // Human-readable, for the report.
 
   void Add(const Score& other);

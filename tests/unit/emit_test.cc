@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
+
+#include "pagewash/manifest.h"
+
 #include "pagewash/dedup.h"
 #include "pagewash/segment.h"
 #include "pagewash/strip.h"
@@ -17,21 +21,69 @@ Document Sample() {
   return doc;
 }
 
+// Hashes are masked here; HashesAreStable says what they must do.
+std::string MaskHashes(const std::string& json) {
+  return std::regex_replace(json, std::regex("\"hash\":\"[0-9a-f]{16}\""), "\"hash\":\"H\"");
+}
+
 TEST(EmitTest, Json) {
   std::string out;
   EmitDocument(Sample(), {}, &out);
-  EXPECT_EQ(out,
-            R"({"id":"t","source":"test","title":"Title","sections":[)"
-            R"({"heading":null,"level":null,"blocks":[{"type":"paragraph","text":"Intro line."}]},)"
-            R"({"heading":"Title","level":1,"blocks":[{"type":"paragraph","text":"Body one."},)"
-            R"({"type":"list_item","text":"a;","ordered":false,"marker":"•"},)"
-            R"({"type":"list_item","text":"b.","ordered":false,"marker":"•"}]},)"
-            R"({"heading":"Section","level":2,"blocks":[{"type":"paragraph","text":"End."}]}],)"
-            R"("metadata":{"author":"Ann Lee"},)"
+  EXPECT_EQ(MaskHashes(out),
+            R"({"id":"t","source":"test","title":"Title","hash":"H","sections":[)"
+            R"({"hash":"H","heading":null,"level":null,"blocks":[{"hash":"H","type":"paragraph","text":"Intro line."}]},)"
+            R"({"hash":"H","heading":"Title","level":1,"blocks":[{"hash":"H","type":"paragraph","text":"Body one."},)"
+            R"({"hash":"H","type":"list_item","text":"a;","ordered":false,"marker":"•"},)"
+            R"({"hash":"H","type":"list_item","text":"b.","ordered":false,"marker":"•"}]},)"
+            R"({"hash":"H","heading":"Section","level":2,"blocks":[{"hash":"H","type":"paragraph","text":"End."}]}],)"
+            R"("metadata":{"author":"Ann Lee","language":"und"},)"
             R"("text":"Intro line.\n\nTitle\n\nBody one.\n\na;\nb.\n\nSection\n\nEnd.",)"
-            R"("schema_version":"1.0",)"
+            R"("schema_version":"1.1",)"
             R"("stats":{"input_bytes":59,"input_lines":7,"invalid_utf8":0,"stripped":0,"duplicates":0}})"
             "\n");
+}
+
+TEST(EmitTest, HashesAreStable) {
+  DocumentHashes a = ComputeHashes(Sample());
+  DocumentHashes again = ComputeHashes(Sample());
+  EXPECT_EQ(a.hash, again.hash);
+  Document changed = SegmentSections(
+      testing::FromText("Intro line.\n\nTitle\n\nBody two.\n\n• a;\n• b.\n\nSection\n\nEnd."), {});
+  changed.SetMetadata("author", "Ann Lee");
+  DocumentHashes b = ComputeHashes(changed);
+  ASSERT_EQ(a.sections.size(), 3u);
+  ASSERT_EQ(b.sections.size(), 3u);
+  EXPECT_NE(a.hash, b.hash);
+  EXPECT_EQ(a.sections[0].hash, b.sections[0].hash);  // Untouched sections keep their hash.
+  EXPECT_NE(a.sections[1].hash, b.sections[1].hash);  // The one with the edit changes...
+  EXPECT_NE(a.sections[1].blocks[0], b.sections[1].blocks[0]);
+  EXPECT_EQ(a.sections[1].blocks[1], b.sections[1].blocks[1]);  // ...but not its other blocks.
+  EXPECT_EQ(a.sections[2].hash, b.sections[2].hash);
+  EXPECT_EQ(HashString(0xabc), "0000000000000abc");
+}
+
+TEST(EmitTest, ChangeFeedAgainstAManifest) {
+  Document before = Sample();
+  Manifest manifest;
+  manifest.Put(ComputeHashes(before));
+  Document after = SegmentSections(
+      testing::FromText("Intro line.\n\nTitle\n\nBody two.\n\n• a;\n• b.\n\nContact\n\nCall us."), {});
+  after.SetMetadata("author", "Ann Lee");
+  std::string out;
+  AppendChangeRecord(after, ComputeHashes(after), manifest.Find("t"), &out);
+  EXPECT_EQ(MaskHashes(out),
+            R"({"id":"t","change":"changed","hash":"H","previous_hash":")" +
+                HashString(ComputeHashes(before).hash) +
+                R"(","sections":{"added":[{"heading":"Contact","hash":"H"}],)"
+                R"("removed":[{"heading":"Section","hash":"H"}],"changed":[{"heading":"Title","hash":"H"}]},)"
+                R"("blocks":{"added":[{"hash":"H","section":"Title","type":"paragraph","text":"Body two."},)"
+                R"({"hash":"H","section":"Contact","type":"paragraph","text":"Call us."}],)"
+                R"("removed":[")" +
+                HashString(BlockHash(before, before.blocks[2])) + R"(",")" +
+                HashString(BlockHash(before, before.blocks[6])) + "\"]}}\n");
+  Result<Manifest> back = Manifest::Parse(manifest.Serialize(), "m");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->Serialize(), manifest.Serialize());
 }
 
 TEST(EmitTest, Markdown) {
@@ -75,7 +127,7 @@ TEST(EmitTest, PrettyJsonIsIndented) {
   options.pretty = true;
   std::string out;
   EmitDocument(Sample(), options, &out);
-  EXPECT_EQ(out.substr(0, 70), "{\n  \"id\": \"t\",\n  \"source\": \"test\",\n  \"title\": \"Title\",\n  \"sections\": [");
+  EXPECT_EQ(out.substr(0, 55), "{\n  \"id\": \"t\",\n  \"source\": \"test\",\n  \"title\": \"Title\",\n");
 }
 
 }  // namespace

@@ -107,6 +107,45 @@ TEST_F(PipelineTest, LearnWritesAProfile) {
   EXPECT_EQ(profile.find("Text of page"), std::string::npos) << profile;
 }
 
+TEST_F(PipelineTest, OutDirWritesOneFilePerDocument) {
+  testing::WriteFile(Path("in.jsonl"), "{\"id\":\"a/b\",\"text\":\"One.\"}\n{\"id\":\".hidden\",\"text\":\"Two.\"}\n");
+  std::filesystem::create_directories(Path("out"));
+  RunConfig config;
+  config.inputs = {Path("in.jsonl")};
+  config.output = Path("stdout.txt");
+  config.out_dir = Path("out");
+  config.output_kind = OutputKind::kEmit;
+  config.options.emit.pretty = true;
+  RecordingReporter reporter;
+  EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kOk);
+  EXPECT_EQ(testing::ReadFileOrDie(Path("out/a_b.json")).rfind("{\n  \"id\": \"a/b\"", 0), 0u);
+  EXPECT_TRUE(std::filesystem::exists(Path("out/_.hidden.json")));
+  EXPECT_EQ(testing::ReadFileOrDie(Path("stdout.txt")), "");
+}
+
+TEST_F(PipelineTest, ChangeFeedUpdatesTheManifest) {
+  auto run = [&](std::string_view page) {
+    testing::WriteFile(Path("page.txt"), page);
+    Result<Manifest> manifest = LoadManifest(Path("m.manifest"));
+    EXPECT_TRUE(manifest.ok());
+    RunConfig config;
+    config.inputs = {Path("page.txt")};
+    config.output = Path("feed.jsonl");
+    config.stages = testing::Stages({"strip", "dedup", "segment"});
+    config.output_kind = OutputKind::kChanges;
+    config.manifest = &manifest.value();
+    config.manifest_path = Path("m.manifest");
+    RecordingReporter reporter;
+    EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kOk);
+    return testing::ReadFileOrDie(Path("feed.jsonl"));
+  };
+  EXPECT_NE(run("Title\n\nText one.\n").find("\"change\":\"added\""), std::string::npos);
+  EXPECT_NE(run("Title\n\nText one.\n").find("\"change\":\"unchanged\""), std::string::npos);
+  std::string changed = run("Title\n\nText two.\n");
+  EXPECT_NE(changed.find("\"change\":\"changed\""), std::string::npos) << changed;
+  EXPECT_NE(changed.find("\"text\":\"Text two.\""), std::string::npos) << changed;
+}
+
 TEST_F(PipelineTest, IdOverridesTheFileName) {
   testing::WriteFile(Path("page.txt"), "Text.\n");
   RunConfig config;

@@ -1,0 +1,296 @@
+#include "pagewash/manifest.h"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <set>
+
+#include "pagewash/json.h"
+
+namespace pagewash {
+namespace {
+
+constexpr std::string_view kManifestHeader = R"({"pagewash_manifest":1})";
+
+// Feeds fields into one XXH3 state, each followed by a 0 byte so that
+// ("ab", "c") and ("a", "bc") differ.
+class Hasher {
+ public:
+  Hasher() : state_(XXH3_createState()) { XXH3_64bits_reset(state_); }
+  ~Hasher() { XXH3_freeState(state_); }
+  Hasher(const Hasher&) = delete;
+  Hasher& operator=(const Hasher&) = delete;
+  void Add(std::string_view s) {
+    XXH3_64bits_update(state_, s.data(), s.size());
+    XXH3_64bits_update(state_, "", 1);
+  }
+  void Add(std::uint64_t v) { XXH3_64bits_update(state_, &v, sizeof v); }
+  std::uint64_t Digest() const { return XXH3_64bits_digest(state_); }
+
+ private:
+  XXH3_state_t* state_;
+};
+
+bool ParseHash(std::string_view s, std::uint64_t* out) {
+  if (s.size() != 16) return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + 16, *out, 16);
+  return ec == std::errc() && p == s.data() + 16;
+}
+
+std::string_view BlockType(const Block& b) { return b.kind == BlockKind::kListItem ? "list_item" : "paragraph"; }
+
+}  // namespace
+
+std::string HashString(std::uint64_t hash) { return fmt::format("{:016x}", hash); }
+
+std::uint64_t BlockHash(const Document& doc, const Block& block) {
+  Hasher h;
+  h.Add(BlockType(block));
+  h.Add(doc.Text(block));
+  return h.Digest();
+}
+
+DocumentHashes ComputeHashes(const Document& doc) {
+  DocumentHashes d;
+  d.id = doc.id;
+  Hasher whole;
+  whole.Add(doc.title);
+  for (const MetadataEntry& m : doc.metadata) {
+    whole.Add(m.key);
+    whole.Add(m.value);
+  }
+  for (const Section& section : BuildSections(doc)) {
+    SectionHashes s;
+    Hasher h;
+    if (section.heading >= 0) {
+      const Block& heading = doc.blocks[static_cast<std::size_t>(section.heading)];
+      s.heading = std::string(doc.Text(heading));
+      h.Add(s.heading);
+      h.Add(std::uint64_t{heading.level});
+    } else {
+      h.Add(std::string_view());
+      h.Add(std::uint64_t{0});
+    }
+    for (std::uint32_t index : section.blocks) {
+      std::uint64_t b = BlockHash(doc, doc.blocks[index]);
+      s.blocks.push_back(b);
+      h.Add(b);
+    }
+    s.hash = h.Digest();
+    whole.Add(s.hash);
+    d.sections.push_back(std::move(s));
+  }
+  d.hash = whole.Digest();
+  return d;
+}
+
+const DocumentHashes* Manifest::Find(std::string_view id) const {
+  auto it = entries_.find(id);
+  return it == entries_.end() ? nullptr : &it->second;
+}
+
+void Manifest::Put(DocumentHashes entry) {
+  std::string id = entry.id;
+  entries_[id] = std::move(entry);
+}
+
+std::string Manifest::Serialize() const {
+  std::string out(kManifestHeader);
+  out.push_back('\n');
+  for (const auto& [id, d] : entries_) {
+    JsonWriter w(&out);
+    w.BeginObject();
+    w.Key("id");
+    w.String(d.id);
+    w.Key("hash");
+    w.String(HashString(d.hash));
+    w.Key("sections");
+    w.BeginArray();
+    for (const SectionHashes& s : d.sections) {
+      w.BeginObject();
+      w.Key("hash");
+      w.String(HashString(s.hash));
+      w.Key("heading");
+      w.String(s.heading);
+      w.Key("blocks");
+      w.BeginArray();
+      for (std::uint64_t b : s.blocks) w.String(HashString(b));
+      w.EndArray();
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    out.push_back('\n');
+  }
+  return out;
+}
+
+Result<Manifest> Manifest::Parse(std::string_view text, std::string_view source) {
+  Manifest m;
+  simdjson::dom::parser parser;
+  std::size_t pos = 0;
+  std::uint64_t line_no = 0;
+  auto fail = [&](std::string message) -> Result<Manifest> {
+    return Status::InvalidInput(std::move(message)).At(std::string(source), line_no);
+  };
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_no;
+    if (line_no == 1) {
+      if (line != kManifestHeader) return fail("not a pagewash manifest");
+      continue;
+    }
+    if (line.empty()) continue;
+    simdjson::dom::element e;
+    if (auto err = parser.parse(line.data(), line.size()).get(e)) {
+      return fail(fmt::format("invalid JSON: {}", simdjson::error_message(err)));
+    }
+    DocumentHashes d;
+    std::string_view id, hash;
+    simdjson::dom::array sections;
+    if (e["id"].get(id) || e["hash"].get(hash) || !ParseHash(hash, &d.hash) || e["sections"].get(sections)) {
+      return fail("expected {\"id\", \"hash\", \"sections\"}");
+    }
+    d.id = std::string(id);
+    for (simdjson::dom::element se : sections) {
+      SectionHashes s;
+      std::string_view sh, heading;
+      simdjson::dom::array blocks;
+      if (se["hash"].get(sh) || !ParseHash(sh, &s.hash) || se["heading"].get(heading) || se["blocks"].get(blocks)) {
+        return fail("a section needs \"hash\", \"heading\" and \"blocks\"");
+      }
+      s.heading = std::string(heading);
+      for (simdjson::dom::element be : blocks) {
+        std::string_view bh;
+        std::uint64_t b = 0;
+        if (be.get(bh) || !ParseHash(bh, &b)) return fail("a block hash is not 16 hex digits");
+        s.blocks.push_back(b);
+      }
+      d.sections.push_back(std::move(s));
+    }
+    m.Put(std::move(d));
+  }
+  if (line_no == 0) return fail("not a pagewash manifest");
+  return m;
+}
+
+void AppendChangeRecord(const Document& doc, const DocumentHashes& now, const DocumentHashes* before,
+                        std::string* out) {
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Key("id");
+  w.String(now.id);
+  std::string_view change = before == nullptr ? "added" : before->hash == now.hash ? "unchanged" : "changed";
+  w.Key("change");
+  w.String(change);
+  w.Key("hash");
+  w.String(HashString(now.hash));
+  if (change == "unchanged") {
+    w.EndObject();
+    out->push_back('\n');
+    return;
+  }
+  if (before != nullptr) {
+    w.Key("previous_hash");
+    w.String(HashString(before->hash));
+  }
+  // Sections by heading (and occurrence): added, removed, changed.
+  auto keyed = [](const DocumentHashes& d) {
+    std::map<std::pair<std::string, int>, std::uint64_t> m;
+    std::map<std::string, int> seen;
+    for (const SectionHashes& s : d.sections) m[{s.heading, seen[s.heading]++}] = s.hash;
+    return m;
+  };
+  auto new_sections = keyed(now);
+  auto old_sections = before != nullptr ? keyed(*before) : decltype(new_sections){};
+  auto write_section = [&](const std::pair<std::string, int>& key, std::uint64_t hash) {
+    w.BeginObject();
+    w.Key("heading");
+    if (key.first.empty()) {
+      w.Null();
+    } else {
+      w.String(key.first);
+    }
+    w.Key("hash");
+    w.String(HashString(hash));
+    w.EndObject();
+  };
+  w.Key("sections");
+  w.BeginObject();
+  w.Key("added");
+  w.BeginArray();
+  std::map<std::string, int> occurrence;  // In page order, as keyed() counts.
+  for (const SectionHashes& s : now.sections) {
+    std::pair<std::string, int> key{s.heading, occurrence[s.heading]++};
+    if (!old_sections.count(key)) write_section(key, s.hash);
+  }
+  w.EndArray();
+  w.Key("removed");
+  w.BeginArray();
+  for (const auto& [key, hash] : old_sections) {
+    if (!new_sections.count(key)) write_section(key, hash);
+  }
+  w.EndArray();
+  w.Key("changed");
+  w.BeginArray();
+  for (const auto& [key, hash] : new_sections) {
+    auto old = old_sections.find(key);
+    if (old != old_sections.end() && old->second != hash) write_section(key, hash);
+  }
+  w.EndArray();
+  w.EndObject();
+  // Blocks by hash.
+  std::multiset<std::uint64_t> old_blocks;
+  if (before != nullptr) {
+    for (const SectionHashes& s : before->sections) old_blocks.insert(s.blocks.begin(), s.blocks.end());
+  }
+  std::multiset<std::uint64_t> new_blocks;
+  w.Key("blocks");
+  w.BeginObject();
+  w.Key("added");
+  w.BeginArray();
+  std::vector<Section> sections = BuildSections(doc);
+  for (std::size_t si = 0; si < sections.size(); ++si) {
+    for (std::uint32_t index : sections[si].blocks) {
+      const Block& b = doc.blocks[index];
+      std::uint64_t h = BlockHash(doc, b);
+      new_blocks.insert(h);
+      auto old = old_blocks.find(h);
+      if (old != old_blocks.end()) {
+        old_blocks.erase(old);
+        continue;
+      }
+      w.BeginObject();
+      w.Key("hash");
+      w.String(HashString(h));
+      w.Key("section");
+      if (sections[si].heading < 0) {
+        w.Null();
+      } else {
+        w.String(doc.Text(doc.blocks[static_cast<std::size_t>(sections[si].heading)]));
+      }
+      w.Key("type");
+      w.String(BlockType(b));
+      w.Key("text");
+      w.String(doc.Text(b));
+      w.EndObject();
+    }
+  }
+  w.EndArray();
+  w.Key("removed");
+  w.BeginArray();
+  for (std::uint64_t h : old_blocks) w.String(HashString(h));
+  w.EndArray();
+  w.EndObject();
+  w.EndObject();
+  out->push_back('\n');
+}
+
+}  // namespace pagewash
