@@ -30,6 +30,7 @@ void EmitJson(const Document& doc, const EmitOptions& options, std::string* out)
   w.Key("sections");
   w.BeginArray();
   std::vector<Section> sections = BuildSections(doc);  // In the order ComputeHashes used.
+  std::vector<std::size_t> path;                       // Open headings, by block index.
   for (std::size_t si = 0; si < sections.size(); ++si) {
     const Section& section = sections[si];
     w.BeginObject();
@@ -47,6 +48,17 @@ void EmitJson(const Document& doc, const EmitOptions& options, std::string* out)
     } else {
       w.Uint(doc.blocks[static_cast<std::size_t>(section.heading)].level);
     }
+    // The headings above this one, outermost first, and this one: a
+    // heading closes every open one of its level or deeper.
+    if (section.heading >= 0) {
+      const Block& heading = doc.blocks[static_cast<std::size_t>(section.heading)];
+      while (!path.empty() && doc.blocks[path.back()].level >= heading.level) path.pop_back();
+      path.push_back(static_cast<std::size_t>(section.heading));
+    }
+    w.Key("path");
+    w.BeginArray();
+    for (std::size_t h : path) w.String(doc.Text(doc.blocks[h]));
+    w.EndArray();
     w.Key("blocks");
     w.BeginArray();
     for (std::size_t bi = 0; bi < section.blocks.size(); ++bi) {

@@ -17,6 +17,8 @@
 // - "hash" (document, section, block): stable content hashes (manifest.h).
 // - "sections": a new section at each heading, in page order; text before
 //   the first heading is in a section whose "heading" and "level" are null.
+//   "path" lists the headings from the outermost open one down to this one
+//   (a heading closes every open heading of its level or deeper).
 //   A heading is not repeated as a block.
 // - "blocks": {"type": "paragraph" | "list_item", "text"}; list items also
 //   carry "ordered" and "marker" (the bullet or number they had).

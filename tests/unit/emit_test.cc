@@ -31,16 +31,26 @@ TEST(EmitTest, Json) {
   EmitDocument(Sample(), {}, &out);
   EXPECT_EQ(MaskHashes(out),
             R"({"id":"t","source":"test","title":"Title","hash":"H","sections":[)"
-            R"({"hash":"H","heading":null,"level":null,"blocks":[{"hash":"H","type":"paragraph","text":"Intro line."}]},)"
-            R"({"hash":"H","heading":"Title","level":1,"blocks":[{"hash":"H","type":"paragraph","text":"Body one."},)"
+            R"({"hash":"H","heading":null,"level":null,"path":[],"blocks":[{"hash":"H","type":"paragraph","text":"Intro line."}]},)"
+            R"({"hash":"H","heading":"Title","level":1,"path":["Title"],"blocks":[{"hash":"H","type":"paragraph","text":"Body one."},)"
             R"({"hash":"H","type":"list_item","text":"a;","ordered":false,"marker":"•"},)"
             R"({"hash":"H","type":"list_item","text":"b.","ordered":false,"marker":"•"}]},)"
-            R"({"hash":"H","heading":"Section","level":2,"blocks":[{"hash":"H","type":"paragraph","text":"End."}]}],)"
+            R"({"hash":"H","heading":"Section","level":2,"path":["Title","Section"],"blocks":[{"hash":"H","type":"paragraph","text":"End."}]}],)"
             R"("metadata":{"author":"Ann Lee","language":"und"},)"
             R"("text":"Intro line.\n\nTitle\n\nBody one.\n\na;\nb.\n\nSection\n\nEnd.",)"
             R"("schema_version":"1.1",)"
             R"("stats":{"input_bytes":59,"input_lines":7,"invalid_utf8":0,"stripped":0,"duplicates":0}})"
             "\n");
+}
+
+TEST(EmitTest, PathFollowsLevels) {
+  Document doc = SegmentSections(
+      testing::FromText("Guide\n\nIntro.\n\n2. Scope\n\nText.\n\n2.1 Details\n\nMore.\n\n3. Costs\n\nFree."), {});
+  std::string out;
+  EmitDocument(doc, {}, &out);
+  EXPECT_NE(out.find(R"("heading":"2.1 Details","level":3,"path":["Guide","2. Scope","2.1 Details"])"),
+            std::string::npos) << out;
+  EXPECT_NE(out.find(R"("heading":"3. Costs","level":2,"path":["Guide","3. Costs"])"), std::string::npos) << out;
 }
 
 TEST(EmitTest, HashesAreStable) {
