@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text/lines.h"
 #include "text/tokenize.h"
 #include "text/unicode.h"
 
@@ -31,13 +32,9 @@ struct StopwordTable {
 const StopwordTable& Table() {
   static const StopwordTable table = [] {
     StopwordTable t;
-    std::string_view all = internal::kStopwords;
-    std::size_t pos = 0;
-    while (pos < all.size()) {
-      std::size_t end = all.find('\n', pos);
-      if (end == std::string_view::npos) end = all.size();
-      std::string_view line = all.substr(pos, end - pos);
-      pos = end + 1;
+    text::LineCursor lines(internal::kStopwords);
+    std::string_view line;
+    while (lines.Next(&line)) {
       if (line.empty() || line.front() == '#') continue;
       std::size_t a = line.find(' ');
       std::size_t b = line.find(' ', a + 1);

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "pagewash/json.h"
+#include "text/lines.h"
 #include "text/tokenize.h"
 
 namespace pagewash {
@@ -132,19 +133,15 @@ Result<Ledger> Ledger::Parse(std::string_view text, std::string_view source) {
     return fail(0, "checksum mismatch: the ledger is damaged (it is left as it is)");
   }
   Ledger ledger;
-  std::string_view body = text.substr(0, last);
-  std::size_t pos = kHeader.size() + 1;
-  std::uint64_t line_no = 1;
-  auto next = [&](std::string_view* line) {
-    if (pos >= body.size()) return false;
-    std::size_t end = body.find('\n', pos);
-    if (end == std::string_view::npos) end = body.size();
-    *line = body.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
-    return true;
-  };
+  text::LineCursor lines(text.substr(0, last));
   std::string_view line;
+  lines.Next(&line);  // The header, checked above.
+  std::uint64_t line_no = 1;
+  auto next = [&](std::string_view* l) {
+    bool more = lines.Next(l);
+    line_no = lines.number();
+    return more;
+  };
   std::size_t documents = 0;
   if (!next(&line) || !ReadCount(line, "documents", &documents)) return fail(line_no, "expected \"documents N\"");
   std::string id;
@@ -177,7 +174,7 @@ Result<Ledger> Ledger::Parse(std::string_view text, std::string_view source) {
     if (!ok) return fail(line_no, "expected \"FINGERPRINT DOCUMENT LINE\"");
     if (!ledger.Claim(fp, doc, at, &owner)) return fail(line_no, "a fingerprint is listed twice");
   }
-  if (pos < body.size()) return fail(line_no + 1, "unexpected lines before the checksum");
+  if (!lines.done()) return fail(line_no + 1, "unexpected lines before the checksum");
   return ledger;
 }
 

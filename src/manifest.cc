@@ -10,6 +10,7 @@
 #include <set>
 
 #include "pagewash/json.h"
+#include "text/lines.h"
 
 namespace pagewash {
 namespace {
@@ -132,18 +133,13 @@ std::string Manifest::Serialize() const {
 Result<Manifest> Manifest::Parse(std::string_view text, std::string_view source) {
   Manifest m;
   simdjson::dom::parser parser;
-  std::size_t pos = 0;
-  std::uint64_t line_no = 0;
+  text::LineCursor lines(text);
+  std::string_view line;
   auto fail = [&](std::string message) -> Result<Manifest> {
-    return Status::InvalidInput(std::move(message)).At(std::string(source), line_no);
+    return Status::InvalidInput(std::move(message)).At(std::string(source), lines.number());
   };
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
-    if (line_no == 1) {
+  while (lines.Next(&line)) {
+    if (lines.number() == 1) {
       if (line != kManifestHeader) return fail("not a pagewash manifest");
       continue;
     }
@@ -177,7 +173,7 @@ Result<Manifest> Manifest::Parse(std::string_view text, std::string_view source)
     }
     m.Put(std::move(d));
   }
-  if (line_no == 0) return fail("not a pagewash manifest");
+  if (lines.number() == 0) return fail("not a pagewash manifest");
   return m;
 }
 

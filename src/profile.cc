@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "text/lines.h"
 #include "text/tokenize.h"
 
 namespace pagewash {
@@ -55,16 +56,11 @@ std::string SiteProfile::ToRules() const {
 
 Result<SiteProfile> SiteProfile::Parse(std::string_view text, std::string_view source) {
   SiteProfile profile;
-  std::size_t pos = 0;
-  std::uint64_t line_no = 0;
+  text::LineCursor lines(text);
+  std::string_view line;
   bool header = false;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  while (lines.Next(&line)) {
+    const std::uint64_t line_no = lines.number();
     if (!header) {
       if (line != kHeader) {
         return Status::InvalidInput(fmt::format("not a pagewash site profile: the first line must be \"{}\"", kHeader))

@@ -14,6 +14,7 @@
 #include "pagewash/pipeline.h"
 #include "pagewash/profile.h"
 #include "pagewash/rules.h"
+#include "text/lines.h"
 
 namespace pagewash {
 namespace {
@@ -35,22 +36,33 @@ Result<std::string> ReadSmallFile(const std::string& path, std::string_view what
   return text;
 }
 
+// A state file that a first run does not have yet: *missing says so.
+Result<std::string> ReadStateFile(const std::string& path, std::string_view what, bool* missing) {
+  std::FILE* probe = std::fopen(path.c_str(), "rb");
+  *missing = probe == nullptr && errno == ENOENT;
+  if (probe != nullptr) std::fclose(probe);
+  if (*missing) return std::string();
+  return ReadSmallFile(path, what);
+}
+
+// Replaces `path` with `text` atomically (see io::Output).
+Status WriteAtomically(const std::string& path, std::string_view text) {
+  io::Output out;
+  if (Status s = out.Open(path); !s.ok()) return s;
+  if (Status s = out.Write(text); !s.ok()) return s;
+  return out.Commit();
+}
+
 }  // namespace
 
 Result<DropList> LoadDropList(const std::string& path) {
   Result<std::string> text = ReadSmallFile(path, "drop list");
   if (!text.ok()) return text.status();
   DropList list;
-  std::string_view all = text.value();
-  std::size_t pos = 0;
-  std::uint64_t line_no = 0;
-  while (pos < all.size()) {
-    std::size_t end = all.find('\n', pos);
-    if (end == std::string_view::npos) end = all.size();
-    std::string_view line = all.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  text::LineCursor lines(text.value());
+  std::string_view line;
+  while (lines.Next(&line)) {
+    const std::uint64_t line_no = lines.number();
     if (line.empty()) continue;
     std::size_t last_tab = line.rfind('\t');
     if (last_tab == std::string_view::npos || last_tab == 0) {
@@ -69,20 +81,14 @@ Result<DropList> LoadDropList(const std::string& path) {
 }
 
 Result<Ledger> LoadLedger(const std::string& path) {
-  std::FILE* probe = std::fopen(path.c_str(), "rb");
-  if (probe == nullptr && errno == ENOENT) return Ledger();  // A first run.
-  if (probe != nullptr) std::fclose(probe);
-  Result<std::string> text = ReadSmallFile(path, "ledger");
+  bool missing = false;
+  Result<std::string> text = ReadStateFile(path, "ledger", &missing);
   if (!text.ok()) return text.status();
+  if (missing) return Ledger();  // A first run.
   return Ledger::Parse(text.value(), path);
 }
 
-Status SaveLedger(const Ledger& ledger, const std::string& path) {
-  io::Output out;
-  if (Status s = out.Open(path); !s.ok()) return s;
-  if (Status s = out.Write(ledger.Serialize()); !s.ok()) return s;
-  return out.Commit();
-}
+Status SaveLedger(const Ledger& ledger, const std::string& path) { return WriteAtomically(path, ledger.Serialize()); }
 
 LedgerLock::~LedgerLock() {
   if (fd_ >= 0) ::close(fd_);  // Closing releases the lock.
@@ -108,19 +114,15 @@ Status LedgerLock::Acquire(const std::string& path) {
 }
 
 Result<Manifest> LoadManifest(const std::string& path) {
-  std::FILE* probe = std::fopen(path.c_str(), "rb");
-  if (probe == nullptr && errno == ENOENT) return Manifest();  // A first run.
-  if (probe != nullptr) std::fclose(probe);
-  Result<std::string> text = ReadSmallFile(path, "manifest");
+  bool missing = false;
+  Result<std::string> text = ReadStateFile(path, "manifest", &missing);
   if (!text.ok()) return text.status();
+  if (missing) return Manifest();  // A first run.
   return Manifest::Parse(text.value(), path);
 }
 
 Status SaveManifest(const Manifest& manifest, const std::string& path) {
-  io::Output out;
-  if (Status s = out.Open(path); !s.ok()) return s;
-  if (Status s = out.Write(manifest.Serialize()); !s.ok()) return s;
-  return out.Commit();
+  return WriteAtomically(path, manifest.Serialize());
 }
 
 Result<SiteProfile> LoadProfile(const std::string& path) {
@@ -130,10 +132,7 @@ Result<SiteProfile> LoadProfile(const std::string& path) {
 }
 
 Status SaveProfile(const SiteProfile& profile, const std::string& path) {
-  io::Output out;
-  if (Status s = out.Open(path); !s.ok()) return s;
-  if (Status s = out.Write(profile.Serialize()); !s.ok()) return s;
-  return out.Commit();
+  return WriteAtomically(path, profile.Serialize());
 }
 
 Result<RuleSet> LoadRules(const std::vector<std::string>& paths) {
