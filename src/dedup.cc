@@ -53,26 +53,31 @@ class UnitKeys {
 
 using Signature = std::array<std::uint32_t, kMinHashes>;
 
-// MinHash of the unit's word pairs: for each of 64 hash functions, the least
-// value over the pairs. The share of equal entries estimates Jaccard.
+// One-permutation MinHash of the unit's word pairs: each pair's hash goes
+// to one of 64 bins by its top bits, and a bin keeps the least hash it got.
+// One hash per pair, not 64; the share of bins two units agree on, among
+// the bins either filled, estimates the Jaccard similarity of their pairs.
 Signature MinHash(const text::TokenizedText& t) {
   Signature sig;
   sig.fill(std::numeric_limits<std::uint32_t>::max());
   for (std::size_t i = 0; i + 1 < t.tokens.size(); ++i) {
-    std::uint64_t pair = text::MixWordHash(t.tokens[i].hash, t.tokens[i + 1].hash);
-    for (std::size_t k = 0; k < kMinHashes; ++k) {
-      // Odd multipliers from a fixed sequence: independent enough hash functions.
-      std::uint64_t h = (pair ^ (0x9E3779B97F4A7C15ULL * (k + 1))) * (0xD6E8FEB86659FD93ULL + 2 * k);
-      sig[k] = std::min(sig[k], static_cast<std::uint32_t>(h >> 32));
-    }
+    std::uint64_t h = text::MixWordHash(t.tokens[i].hash, t.tokens[i + 1].hash);
+    std::size_t bin = static_cast<std::size_t>(h >> 58);
+    sig[bin] = std::min(sig[bin], static_cast<std::uint32_t>(h));
   }
   return sig;
 }
 
 double Similarity(const Signature& a, const Signature& b) {
+  constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
   std::size_t same = 0;
-  for (std::size_t k = 0; k < kMinHashes; ++k) same += a[k] == b[k];
-  return static_cast<double>(same) / kMinHashes;
+  std::size_t filled = 0;
+  for (std::size_t k = 0; k < kMinHashes; ++k) {
+    if (a[k] == kEmpty && b[k] == kEmpty) continue;
+    ++filled;
+    same += a[k] == b[k];
+  }
+  return filled == 0 ? 0.0 : static_cast<double>(same) / static_cast<double>(filled);
 }
 
 struct Kept {

@@ -23,10 +23,11 @@ struct Profile {
   std::string script;
 };
 
-// word -> bit set of the profiles that list it (at most 64 profiles).
+// The tokenizer's hash of a word -> bit set of the profiles that list it
+// (at most 64 profiles).
 struct StopwordTable {
   std::vector<Profile> profiles;
-  std::unordered_map<std::string, std::uint64_t> words;
+  std::unordered_map<std::uint64_t, std::uint64_t> words;
 };
 
 const StopwordTable& Table() {
@@ -41,13 +42,9 @@ const StopwordTable& Table() {
       if (a == std::string_view::npos || b == std::string_view::npos || t.profiles.size() >= 64) continue;
       std::uint64_t bit = std::uint64_t{1} << t.profiles.size();
       t.profiles.push_back(Profile{std::string(line.substr(0, a)), std::string(line.substr(a + 1, b - a - 1))});
-      std::size_t w = b + 1;
-      while (w < line.size()) {
-        std::size_t e = line.find(' ', w);
-        if (e == std::string_view::npos) e = line.size();
-        if (e > w) t.words[std::string(line.substr(w, e - w))] |= bit;
-        w = e + 1;
-      }
+      text::TokenizedText words;
+      text::Tokenize(line.substr(b + 1), &words);
+      for (const text::Token& word : words.tokens) t.words[word.hash] |= bit;
     }
     return t;
   }();
@@ -72,11 +69,24 @@ std::string_view CodeForScript(UScriptCode script) {
   }
 }
 
+// The script of a letter: the common European ranges inline, ICU for the rest.
+UScriptCode ScriptOf(std::uint32_t c) {
+  if (c < 0x250) return USCRIPT_LATIN;
+  if (c >= 0x400 && c < 0x530) return USCRIPT_CYRILLIC;
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
+  return U_FAILURE(status) ? USCRIPT_COMMON : script;
+}
+
 }  // namespace
 
 std::string_view DetectLanguage(const Document& doc) {
-  constexpr std::size_t kMaxBytes = 64 * 1024;
-  std::unordered_map<int, std::size_t> scripts;
+  // A sample is enough: about the first 1.5 KiB of text, some 200 words
+  // (all ten corpus languages are told apart on it).
+  constexpr std::size_t kMaxBytes = 1536;
+  std::unordered_map<int, std::size_t> scripts;  // Other than Latin and Cyrillic.
+  std::size_t latin = 0;
+  std::size_t cyrillic = 0;
   std::size_t letters = 0;
   std::size_t bytes = 0;
   const StopwordTable& table = Table();
@@ -91,20 +101,26 @@ std::string_view DetectLanguage(const Document& doc) {
       std::uint32_t c = text::NextCodePoint(s, &i);
       if (!text::IsLetter(c)) continue;
       ++letters;
-      UErrorCode status = U_ZERO_ERROR;
-      UScriptCode script = c < 0x80 ? USCRIPT_LATIN : uscript_getScript(static_cast<UChar32>(c), &status);
-      if (U_FAILURE(status)) continue;
-      kana = kana || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
-      ++scripts[script];
+      UScriptCode script = ScriptOf(c);
+      if (script == USCRIPT_LATIN) {
+        ++latin;
+      } else if (script == USCRIPT_CYRILLIC) {
+        ++cyrillic;
+      } else {
+        kana = kana || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
+        ++scripts[script];
+      }
     }
     text::Tokenize(s, &tokens);
-    for (std::size_t t = 0; t < tokens.tokens.size(); ++t) {
-      auto it = table.words.find(std::string(tokens.Word(t)));
+    for (const text::Token& token : tokens.tokens) {
+      auto it = table.words.find(token.hash);
       if (it == table.words.end()) continue;
       for (std::size_t p = 0; p < hits.size(); ++p) hits[p] += (it->second >> p) & 1;
     }
   }
   if (letters < 20) return "und";
+  scripts[USCRIPT_LATIN] += latin;
+  scripts[USCRIPT_CYRILLIC] += cyrillic;
   int best_script = USCRIPT_INVALID_CODE;
   std::size_t best_count = 0;
   for (const auto& [script, count] : scripts) {

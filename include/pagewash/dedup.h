@@ -11,7 +11,8 @@
 //
 // Within a document, a unit that is nearly the same as an earlier one (a word
 // changed) is dropped too: the Jaccard similarity of their sets of word
-// pairs, estimated with 64 MinHash values, is at least near_threshold. So is
+// pairs, estimated by one-permutation MinHash in 64 bins, is at least
+// near_threshold. So is
 // a title repeated and glued to a caption fragment ("glued-repeat"); a
 // heading followed by a paragraph that begins with its words is not one.
 //

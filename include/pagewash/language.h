@@ -11,8 +11,8 @@
 namespace pagewash {
 
 /// The ISO 639-1 code of the document's main language ("pl", "uk", "ja"),
-/// or "und" when there is too little text to tell. Reads at most the first
-/// 64 KiB of text. Deterministic.
+/// or "und" when there is too little text to tell. Reads about the first
+/// 1.5 KiB of text (whole blocks). Deterministic.
 std::string_view DetectLanguage(const Document& doc);
 
 }  // namespace pagewash
