@@ -61,7 +61,8 @@ std::string_view ExitStatusHelp() {
          "  0  every input went through\n"
          "  1  some input could not be read or processed (reported on stderr as\n"
          "     'pagewash: error: SOURCE:LINE: message'); the rest went through\n"
-         "  2  usage error (bad option, or a rules file that cannot be read); nothing ran\n";
+         "  2  usage error (bad option, or a rules file, profile or drop list that cannot be\n"
+         "     read); nothing ran\n";
 }
 
 int RunCommand(const CommandSpec& spec, int argc, char** argv) {

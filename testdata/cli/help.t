@@ -21,7 +21,8 @@ Exit status:
   0  every input went through
   1  some input could not be read or processed (reported on stderr as
      'pagewash: error: SOURCE:LINE: message'); the rest went through
-  2  usage error (bad option, or a rules file that cannot be read); nothing ran
+  2  usage error (bad option, or a rules file, profile or drop list that cannot be
+     read); nothing ran
 => 0
 
 % pagewash help
@@ -44,7 +45,8 @@ Exit status:
   0  every input went through
   1  some input could not be read or processed (reported on stderr as
      'pagewash: error: SOURCE:LINE: message'); the rest went through
-  2  usage error (bad option, or a rules file that cannot be read); nothing ran
+  2  usage error (bad option, or a rules file, profile or drop list that cannot be
+     read); nothing ran
 => 0
 
 % pagewash strip --help
@@ -85,7 +87,8 @@ Exit status:
   0  every input went through
   1  some input could not be read or processed (reported on stderr as
      'pagewash: error: SOURCE:LINE: message'); the rest went through
-  2  usage error (bad option, or a rules file that cannot be read); nothing ran
+  2  usage error (bad option, or a rules file, profile or drop list that cannot be
+     read); nothing ran
 => 0
 
 % pagewash dedup --help
@@ -136,7 +139,8 @@ Exit status:
   0  every input went through
   1  some input could not be read or processed (reported on stderr as
      'pagewash: error: SOURCE:LINE: message'); the rest went through
-  2  usage error (bad option, or a rules file that cannot be read); nothing ran
+  2  usage error (bad option, or a rules file, profile or drop list that cannot be
+     read); nothing ran
 => 0
 
 % pagewash segment --help
@@ -170,7 +174,8 @@ Exit status:
   0  every input went through
   1  some input could not be read or processed (reported on stderr as
      'pagewash: error: SOURCE:LINE: message'); the rest went through
-  2  usage error (bad option, or a rules file that cannot be read); nothing ran
+  2  usage error (bad option, or a rules file, profile or drop list that cannot be
+     read); nothing ran
 => 0
 
 % pagewash emit --help
@@ -214,7 +219,8 @@ Exit status:
   0  every input went through
   1  some input could not be read or processed (reported on stderr as
      'pagewash: error: SOURCE:LINE: message'); the rest went through
-  2  usage error (bad option, or a rules file that cannot be read); nothing ran
+  2  usage error (bad option, or a rules file, profile or drop list that cannot be
+     read); nothing ran
 => 0
 
 % pagewash clean -h
@@ -284,7 +290,8 @@ Exit status:
   0  every input went through
   1  some input could not be read or processed (reported on stderr as
      'pagewash: error: SOURCE:LINE: message'); the rest went through
-  2  usage error (bad option, or a rules file that cannot be read); nothing ran
+  2  usage error (bad option, or a rules file, profile or drop list that cannot be
+     read); nothing ran
 => 0
 
 # No command at all is a usage error: the overview goes to stderr.
@@ -308,5 +315,6 @@ Exit status:
 2>   0  every input went through
 2>   1  some input could not be read or processed (reported on stderr as
 2>      'pagewash: error: SOURCE:LINE: message'); the rest went through
-2>   2  usage error (bad option, or a rules file that cannot be read); nothing ran
+2>   2  usage error (bad option, or a rules file, profile or drop list that cannot be
+2>      read); nothing ran
 => 2
