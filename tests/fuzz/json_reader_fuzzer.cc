@@ -24,6 +24,7 @@
 #include <string_view>
 
 #include "pagewash/dedup.h"
+#include "tests/fuzz/fuzz_checks.h"
 #include "pagewash/document.h"
 #include "pagewash/emit.h"
 #include "pagewash/json.h"
@@ -33,20 +34,17 @@
 
 namespace {
 
-constexpr std::size_t kMaxInput = 64 * 1024;
+constexpr const char* kTarget = "json_reader_fuzzer";
+using pagewash::fuzz::kMaxInput;
 
 [[noreturn]] void Fail(const char* property, std::string_view detail, std::string_view a = {},
                        std::string_view b = {}) {
-  std::fprintf(stderr, "json_reader_fuzzer: property broken: %s: %.*s\n", property,
-               static_cast<int>(detail.size()), detail.data());
-  if (!a.empty()) std::fprintf(stderr, "--- first:\n%.*s\n", static_cast<int>(a.size()), a.data());
-  if (!b.empty()) std::fprintf(stderr, "--- second:\n%.*s\n", static_cast<int>(b.size()), b.data());
-  std::abort();
+  pagewash::fuzz::Fail(kTarget, property, detail, a, b);
 }
 
 struct Fuzzer {
   pagewash::StreamDecoder decoder;
-  simdjson::dom::parser json;
+  pagewash::fuzz::JsonLineChecker checker{kTarget};
   pagewash::StripOptions strip;
   pagewash::DedupOptions dedup;
   pagewash::SegmentOptions segment;
@@ -58,21 +56,8 @@ struct Fuzzer {
   std::string out;
 
   Fuzzer() {
-    // Depth is not validity: let the checker read any nesting a 64 KiB
-    // input can hold (the DOM parser's default stops at 1024).
-    if (json.allocate(kMaxInput, kMaxInput) != simdjson::SUCCESS) std::abort();
     strip.explain = true;
     dedup.explain = true;
-  }
-
-  void CheckJsonLine(const char* property, const std::string& text) {
-    if (text.empty() || text.back() != '\n' || text.find('\n') != text.size() - 1) {
-      Fail(property, "output is not exactly one line", text);
-    }
-    simdjson::dom::element element;
-    if (auto e = json.parse(text.data(), text.size() - 1).get(element)) {
-      Fail(property, simdjson::error_message(e), text);
-    }
   }
 
   // Writes `d`, decodes the record into `decoded`, writes that again and
@@ -80,7 +65,7 @@ struct Fuzzer {
   void CheckRoundTrip(const pagewash::Document& d, const char* where, bool exact) {
     record.clear();
     pagewash::WriteStreamRecord(d, &record);
-    CheckJsonLine(where, record);
+    checker.Check(where, record);
     if (pagewash::Status s =
             decoder.Decode(std::string_view(record.data(), record.size() - 1), &decoded);
         !s.ok()) {
@@ -133,7 +118,7 @@ struct Fuzzer {
       }
       out.clear();
       pagewash::EmitDocument(doc, emit, &out);
-      CheckJsonLine("emit", out);
+      checker.Check("emit", out);
     }
   }
 };

@@ -26,6 +26,7 @@
 #include <string_view>
 
 #include "pagewash/dedup.h"
+#include "tests/fuzz/fuzz_checks.h"
 #include "pagewash/document.h"
 #include "pagewash/emit.h"
 #include "pagewash/json.h"
@@ -36,15 +37,12 @@
 
 namespace {
 
-constexpr std::size_t kMaxInput = 64 * 1024;
+constexpr const char* kTarget = "pipeline_fuzzer";
+using pagewash::fuzz::kMaxInput;
 
 [[noreturn]] void Fail(const char* property, std::string_view detail, std::string_view a = {},
                        std::string_view b = {}) {
-  std::fprintf(stderr, "pipeline_fuzzer: property broken: %s: %.*s\n", property,
-               static_cast<int>(detail.size()), detail.data());
-  if (!a.empty()) std::fprintf(stderr, "--- first:\n%.*s\n", static_cast<int>(a.size()), a.data());
-  if (!b.empty()) std::fprintf(stderr, "--- second:\n%.*s\n", static_cast<int>(b.size()), b.data());
-  std::abort();
+  pagewash::fuzz::Fail(kTarget, property, detail, a, b);
 }
 
 // Scratch kept across inputs, as the driver keeps its reader, decoder and
@@ -52,7 +50,7 @@ constexpr std::size_t kMaxInput = 64 * 1024;
 struct Fuzzer {
   pagewash::TextReader reader;
   pagewash::StreamDecoder decoder;
-  simdjson::dom::parser json;
+  pagewash::fuzz::JsonLineChecker checker{kTarget};
   pagewash::StripOptions strip;
   pagewash::DedupOptions dedup;
   pagewash::SegmentOptions segment;
@@ -66,31 +64,17 @@ struct Fuzzer {
   std::string other_out;
 
   Fuzzer() {
-    // Depth is not validity: let the checker read any nesting a 64 KiB
-    // input can hold (the DOM parser's default stops at 1024).
-    if (json.allocate(kMaxInput, kMaxInput) != simdjson::SUCCESS) std::abort();
     // explain only records what is removed (removal.cc), so it costs no
     // coverage of the decisions and adds the "removed" fields to check.
     strip.explain = true;
     dedup.explain = true;
   }
 
-  // One line of JSON, ending in '\n', that simdjson's DOM parser accepts.
-  void CheckJsonLine(const char* property, const std::string& out) {
-    if (out.empty() || out.back() != '\n' || out.find('\n') != out.size() - 1) {
-      Fail(property, "output is not exactly one line", out);
-    }
-    simdjson::dom::element element;
-    if (auto e = json.parse(out.data(), out.size() - 1).get(element)) {
-      Fail(property, simdjson::error_message(e), out);
-    }
-  }
-
   // Property 1. Returns the record's line (without '\n') in `record`.
   void CheckRoundTrip(const pagewash::Document& d, const char* where) {
     record.clear();
     pagewash::WriteStreamRecord(d, &record);
-    CheckJsonLine(where, record);
+    checker.Check(where, record);
     std::string_view line(record.data(), record.size() - 1);
     if (pagewash::Status s = decoder.Decode(line, &decoded); !s.ok()) {
       Fail(where, s.ToString(), record);
@@ -126,7 +110,7 @@ struct Fuzzer {
     CheckRoundTrip(doc, "round trip after segment");
     clean_out.clear();
     pagewash::EmitDocument(doc, emit, &clean_out);
-    CheckJsonLine("emit", clean_out);
+    checker.Check("emit", clean_out);
 
     // The other output forms: they only have to survive.
     pagewash::EmitOptions other = emit;
