@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <unordered_map>
 
 #include "layout.h"
 #include "removal.h"
@@ -81,7 +82,6 @@ double Similarity(const Signature& a, const Signature& b) {
 }
 
 struct Kept {
-  std::uint64_t fingerprint;
   std::uint32_t line;
   std::size_t words;
   Signature signature;
@@ -152,8 +152,11 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
   const std::uint32_t self = stream ? options.index->AddDocument(doc.id) : 0;
   const std::uint32_t ledger_doc = options.ledger != nullptr ? options.ledger->BeginDocument(doc.id) : 0;
   const bool near = options.near_threshold > 0;
-  std::vector<Kept> kept;  // This document's units so far, for both checks.
+  std::vector<Kept> kept;  // This document's units so far, for the near checks.
   kept.reserve(units.size());
+  // The same units by fingerprint, for the exact check: one lookup a unit.
+  std::unordered_map<std::uint64_t, std::uint32_t> kept_lines;
+  kept_lines.reserve(units.size());
   std::uint64_t exact = 0, near_drops = 0, listed = 0, in = 0;
   auto drop = [&](std::size_t i, std::string_view rule, std::string_view of_id, std::uint32_t of_line) {
     const internal::Unit& u = units.unit(i);
@@ -171,9 +174,8 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
     }
     if (units.words() < options.min_words) continue;
     // Exact, within the document.
-    auto same = std::find_if(kept.begin(), kept.end(), [&](const Kept& k) { return k.fingerprint == fp; });
-    if (same != kept.end()) {
-      drop(i, "exact-duplicate", doc.id, same->line);
+    if (auto same = kept_lines.find(fp); same != kept_lines.end()) {
+      drop(i, "exact-duplicate", doc.id, same->second);
       ++exact;
       continue;
     }
@@ -188,17 +190,17 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
         continue;
       }
     }
-    // A title repeated and glued to a caption fragment.
-    {
-      auto glued = std::find_if(kept.rbegin(), kept.rbegin() + std::min<std::ptrdiff_t>(3, static_cast<std::ptrdiff_t>(kept.size())),
-                                [&](const Kept& h) {
-                                  return internal::IsGluedRepeat(h.text, h.key, h.words, units.text(), units.key());
-                                });
-      if (glued != kept.rbegin() + std::min<std::ptrdiff_t>(3, static_cast<std::ptrdiff_t>(kept.size()))) {
-        drop(i, "glued-repeat", doc.id, glued->line);
-        ++near_drops;
-        continue;
-      }
+    // A title repeated and glued to a caption fragment: one of the last
+    // three units kept.
+    const Kept* glued = nullptr;
+    for (std::size_t back = 1; back <= 3 && back <= kept.size() && glued == nullptr; ++back) {
+      const Kept& h = kept[kept.size() - back];
+      if (internal::IsGluedRepeat(h.text, h.key, h.words, units.text(), units.key())) glued = &h;
+    }
+    if (glued != nullptr) {
+      drop(i, "glued-repeat", doc.id, glued->line);
+      ++near_drops;
+      continue;
     }
     // Owned by another document, in this run or an earlier one.
     if (options.ledger != nullptr) {
@@ -209,7 +211,7 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
         continue;
       }
     }
-    Kept k{fp, line, units.words(), {}, {}, {}};
+    Kept k{line, units.words(), {}, {}, {}};
     if (k.words <= 20) {
       k.text = std::string(units.text());
       k.key = std::string(units.key());
@@ -227,6 +229,7 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
         continue;
       }
     }
+    kept_lines.emplace(fp, line);
     kept.push_back(k);
   }
   std::uint64_t removed = remover.Finish();
