@@ -13,7 +13,8 @@ namespace {
 
 void EmitJson(const Document& doc, const EmitOptions& options, std::string* out) {
   JsonWriter w(out, options.pretty ? 2 : 0);
-  const DocumentHashes hashes = ComputeHashes(doc);
+  const std::vector<Section> sections = BuildSections(doc);
+  const DocumentHashes hashes = ComputeHashes(doc, sections);
   w.BeginObject();
   w.Key("id");
   w.String(doc.id);
@@ -29,7 +30,6 @@ void EmitJson(const Document& doc, const EmitOptions& options, std::string* out)
   w.String(HashString(hashes.hash));
   w.Key("sections");
   w.BeginArray();
-  std::vector<Section> sections = BuildSections(doc);  // In the order ComputeHashes used.
   std::vector<std::size_t> path;                       // Open headings, by block index.
   for (std::size_t si = 0; si < sections.size(); ++si) {
     const Section& section = sections[si];

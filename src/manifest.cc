@@ -55,7 +55,9 @@ std::uint64_t BlockHash(const Document& doc, const Block& block) {
   return h.Digest();
 }
 
-DocumentHashes ComputeHashes(const Document& doc) {
+DocumentHashes ComputeHashes(const Document& doc) { return ComputeHashes(doc, BuildSections(doc)); }
+
+DocumentHashes ComputeHashes(const Document& doc, const std::vector<Section>& sections) {
   DocumentHashes d;
   d.id = doc.id;
   Hasher whole;
@@ -64,7 +66,7 @@ DocumentHashes ComputeHashes(const Document& doc) {
     whole.Add(m.key);
     whole.Add(m.value);
   }
-  for (const Section& section : BuildSections(doc)) {
+  for (const Section& section : sections) {
     SectionHashes s;
     Hasher h;
     if (section.heading >= 0) {
@@ -247,17 +249,16 @@ void AppendChangeRecord(const Document& doc, const DocumentHashes& now, const Do
   if (before != nullptr) {
     for (const SectionHashes& s : before->sections) old_blocks.insert(s.blocks.begin(), s.blocks.end());
   }
-  std::multiset<std::uint64_t> new_blocks;
   w.Key("blocks");
   w.BeginObject();
   w.Key("added");
   w.BeginArray();
+  // `now` holds every block's hash, in BuildSections order.
   std::vector<Section> sections = BuildSections(doc);
   for (std::size_t si = 0; si < sections.size(); ++si) {
-    for (std::uint32_t index : sections[si].blocks) {
-      const Block& b = doc.blocks[index];
-      std::uint64_t h = BlockHash(doc, b);
-      new_blocks.insert(h);
+    for (std::size_t bi = 0; bi < sections[si].blocks.size(); ++bi) {
+      const Block& b = doc.blocks[sections[si].blocks[bi]];
+      std::uint64_t h = now.sections[si].blocks[bi];
       auto old = old_blocks.find(h);
       if (old != old_blocks.end()) {
         old_blocks.erase(old);

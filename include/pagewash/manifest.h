@@ -55,6 +55,9 @@ struct DocumentHashes {
 
 /// Hashes `doc` as emit writes it (sections from BuildSections).
 DocumentHashes ComputeHashes(const Document& doc);
+/// The same, for a caller that already has BuildSections(doc): the result's
+/// sections and their block hashes are in the order of `sections`.
+DocumentHashes ComputeHashes(const Document& doc, const std::vector<Section>& sections);
 
 /// The hash of one block, as emit writes it.
 std::uint64_t BlockHash(const Document& doc, const Block& block);
@@ -73,8 +76,9 @@ class Manifest {
   std::map<std::string, DocumentHashes, std::less<>> entries_;
 };
 
-/// Appends the change record of `doc` (hashed as `now`) against `before`
-/// (nullptr when the manifest does not have it) to *out, with a newline.
+/// Appends the change record of `doc` (hashed as `now`, by ComputeHashes)
+/// against `before` (nullptr when the manifest does not have it) to *out,
+/// with a newline.
 void AppendChangeRecord(const Document& doc, const DocumentHashes& now, const DocumentHashes* before,
                         std::string* out);
 
