@@ -26,16 +26,25 @@ using internal::RuleType;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// True if `s` contains any byte of `set`: one table, one pass (unlike
-// string_view::find_first_of, which searches the set for every byte).
-bool ContainsAnyByte(std::string_view s, std::string_view set) {
+// A set of bytes, built at compile time, so that a line is scanned once with
+// one table lookup a byte (string_view::find_first_of searches the set for
+// every byte).
+struct ByteSet {
   std::array<bool, 256> in{};
-  for (unsigned char c : set) in[c] = true;
-  for (unsigned char c : s) {
-    if (in[c]) return true;
+  constexpr explicit ByteSet(std::string_view bytes) {
+    for (char c : bytes) in[static_cast<unsigned char>(c)] = true;
   }
-  return false;
-}
+  bool AnyIn(std::string_view s) const {
+    for (char c : s) {
+      if (in[static_cast<unsigned char>(c)]) return true;
+    }
+    return false;
+  }
+};
+
+// Bytes that start a link-bar separator (| / · •) or a trail's (> / › » →).
+constexpr ByteSet kLinkBarBytes("|/\xC2\xE2");
+constexpr ByteSet kTrailBytes(">/\xC2\xE2");
 
 bool AllDigits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), IsDigit); }
 
@@ -138,7 +147,7 @@ bool LooksLikeScriptOrStyle(std::string_view s) {
 // "Privacy | Accessibility | Contact": three or more short segments between
 // one kind of separator, none of them a sentence.
 bool LooksLikeLinkBar(std::string_view s) {
-  if (!ContainsAnyByte(s, "|/\xC2\xE2")) return false;  // No | / · •
+  if (!kLinkBarBytes.AnyIn(s)) return false;
   for (std::string_view sep : {std::string_view(" | "), std::string_view(" · "),
                                std::string_view(" • "), std::string_view(" / ")}) {
     std::size_t segments = 1;
@@ -352,7 +361,7 @@ class Matcher {
         return false;
       }
       case RuleType::kDateline:
-        return JudgeDateline(r, rule, line, words, v);
+        return JudgeDateline(r, line, words, v);
       case RuleType::kCode:
         return LooksLikeJson(line) || LooksLikeScriptOrStyle(line);
       case RuleType::kLinkBar:
@@ -415,9 +424,7 @@ class Matcher {
   // [label] date [by NAME]: every word after the label is a month, weekday,
   // time-zone or filler word of the rule, or a number; there is a year, or a
   // month with a day.
-  bool JudgeDateline(std::uint16_t r, const Rule& rule, std::string_view line, std::size_t words,
-                     LineVerdict* v) {
-    (void)rule;
+  bool JudgeDateline(std::uint16_t r, std::string_view line, std::size_t words, LineVerdict* v) {
     std::size_t start = 0;
     if (std::uint32_t n = prefix_words_[r]; n > 0 && n < words) start = n;
     if (words - start > 14 || words > 64) return false;
@@ -463,7 +470,7 @@ class Matcher {
         if (rest.substr(0, sep.size()) == sep) return true;
       }
     }
-    if (!ContainsAnyByte(line, ">/\xC2\xE2")) return false;  // No > / › » →
+    if (!kTrailBytes.AnyIn(line)) return false;
     // Without a home word, only the separators a menu does not also use.
     for (std::string_view sep : {std::string_view(" > "), std::string_view(" › "),
                                  std::string_view(" » "), std::string_view(" → "),
@@ -580,12 +587,8 @@ class Matcher {
 
 // What the first pass learnt about each block.
 struct BlockInfo {
-  int rule = -1;
-  std::vector<std::uint16_t> near_rules;
-  int header_rule = -1;
-  std::string_view value;
-  std::string_view author;
-  std::string_view date;
+  int rule = -1;       // The rule that removes the block, once decided.
+  LineVerdict match;   // What the phrase table said of the line alone.
   std::string key;
   std::uint32_t words = 0;
   std::vector<std::pair<std::uint16_t, std::uint64_t>> vocabulary;  // Guarded/chunk rules' groups.
@@ -624,7 +627,6 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
 
   // Pass 1: every line on its own.
   Matcher matcher(rules);
-  std::vector<int> candidates(n, -1);
   for (std::size_t i = 0; i < n; ++i) {
     std::string_view line = doc.Text(doc.blocks[i]);
     LineVerdict v = matcher.Match(line);
@@ -635,18 +637,13 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
     if (b.words <= 20 || !EndsWithSentencePunctuation(line) || HasUnbalancedBracket(line)) {
       b.key = matcher.tokens().key;
     }
-    b.near_rules = std::move(v.near_rules);
-    b.header_rule = v.header_rule;
-    b.value = v.value;
-    b.author = v.author;
-    b.date = v.date;
+    b.match = std::move(v);
     for (std::uint16_t r : matcher.Touched()) {
       const Rule& rule = rules.rules[r];
       if (rule.type == RuleType::kVocabulary && (rule.chunk || rule.topic_mask != 0) && matcher.Groups(r) != 0) {
         b.vocabulary.emplace_back(r, matcher.Groups(r));
       }
     }
-    candidates[i] = v.rule;
   }
 
   // A page about the topic of a guarded rule (a heading-like line with the
@@ -660,7 +657,7 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
     if (info[i].words == 0 || info[i].words > 10 || EndsWithSentencePunctuation(line)) continue;
     bool alone = (i == 0 || doc.blocks[i].gap) && (i + 1 == n || doc.blocks[i + 1].gap);
     if (!alone) continue;
-    if (candidates[i] >= 0 || !info[i].near_rules.empty()) continue;
+    if (info[i].match.rule >= 0 || !info[i].match.near_rules.empty()) continue;
     for (const auto& [r, mask] : info[i].vocabulary) {
       if ((mask & rules.rules[r].topic_mask) != 0) about[r] = true;
     }
@@ -670,7 +667,7 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
   // Returns the `near` rule, or -1.
   auto near_side = [&](std::size_t j, int anchor, bool before) {
     if (j >= n) return -1;
-    for (std::uint16_t nr : info[j].near_rules) {
+    for (std::uint16_t nr : info[j].match.near_rules) {
       const Rule& r = rules.rules[nr];
       if (r.side == Rule::Side::kBefore && !before) continue;
       if (r.side == Rule::Side::kAfter && before) continue;
@@ -690,7 +687,7 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
   };
 
   for (std::size_t i = 0; i < n; ++i) {
-    int rule = candidates[i];
+    int rule = info[i].match.rule;
     if (rule < 0) continue;
     const Rule& r = rules.rules[static_cast<std::size_t>(rule)];
     if (r.type == RuleType::kVocabulary && !guarded_ok(i, i, rule)) continue;
@@ -701,7 +698,7 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
   // A line with the required groups but too few others is still a notice
   // when a notice's button or title stands next to it.
   for (std::size_t i = 0; i < n; ++i) {
-    if (info[i].rule >= 0 || !info[i].near_rules.empty()) continue;
+    if (info[i].rule >= 0 || !info[i].match.near_rules.empty()) continue;
     for (const auto& [r, mask] : info[i].vocabulary) {
       const Rule& rule = rules.rules[r];
       if (rule.require_mask == 0 || (mask & rule.require_mask) != rule.require_mask) continue;
@@ -726,7 +723,7 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
       std::size_t hit_lines = 0;
       bool short_lines = true;
       for (std::size_t k = i; k < end; ++k) {
-        if (!info[k].near_rules.empty()) {
+        if (!info[k].match.near_rules.empty()) {
           --lines;  // Buttons go with the notice but do not make one.
           continue;
         }
@@ -745,7 +742,7 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
       if (lines >= 2 && lines <= 8 && words <= 150 && short_lines && hit_lines * 2 >= lines && enough &&
           (buttons || !about[r])) {
         for (std::size_t k = i; k < end; ++k) {
-          if (info[k].rule < 0 && info[k].near_rules.empty()) remove(k, static_cast<int>(r));
+          if (info[k].rule < 0 && info[k].match.near_rules.empty()) remove(k, static_cast<int>(r));
         }
       }
       i = end;
@@ -782,12 +779,12 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
   // Pass 4: "Related posts" and the link titles under it, up to the first
   // line that is a sentence, or a heading with its own text under it.
   for (std::size_t i = 0; i < n; ++i) {
-    if (info[i].header_rule < 0 || info[i].rule != info[i].header_rule) continue;
+    if (info[i].match.header_rule < 0 || info[i].rule != info[i].match.header_rule) continue;
     std::size_t j = i + 1;
     while (j < n && j - i <= 12 && info[j].rule < 0 && LinkLike(doc.Text(doc.blocks[j]), info[j].words)) ++j;
     // A last title standing alone before a real paragraph is its heading.
     if (j < n && j > i + 1 && doc.blocks[j - 1].gap && info[j].rule < 0) --j;
-    for (std::size_t k = i + 1; k < j; ++k) remove(k, info[i].header_rule);
+    for (std::size_t k = i + 1; k < j; ++k) remove(k, info[i].match.header_rule);
   }
 
   // Pass 5: a mail signature, from "-- " to the end of its paragraph, or to
@@ -830,13 +827,13 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
     if (info[i].rule < 0) continue;
     const Rule& r = rules.rules[static_cast<std::size_t>(info[i].rule)];
     bool fills = r.type == RuleType::kByline || r.type == RuleType::kDateline || r.type == RuleType::kSender;
-    if (!fills || info[i].value.empty()) continue;
+    if (!fills || info[i].match.value.empty()) continue;
     std::string_view field = !r.field.empty() ? std::string_view(r.field)
                              : r.type == RuleType::kDateline ? std::string_view("date")
                                                              : std::string_view("author");
-    if (doc.GetMetadata(field).empty()) doc.SetMetadata(field, info[i].value);
-    if (!info[i].author.empty() && doc.GetMetadata("author").empty()) doc.SetMetadata("author", info[i].author);
-    if (!info[i].date.empty() && doc.GetMetadata("date").empty()) doc.SetMetadata("date", info[i].date);
+    if (doc.GetMetadata(field).empty()) doc.SetMetadata(field, info[i].match.value);
+    if (!info[i].match.author.empty() && doc.GetMetadata("author").empty()) doc.SetMetadata("author", info[i].match.author);
+    if (!info[i].match.date.empty() && doc.GetMetadata("date").empty()) doc.SetMetadata("date", info[i].match.date);
   }
 
   doc.stats.stripped += remover.Finish();
