@@ -1,6 +1,7 @@
 #include "pagewash/ledger.h"
 
 #include <fmt/format.h>
+#include <simdjson.h>
 
 #include <charconv>
 
@@ -21,52 +22,6 @@ bool ReadCount(std::string_view line, std::string_view name, std::size_t* n) {
   std::string_view digits = line.substr(name.size() + 1);
   auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), *n);
   return ec == std::errc() && p == digits.data() + digits.size();
-}
-
-// Undoes AppendJsonString for the ids we write (quotes, backslash escapes).
-bool ParseJsonString(std::string_view s, std::string* out) {
-  if (s.size() < 2 || s.front() != '"' || s.back() != '"') return false;
-  out->clear();
-  for (std::size_t i = 1; i + 1 < s.size(); ++i) {
-    char c = s[i];
-    if (c != '\\') {
-      out->push_back(c);
-      continue;
-    }
-    ++i;
-    if (i + 1 >= s.size()) return false;  // A backslash before the closing quote.
-    switch (s[i]) {
-      case '"': out->push_back('"'); break;
-      case '\\': out->push_back('\\'); break;
-      case 'n': out->push_back('\n'); break;
-      case 't': out->push_back('\t'); break;
-      case 'r': out->push_back('\r'); break;
-      case 'b': out->push_back('\b'); break;
-      case 'f': out->push_back('\f'); break;
-      case 'u': {
-        if (i + 4 >= s.size()) return false;
-        unsigned code = 0;
-        auto [p, ec] = std::from_chars(s.data() + i + 1, s.data() + i + 5, code, 16);
-        if (ec != std::errc() || p != s.data() + i + 5) return false;
-        // Only the escapes AppendJsonString writes: controls and U+2028/9.
-        if (code < 0x80) {
-          out->push_back(static_cast<char>(code));
-        } else if (code < 0x800) {
-          out->push_back(static_cast<char>(0xC0 | (code >> 6)));
-          out->push_back(static_cast<char>(0x80 | (code & 0x3F)));
-        } else {
-          out->push_back(static_cast<char>(0xE0 | (code >> 12)));
-          out->push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-          out->push_back(static_cast<char>(0x80 | (code & 0x3F)));
-        }
-        i += 4;
-        break;
-      }
-      default:
-        return false;
-    }
-  }
-  return true;
 }
 
 }  // namespace
@@ -144,9 +99,15 @@ Result<Ledger> Ledger::Parse(std::string_view text, std::string_view source) {
   };
   std::size_t documents = 0;
   if (!next(&line) || !ReadCount(line, "documents", &documents)) return fail(line_no, "expected \"documents N\"");
+  // Ids are JSON strings (AppendJsonString); simdjson reads them back.
+  simdjson::dom::parser json;
   std::string id;
   for (std::size_t d = 0; d < documents; ++d) {
-    if (!next(&line) || !ParseJsonString(line, &id)) return fail(line_no, "expected a document id as a JSON string");
+    std::string_view parsed;
+    if (!next(&line) || json.parse(line.data(), line.size()).get_string().get(parsed)) {
+      return fail(line_no, "expected a document id as a JSON string");
+    }
+    id.assign(parsed);
     if (ledger.BeginDocument(id) != d) return fail(line_no, fmt::format("document \"{}\" is listed twice", id));
   }
   std::size_t fingerprints = 0;
