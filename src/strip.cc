@@ -6,6 +6,7 @@
 #include <array>
 #include <bit>
 
+#include "content.h"
 #include "layout.h"
 #include "removal.h"
 #include "rules_internal.h"
@@ -820,6 +821,16 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
       }
     }
     break;
+  }
+
+  // The main content, judged by shape: what no phrase rule names.
+  if (options.content_model) {
+    std::vector<bool> gone(n);
+    for (std::size_t i = 0; i < n; ++i) gone[i] = remover.IsMarked(i);
+    std::vector<std::string_view> verdict = internal::JudgeContent(doc, gone, options.favor);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!verdict[i].empty()) remover.Mark(i, verdict[i]);
+    }
   }
 
   // Metadata from the lines removed as bylines, datelines and senders.

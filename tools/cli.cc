@@ -33,6 +33,8 @@ struct Args {
   std::string profile;
   std::size_t learn_min_pages = LearnOptions{}.min_pages;
   bool explain = false;
+  std::string favor = "balanced";
+  bool no_content_model = false;
   // Signed, so that "-1" is rejected rather than wrapped to a huge count.
   long long min_words = static_cast<long long>(DedupOptions{}.min_words);
   long long max_heading_words = static_cast<long long>(SegmentOptions{}.max_heading_words);
@@ -92,7 +94,13 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
         ("learn-min-pages", po::value(&a.learn_min_pages)->value_name("N"),
          "with --learn: a line must be on N pages and half of those seen (default 3)")
         ("profile", po::value(&a.profile)->value_name("PROFILE"),
-         "remove every copy of the lines in PROFILE (made by --learn; a text file you can edit)");
+         "remove every copy of the lines in PROFILE (made by --learn; a text file you can edit)")
+        ("favor", po::value(&a.favor)->value_name("WHAT"),
+         "precision, balanced (default) or recall: whether the content model rather removes "
+         "too much or keeps too much")
+        ("no-content-model", po::bool_switch(&a.no_content_model),
+         "remove only what the phrase rules and the site profile name, not what the content "
+         "model judges outside the main content");
   }
   if (spec.dedup_options) {
     stage_opts.add_options()
@@ -208,6 +216,14 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
   config.out_dir = a.out_dir;
   config.options.emit.explain = a.explain;
   config.options.strip.explain = a.explain;
+  config.options.strip.content_model = !a.no_content_model;
+  if (a.favor == "precision") {
+    config.options.strip.favor = Favor::kPrecision;
+  } else if (a.favor == "recall") {
+    config.options.strip.favor = Favor::kRecall;
+  } else if (a.favor != "balanced") {
+    return Usage(spec, fmt::format("--favor must be precision, balanced or recall, not '{}'", a.favor));
+  }
   config.options.dedup.explain = a.explain;
   config.options.dedup.min_words = static_cast<std::size_t>(a.min_words);
   if (a.scope != "document" && a.scope != "stream") {

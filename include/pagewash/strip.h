@@ -16,12 +16,19 @@
 
 namespace pagewash {
 
+/// How the content model trades the two kinds of error: `precision` removes
+/// more (some content may go), `recall` keeps more (some furniture stays).
+enum class Favor { kPrecision, kBalanced, kRecall };
+
 struct StripOptions {
   /// The rules to apply; nullptr means RuleSet::Default(). Not owned; must
   /// outlive the call.
   const RuleSet* rules = nullptr;
   /// Keep each removed block in Document::removed with its rule's name.
   bool explain = false;
+  /// Judge the main content by shape (content.h) besides the phrase rules.
+  bool content_model = true;
+  Favor favor = Favor::kBalanced;
 };
 
 /// Returns `doc` without its boilerplate blocks. Adds "strip" to

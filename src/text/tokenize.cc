@@ -19,9 +19,6 @@ constexpr auto kAsciiFold = [] {
   return t;
 }();
 
-constexpr std::uint64_t kFnvOffset = 0xCBF29CE484222325ULL;
-constexpr std::uint64_t kFnvPrime = 0x100000001B3ULL;
-
 }  // namespace
 
 void Tokenize(std::string_view text, TokenizedText* out) {
@@ -35,7 +32,7 @@ void Tokenize(std::string_view text, TokenizedText* out) {
   bool in_token = false;
   std::uint32_t begin = 0;
   std::uint32_t source_begin = 0;
-  std::uint64_t hash = kFnvOffset;  // FNV-1a of the word's folded bytes so far.
+  std::uint64_t hash = kWordHashOffset;  // FNV-1a of the word's folded bytes so far.
   auto close = [&](std::size_t source_end) {
     if (!in_token) return;
     out->tokens.push_back(Token{begin, static_cast<std::uint32_t>(w - base), source_begin,
@@ -47,7 +44,7 @@ void Tokenize(std::string_view text, TokenizedText* out) {
     if (w != base) *w++ = ' ';
     begin = static_cast<std::uint32_t>(w - base);
     source_begin = static_cast<std::uint32_t>(source);
-    hash = kFnvOffset;
+    hash = kWordHashOffset;
     in_token = true;
   };
   const std::size_t size = text.size();
@@ -66,7 +63,7 @@ void Tokenize(std::string_view text, TokenizedText* out) {
       // The rest of an ASCII word, folded and hashed in the same pass.
       do {
         *w++ = folded;
-        hash = (hash ^ static_cast<unsigned char>(folded)) * kFnvPrime;
+        hash = (hash ^ static_cast<unsigned char>(folded)) * kWordHashPrime;
         if (++i == size) break;
         folded = kAsciiFold[static_cast<unsigned char>(in[i])];
       } while (folded != 0);
@@ -82,7 +79,7 @@ void Tokenize(std::string_view text, TokenizedText* out) {
     open(at);
     char* start = w;
     w = AppendUtf8(FoldCase(c), w);
-    for (const char* p = start; p < w; ++p) hash = (hash ^ static_cast<unsigned char>(*p)) * kFnvPrime;
+    for (const char* p = start; p < w; ++p) hash = (hash ^ static_cast<unsigned char>(*p)) * kWordHashPrime;
   }
   close(text.size());
   key.resize(static_cast<std::size_t>(w - base));

@@ -34,6 +34,16 @@ struct TokenizedText {
   std::string_view Word(std::size_t i) const { return Slice(i, i); }
 };
 
+/// The hash of one folded word, as Tokenize computes it (64-bit FNV-1a of
+/// its bytes): tables keyed by word are built with it.
+inline constexpr std::uint64_t kWordHashOffset = 0xCBF29CE484222325ULL;
+inline constexpr std::uint64_t kWordHashPrime = 0x100000001B3ULL;
+inline std::uint64_t WordHash(std::string_view folded) {
+  std::uint64_t h = kWordHashOffset;
+  for (char c : folded) h = (h ^ static_cast<unsigned char>(c)) * kWordHashPrime;
+  return h;
+}
+
 /// Tokenizes `text` with simple case folding into *out (cleared first).
 void Tokenize(std::string_view text, TokenizedText* out);
 

@@ -82,6 +82,11 @@ Stage options:
                         those seen (default 3)
   --profile PROFILE     remove every copy of the lines in PROFILE (made by 
                         --learn; a text file you can edit)
+  --favor WHAT          precision, balanced (default) or recall: whether the 
+                        content model rather removes too much or keeps too much
+  --no-content-model    remove only what the phrase rules and the site profile 
+                        name, not what the content model judges outside the 
+                        main content
 
 Exit status:
   0  every input went through
@@ -257,6 +262,12 @@ Stage options:
                            those seen (default 3)
   --profile PROFILE        remove every copy of the lines in PROFILE (made by 
                            --learn; a text file you can edit)
+  --favor WHAT             precision, balanced (default) or recall: whether the
+                           content model rather removes too much or keeps too 
+                           much
+  --no-content-model       remove only what the phrase rules and the site 
+                           profile name, not what the content model judges 
+                           outside the main content
   --min-words N            never drop a unit of fewer than N words (default 2)
   --scope SCOPE            document (default): repeats within a page; stream: 
                            also paragraphs seen in earlier documents of the run

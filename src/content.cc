@@ -1,0 +1,311 @@
+#include "content.h"
+
+#include <algorithm>
+#include <string>
+
+#include "layout.h"
+#include "text/stopwords.h"
+#include "text/tokenize.h"
+#include "text/unicode.h"
+
+namespace pagewash::internal {
+namespace {
+
+struct UnitInfo {
+  std::uint32_t first = 0;  // Blocks [first, last], some of which may be gone.
+  std::uint32_t last = 0;
+  std::uint32_t words = 0;
+  std::uint32_t stopwords = 0;
+  std::uint32_t capitalised = 0;  // Words that start with a capital letter.
+  std::uint32_t lines = 0;        // Lines still present.
+  bool sentence = false;          // Ends a sentence.
+  bool marker = false;            // Opens with a list marker.
+  double score = 0;               // For (> 0) or against (< 0) being content.
+  std::string text;               // The unit's lines joined by spaces.
+};
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// A line a text renderer makes of a page element that has no text of its
+// own: an image's file name or alt text in brackets ("[logo.png]", "[IMG]"),
+// an inline frame ("IFRAME: https://..."), a button or a form field
+// ("(BUTTON) Search", "____________", "[ ] Remember me").
+bool IsRendererArtefact(std::string_view s) {
+  if (s.empty()) return false;
+  if (s.starts_with("IFRAME:") || s.starts_with("(BUTTON)") || s == "(BUTTON)") return true;
+  if (s.find("____") != std::string_view::npos) {
+    std::size_t underscores = static_cast<std::size_t>(std::count(s.begin(), s.end(), '_'));
+    if (underscores * 2 >= s.size()) return true;
+  }
+  if (s.front() == '[' && s.back() == ']' && s.find(']') == s.size() - 1) return true;
+  // Markup that a renderer printed as text (MathML, SVG): most of the line
+  // is inside tags.
+  if (s.find('<') != std::string_view::npos) {
+    std::size_t tagged = 0;
+    bool in_tag = false;
+    for (char c : s) {
+      if (c == '<') in_tag = true;
+      tagged += in_tag;
+      if (c == '>') in_tag = false;
+    }
+    if (tagged * 2 >= s.size()) return true;
+  }
+  if (s.starts_with("[MATH:") || s.ends_with(":MATH]")) return true;
+  // An image link: "![alt](src)" in Markdown renderings.
+  if (s.starts_with("![") && s.back() == ')' && s.find("](") != std::string_view::npos) return true;
+  return false;
+}
+
+bool StartsWithCapital(std::string_view word) {
+  std::size_t i = 0;
+  std::uint32_t c = text::NextCodePoint(word, &i);
+  return text::IsUpper(c);
+}
+
+// Counts the words of `line` that begin with a capital letter. Words are
+// split at spaces; a word without letters (a number) counts as capitalised,
+// as a label's number does ("Page 2").
+std::uint32_t CapitalisedWords(std::string_view line) {
+  std::uint32_t n = 0;
+  std::size_t pos = 0;
+  while (pos < line.size()) {
+    std::size_t end = line.find(' ', pos);
+    if (end == std::string_view::npos) end = line.size();
+    std::string_view w = line.substr(pos, end - pos);
+    if (!w.empty() && (StartsWithCapital(w) || IsDigit(w.front()))) ++n;
+    pos = end + 1;
+  }
+  return n;
+}
+
+// The weights of the unit score (see JudgeContent).
+struct Weights {
+  double theta;      // Share of the page's prose density a unit needs to count for content.
+  double unit_cost;  // What every unit costs: furniture comes in many small units.
+  double sentence_bonus;  // Per word, for a unit that ends a sentence.
+  double inside_floor;    // Inside the span, a unit scoring below this still goes.
+};
+
+Weights WeightsFor(Favor favor) {
+  switch (favor) {
+    case Favor::kPrecision:
+      return {0.5, 4.0, 0.2, -6.0};
+    case Favor::kRecall:
+      return {0.3, 2.0, 0.2, -12.0};
+    case Favor::kBalanced:
+      break;
+  }
+  return {0.4, 3.0, 0.2, -8.0};
+}
+
+// The stop-word density of the page's prose: the upper quartile of the
+// densities of its units of 30 words or more (most of which, on a page with
+// an article, are the article). Stop-word lists differ in length from one
+// language to another; scores are relative to this.
+double ProseDensity(const std::vector<UnitInfo>& units) {
+  std::vector<double> d;
+  for (const UnitInfo& u : units) {
+    if (u.words >= 30) d.push_back(static_cast<double>(u.stopwords) / u.words);
+  }
+  if (d.empty()) return 0.5;
+  std::size_t k = d.size() * 3 / 4;
+  std::nth_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(k), d.end());
+  return std::max(d[k], 0.05);
+}
+
+// How far above the main content (in bytes of the units between) a heading
+// may stand and still be its heading.
+constexpr std::size_t kHeadingDistance = 300;
+
+// A heading or a headline: one line of 1 to 20 words that ends no sentence,
+// opens with a capital or a digit, starts a paragraph and is no list item.
+bool ReadsAsHeading(const UnitInfo& u, const Document& doc) {
+  if (u.lines != 1 || u.marker || u.sentence || u.words == 0 || u.words > 20) return false;
+  if (!doc.blocks[u.first].gap && u.first > 0) return false;
+  std::size_t i = 0;
+  std::uint32_t c = text::NextCodePoint(u.text, &i);
+  // A mailing list's tag may come first: "[list-name] Subject".
+  if (c == '[') {
+    std::size_t close = u.text.find("] ");
+    if (close == std::string::npos) return false;
+    i = close + 2;
+    c = text::NextCodePoint(u.text, &i);
+  } else if (!text::IsLetter(c) && !IsDigit(static_cast<char>(c)) && i < u.text.size()) {
+    c = text::NextCodePoint(u.text, &i);  // An opening quote: "“Title”".
+  }
+  return text::IsUpper(c) || IsDigit(static_cast<char>(c)) || (text::IsLetter(c) && !text::IsLower(c));
+}
+
+// Why a unit inside the main-content span still goes: its shape.
+std::string_view InsideReason(const UnitInfo& u) {
+  // Link labels: capitalised words, no sentence ("Home News Sport Weather").
+  if (!u.sentence && (u.marker || u.capitalised * 10 >= u.words * 6)) return kMenu;
+  return kNotProse;
+}
+
+}  // namespace
+
+std::vector<std::string_view> JudgeContent(const Document& doc, const std::vector<bool>& removed, Favor favor) {
+  std::vector<std::string_view> verdict(doc.blocks.size());
+  const text::StopwordIndex& index = text::StopwordIndex::Get();
+  const Weights w = WeightsFor(favor);
+
+  // 1. Units, with their shape. Renderer artefacts go first, line by line:
+  // they are no part of the unit they were wrapped into.
+  std::vector<UnitInfo> units;
+  text::TokenizedText tokens;
+  for (const Unit& unit : SplitUnits(doc)) {
+    UnitInfo u;
+    u.first = unit.first;
+    u.last = unit.last;
+    std::string_view last_line;
+    for (std::uint32_t b = unit.first; b <= unit.last; ++b) {
+      if (removed[b]) continue;
+      std::string_view line = doc.Text(doc.blocks[b]);
+      if (IsRendererArtefact(line)) {
+        verdict[b] = kRendererArtefact;
+        continue;
+      }
+      if (u.lines == 0) {
+        ListMarker marker;
+        u.marker = ParseListMarker(line, &marker);
+      }
+      if (!u.text.empty()) u.text += ' ';
+      u.text += line;
+      u.capitalised += CapitalisedWords(line);
+      last_line = line;
+      ++u.lines;
+    }
+    if (u.lines == 0) continue;
+    u.sentence = EndsSentence(last_line);
+    units.push_back(std::move(u));
+  }
+  if (units.empty()) return verdict;
+
+  // 2. Stop words, in the page's language.
+  std::vector<std::uint32_t> hits(index.size(), 0);
+  for (UnitInfo& u : units) {
+    text::Tokenize(u.text, &tokens);
+    u.words = static_cast<std::uint32_t>(tokens.tokens.size());
+    if (u.words >= 8) text::AddStopwordHits(index, tokens, &hits);
+  }
+  int language = -1;
+  for (std::size_t i = 0, best = 0; i < hits.size(); ++i) {
+    if (hits[i] > best) {
+      best = hits[i];
+      language = static_cast<int>(i);
+    }
+  }
+  for (UnitInfo& u : units) {
+    text::Tokenize(u.text, &tokens);
+    text::StopwordCount count = text::CountStopwords(index, tokens, language);
+    u.words = count.words;
+    u.stopwords = count.stopwords;
+  }
+
+  // 3. Each unit's score: its words weighted by how far its stop-word density
+  // is above or below the page's prose, a bonus for a finished sentence, less
+  // a cost every unit pays.
+  const double prose = ProseDensity(units);
+  for (UnitInfo& u : units) {
+    double density = u.words == 0 ? 0.0 : static_cast<double>(u.stopwords) / u.words;
+    u.score = u.words * (density / prose - w.theta) - w.unit_cost;
+    if (u.sentence) u.score += w.sentence_bonus * u.words;
+  }
+  // A list that a line ending in ':' introduces ("You will need:") is part
+  // of what introduced it, however few stop words its items have
+  // (ingredients, parts, dates): its items cost nothing.
+  for (std::size_t i = 1; i < units.size(); ++i) {
+    if (!units[i].marker) continue;
+    std::size_t k = i;
+    while (k > 0 && units[k - 1].marker) --k;
+    if (k > 0 && units[k - 1].text.ends_with(':')) units[i].score = std::max(units[i].score, 0.0);
+  }
+
+  // 4. The main content: the run of units with the largest sum of scores.
+  double best = 0;
+  double run = 0;
+  std::size_t run_start = 0;
+  std::size_t span_first = 0;
+  std::size_t span_last = 0;
+  bool found = false;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (run <= 0) {
+      run = 0;
+      run_start = i;
+    }
+    run += units[i].score;
+    if (run > best) {
+      best = run;
+      span_first = run_start;
+      span_last = i;
+      found = true;
+    }
+  }
+  if (!found) return verdict;  // Nothing reads as content: keep the page as it is.
+  // A short paragraph at either end (the last sentence of an article, under
+  // its last heading) loses to the cost every unit pays, not to its words:
+  // the span takes in whole sentences next to it that are not far below it.
+  auto prose_edge = [&](const UnitInfo& u) {
+    if (u.score >= 0) return true;  // Costs nothing: the rest of an introduced list.
+    return u.sentence && !u.marker && u.words >= 4 && u.score > -2 * w.unit_cost;
+  };
+  // A heading with such a paragraph under it goes with it.
+  while (span_last + 1 < units.size()) {
+    if (prose_edge(units[span_last + 1])) {
+      ++span_last;
+    } else if (span_last + 2 < units.size() && ReadsAsHeading(units[span_last + 1], doc) &&
+               prose_edge(units[span_last + 2])) {
+      span_last += 2;
+    } else {
+      break;
+    }
+  }
+  while (span_first > 0 && prose_edge(units[span_first - 1])) --span_first;
+
+  // The headline, and headings or labels above it, stand before the first
+  // paragraph with a byline, a date or a share bar between them: short lines
+  // within a few hundred characters above the span that read as headings
+  // are content too (jusText keeps headings near good text the same way).
+  std::vector<bool> heading_kept(units.size(), false);
+  std::size_t distance = 0;
+  for (std::size_t i = span_first; i > 0 && distance <= kHeadingDistance; --i) {
+    const UnitInfo& u = units[i - 1];
+    if (ReadsAsHeading(u, doc)) heading_kept[i - 1] = true;
+    distance += u.text.size();
+  }
+
+  // A letter's or a post's closing lines ("Thanks, Marta", "Best regards"
+  // over a name) stand just below its last paragraph: a greeting and a name
+  // in one paragraph of at most two lines of a few words.
+  if (span_last + 1 < units.size()) {
+    const UnitInfo& greeting = units[span_last + 1];
+    auto tiny = [](const UnitInfo& u) { return !u.marker && u.words > 0 && u.words <= 4 && u.lines <= 2; };
+    if (tiny(greeting) && (greeting.lines == 2 || greeting.text.find(',') != std::string::npos)) {
+      heading_kept[span_last + 1] = true;
+    } else if (tiny(greeting) && greeting.lines == 1 && span_last + 2 < units.size() &&
+               tiny(units[span_last + 2]) && units[span_last + 2].lines == 1 &&
+               !doc.blocks[units[span_last + 2].first].gap) {
+      heading_kept[span_last + 1] = true;
+      heading_kept[span_last + 2] = true;
+    }
+  }
+
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const UnitInfo& u = units[i];
+    std::string_view reason;
+    if (heading_kept[i]) continue;
+    if (i < span_first || i > span_last) {
+      reason = kOutsideMainContent;
+    } else if (u.score < w.inside_floor) {
+      reason = InsideReason(u);
+    }
+    if (reason.empty()) continue;
+    for (std::uint32_t b = u.first; b <= u.last; ++b) {
+      if (!removed[b] && verdict[b].empty()) verdict[b] = reason;
+    }
+  }
+  return verdict;
+}
+
+}  // namespace pagewash::internal

@@ -1,0 +1,50 @@
+// The content model: which blocks of a page are its main content.
+//
+// Phrase rules know furniture by its words; most furniture on real pages is
+// known by its shape instead: runs of short link labels (menus), lists of
+// other articles' titles (teasers), renderer artefacts ("[logo.png]",
+// "(BUTTON)", "____" form fields), and prose that stands apart from the
+// article (sidebars, footers, comment threads). The model judges each unit (a
+// paragraph reflowed from its wrapped lines, a list item, a heading
+// candidate) from what plain text still shows:
+//
+//  1. Its own shape: words, share of stop words in the page's language (58
+//     languages, src/lang/stopwords-iso.json), whether it ends a sentence,
+//     share of capitalised words.
+//  2. Its neighbours: a short unit between good prose is content, between
+//     furniture is furniture (jusText's context-sensitive classification,
+//     Pomikálek 2011).
+//  3. Where it sits: the main content is the span of units with the largest
+//     sum of signed scores (Finn et al.'s Body Text Extraction); everything
+//     outside it goes, and inside it only what is clearly not content.
+//
+// Every removal names its reason: outside-main-content, menu, not-prose,
+// renderer-artefact.
+#ifndef PAGEWASH_CONTENT_H_
+#define PAGEWASH_CONTENT_H_
+
+#include <string_view>
+#include <vector>
+
+#include "pagewash/document.h"
+#include "pagewash/strip.h"
+
+namespace pagewash::internal {
+
+/// The reasons the content model gives.
+inline constexpr std::string_view kOutsideMainContent = "outside-main-content";
+inline constexpr std::string_view kMenu = "menu";
+inline constexpr std::string_view kRendererArtefact = "renderer-artefact";
+/// Inside the span, a unit of many words and few stop words that is not a
+/// run of link labels: a list of names, tags or titles.
+inline constexpr std::string_view kNotProse = "not-prose";
+
+/// For each block of `doc` (unsegmented kLine blocks, or blocks of any kind),
+/// the reason the content model removes it, or an empty view to keep it.
+/// Blocks with removed[i] set are already gone: they are neither judged nor
+/// counted as neighbours.
+std::vector<std::string_view> JudgeContent(const Document& doc, const std::vector<bool>& removed, Favor favor);
+
+}  // namespace pagewash::internal
+
+#endif  // PAGEWASH_CONTENT_H_

@@ -1,0 +1,69 @@
+// Stop words of 58 languages (the stopwords-iso collection, vendored in
+// src/lang/stopwords-iso.json and compiled into the binary): which languages
+// count a word as a stop word, looked up by the word hash the tokenizer
+// already computed, so judging a block's share of stop words costs one table
+// probe a word.
+//
+// Languages written without spaces (Chinese, Japanese, Thai) have no words to
+// look up: their single-character stop words (的, 是, の, は) are looked up per
+// character instead (see CountStopwords).
+#ifndef PAGEWASH_TEXT_STOPWORDS_H_
+#define PAGEWASH_TEXT_STOPWORDS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/tokenize.h"
+
+namespace pagewash::text {
+
+class StopwordIndex {
+ public:
+  /// The index of the embedded collection, built on first use.
+  static const StopwordIndex& Get();
+
+  /// Builds an index from a stopwords-iso JSON object: {"en": ["a", ...], ...}
+  /// (at most 64 languages). Anything before the first '{' is ignored.
+  /// Returns an empty index when the JSON cannot be read.
+  static StopwordIndex FromJson(std::string_view json);
+
+  /// Bit i is set when language i lists the word (a tokenizer word hash).
+  std::uint64_t Languages(std::uint64_t word_hash) const;
+
+  std::size_t size() const { return codes_.size(); }
+  std::string_view Code(std::size_t language) const { return codes_[language]; }
+  /// The index of an ISO 639-1 code, or -1.
+  int Find(std::string_view code) const;
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint64_t languages = 0;  // 0: empty slot.
+  };
+  void Add(std::uint64_t hash, std::uint64_t languages);
+
+  std::vector<std::string> codes_;  // ISO 639-1, by language index.
+  std::vector<Slot> slots_;  // Open addressing, a power of two, at most half full.
+  std::size_t used_ = 0;
+};
+
+/// Stop words and words of one text, for one language.
+struct StopwordCount {
+  std::uint32_t words = 0;      ///< Words, each character of a CJK or Thai run one word.
+  std::uint32_t stopwords = 0;  ///< Those the language lists.
+};
+
+/// Counts the words of `t` (tokenized by Tokenize) and those that `language`
+/// lists; a language of -1 counts words only. `t` holds folded words, so a
+/// character of a no-space script is looked up by its own hash.
+StopwordCount CountStopwords(const StopwordIndex& index, const TokenizedText& t, int language);
+
+/// Adds, for every language of the index, how many words of `t` it lists
+/// (hits[i] for language i; `hits` has index.size() entries).
+void AddStopwordHits(const StopwordIndex& index, const TokenizedText& t, std::vector<std::uint32_t>* hits);
+
+}  // namespace pagewash::text
+
+#endif  // PAGEWASH_TEXT_STOPWORDS_H_
