@@ -267,10 +267,18 @@ std::vector<std::string_view> JudgeContent(const Document& doc, const std::vecto
   // paragraph with a byline, a date or a share bar between them: short lines
   // within a few hundred characters above the span that read as headings
   // are content too (jusText keeps headings near good text the same way).
+  // Three or more labels of one to three words in a row are a menu, not
+  // headings: the scan stops there.
   std::vector<bool> heading_kept(units.size(), false);
   std::size_t distance = 0;
+  std::size_t labels = 0;
   for (std::size_t i = span_first; i > 0 && distance <= kHeadingDistance; --i) {
     const UnitInfo& u = units[i - 1];
+    labels = u.words <= 3 && !u.sentence ? labels + 1 : 0;
+    if (labels >= 3) {
+      for (std::size_t k = i - 1; k < i + 2; ++k) heading_kept[k] = false;
+      break;
+    }
     if (ReadsAsHeading(u, doc)) heading_kept[i - 1] = true;
     distance += u.text.size();
   }

@@ -1,0 +1,121 @@
+#include "content.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tests/support/testdata.h"
+
+namespace pagewash::internal {
+namespace {
+
+using pagewash::testing::FromText;
+
+// The reasons JudgeContent gives, one line per block: "REASON|text" or
+// "keep|text".
+std::string Judge(std::string_view page, Favor favor = Favor::kBalanced) {
+  Document doc = FromText(page);
+  std::vector<bool> removed(doc.blocks.size(), false);
+  std::vector<std::string_view> verdict = JudgeContent(doc, removed, favor);
+  std::string out;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    out += verdict[i].empty() ? std::string_view("keep") : verdict[i];
+    out += '|';
+    out += doc.Text(doc.blocks[i]);
+    out += '\n';
+  }
+  return out;
+}
+
+constexpr std::string_view kArticle =
+    "The council said on Monday that the new bus routes would run through the night, because many of "
+    "the people who work late shifts had asked for them for years.\n\n"
+    "It is the first time that the city has run buses after midnight, and the drivers have been "
+    "trained for the work that they will do in the dark.\n\n"
+    "If the routes are used as much as the council hopes, there will be more of them from the "
+    "spring, and the fares will stay the same as they are in the day.\n";
+
+TEST(ContentTest, MenuAboveTheArticleIsOutsideTheMainContent) {
+  std::string page = "Home\n\nNews\n\nSport\n\nWeather\n\nContact Us\n\n" + std::string(kArticle);
+  std::string got = Judge(page);
+  EXPECT_NE(got.find("outside-main-content|Home\n"), std::string::npos) << got;
+  EXPECT_NE(got.find("outside-main-content|Contact Us\n"), std::string::npos) << got;
+  EXPECT_NE(got.find("keep|The council said"), std::string::npos) << got;
+  EXPECT_NE(got.find("keep|If the routes"), std::string::npos) << got;
+}
+
+TEST(ContentTest, TeasersBelowTheArticleAreOutsideTheMainContent) {
+  std::string page = std::string(kArticle) +
+                     "\nMost Read\n\nStocks Rally As Markets Open Higher\n\nLocal Team Wins Cup Final\n\n"
+                     "Ten Best Gardens To Visit This Summer\n\nNew Phone Launch Date Leaked\n";
+  std::string got = Judge(page);
+  EXPECT_NE(got.find("outside-main-content|Local Team Wins Cup Final\n"), std::string::npos) << got;
+  EXPECT_NE(got.find("outside-main-content|New Phone Launch Date Leaked\n"), std::string::npos) << got;
+  EXPECT_NE(got.find("keep|It is the first time"), std::string::npos) << got;
+}
+
+TEST(ContentTest, HeadlineAboveTheArticleIsKept) {
+  std::string page = "Home\n\nAbout\n\nNight buses start on Monday\n\n" + std::string(kArticle);
+  std::string got = Judge(page);
+  EXPECT_NE(got.find("keep|Night buses start on Monday\n"), std::string::npos) << got;
+}
+
+TEST(ContentTest, ListIntroducedByAColonIsKept) {
+  std::string page = std::string(kArticle) + "\nYou will need:\n• 500 g flour\n• 200 g honey\n• 2 eggs\n";
+  std::string got = Judge(page);
+  EXPECT_NE(got.find("keep|• 2 eggs\n"), std::string::npos) << got;
+  EXPECT_NE(got.find("keep|You will need:\n"), std::string::npos) << got;
+}
+
+TEST(ContentTest, RendererArtefactsGoLineByLine) {
+  std::string page = "[logo.png]\n\n" + std::string(kArticle) +
+                     "\nIFRAME: https://example.org/embed\n\n(BUTTON) Subscribe\n\n"
+                     "_______________________________\n";
+  std::string got = Judge(page);
+  EXPECT_NE(got.find("renderer-artefact|[logo.png]\n"), std::string::npos) << got;
+  EXPECT_NE(got.find("renderer-artefact|IFRAME: https://example.org/embed\n"), std::string::npos) << got;
+  EXPECT_NE(got.find("renderer-artefact|(BUTTON) Subscribe\n"), std::string::npos) << got;
+  EXPECT_NE(got.find("renderer-artefact|____"), std::string::npos) << got;
+}
+
+TEST(ContentTest, WorksInOtherLanguages) {
+  std::string page =
+      "Startseite\n\nPolitik\n\nSport\n\nKontakt\n\n"
+      "Der Stadtrat hat am Montag beschlossen, dass die neuen Buslinien auch in der Nacht fahren, "
+      "weil viele Menschen, die spät arbeiten, seit Jahren darum gebeten haben.\n\n"
+      "Es ist das erste Mal, dass die Stadt nach Mitternacht Busse fahren lässt, und die Fahrer "
+      "sind für die Arbeit in der Dunkelheit geschult worden.\n";
+  std::string got = Judge(page);
+  EXPECT_NE(got.find("outside-main-content|Politik\n"), std::string::npos) << got;
+  EXPECT_NE(got.find("keep|Der Stadtrat"), std::string::npos) << got;
+  EXPECT_NE(got.find("keep|Es ist das erste Mal"), std::string::npos) << got;
+}
+
+TEST(ContentTest, PageWithoutProseIsKeptAsItIs) {
+  std::string got = Judge("Home\n\nNews\n\nSport\n");
+  EXPECT_EQ(got, "keep|Home\nkeep|News\nkeep|Sport\n");
+}
+
+TEST(ContentTest, BlocksAlreadyRemovedAreNotJudged) {
+  Document doc = FromText("Home\n\n" + std::string(kArticle));
+  std::vector<bool> removed(doc.blocks.size(), false);
+  removed[0] = true;
+  std::vector<std::string_view> verdict = JudgeContent(doc, removed, Favor::kBalanced);
+  EXPECT_TRUE(verdict[0].empty());
+}
+
+TEST(ContentTest, FavorPrecisionRemovesAtLeastWhatBalancedRemoves) {
+  std::string page = "Home\n\nNews\n\n" + std::string(kArticle) +
+                     "\nShare this article with your friends\n\nRelated Stories From Our Site\n";
+  std::string balanced = Judge(page, Favor::kBalanced);
+  std::string precision = Judge(page, Favor::kPrecision);
+  auto count_kept = [](const std::string& s) {
+    std::size_t n = 0;
+    for (std::size_t p = s.find("keep|"); p != std::string::npos; p = s.find("keep|", p + 1)) ++n;
+    return n;
+  };
+  EXPECT_LE(count_kept(precision), count_kept(balanced));
+}
+
+}  // namespace
+}  // namespace pagewash::internal
