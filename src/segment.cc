@@ -1,5 +1,7 @@
 #include "pagewash/segment.h"
 
+#include <algorithm>
+
 #include "layout.h"
 #include "pagewash/language.h"
 #include "text/unicode.h"
@@ -60,6 +62,18 @@ bool EndsLikeHeading(std::string_view s) {
     if (s.size() >= h.size() && s.substr(s.size() - h.size()) == h) return false;
   }
   return true;
+}
+
+// A year of the last two centuries standing as a number of its own: "2015",
+// "13, 2017".
+bool HasYear(std::string_view s) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+    if (i > 0 && digit(s[i - 1])) continue;
+    if (!(s.substr(i, 2) == "19" || s.substr(i, 2) == "20")) continue;
+    if (digit(s[i + 2]) && digit(s[i + 3]) && (i + 4 == s.size() || !digit(s[i + 4]))) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -189,8 +203,10 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
       std::size_t t = i;
       // A heading directly above another is a section label, unless the
       // second is a question: then it is the first entry of an FAQ.
+      // A byline or a date under a headline ("Jane Doe - Apr 16, 2015") is
+      // no headline either.
       if (i + 1 < doc.blocks.size() && doc.blocks[i + 1].kind == BlockKind::kHeading &&
-          !doc.Text(doc.blocks[i + 1]).ends_with('?')) {
+          !doc.Text(doc.blocks[i + 1]).ends_with('?') && !HasYear(doc.Text(doc.blocks[i + 1]))) {
         doc.blocks[i].level = 1;  // The label above the title.
         t = i + 1;
       }

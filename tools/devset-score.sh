@@ -44,3 +44,31 @@ done
 if [ -n "$keep" ]; then mkdir -p "$keep"; cp "$out"/*.json "$keep"/; fi
 # shellcheck disable=SC2086
 python3 "$devset/score.py" "$out" "$devset/gold" ${SCORE_OPTS:-}
+# The title: equal to the gold title (tokens as score.py counts them) on how
+# many of the pages whose gold has one.
+python3 - "$out" "$devset" <<'PY'
+import json, os, sys
+sys.path.insert(0, sys.argv[2])
+from score import tokens
+out, devset = sys.argv[1], sys.argv[2]
+have = right = 0
+wrong = []
+for name in sorted(os.listdir(os.path.join(devset, "gold"))):
+    if not name.endswith(".json"):
+        continue
+    gold = json.load(open(os.path.join(devset, "gold", name), encoding="utf-8")).get("title")
+    if not gold:
+        continue
+    have += 1
+    try:
+        got = json.load(open(os.path.join(out, name), encoding="utf-8")).get("title") or ""
+    except (OSError, ValueError):
+        got = ""
+    if tokens(got) == tokens(gold):
+        right += 1
+    else:
+        wrong.append(name[:-5])
+print(f"title: {right}/{have} = {right / max(have, 1):.3f} of the pages whose gold has a title")
+if os.environ.get("TITLE_MISSES"):
+    print("  wrong:", " ".join(wrong))
+PY
