@@ -26,9 +26,9 @@ Matcher::Matcher(const CompiledRules& rules) : rules_(rules) {
   whole_line_.assign(n, 0);
   for (std::size_t r = 0; r < n; ++r) {
     RuleType t = rules.rules[r].type;
-    if (t == RuleType::kCode || t == RuleType::kLinkBar || t == RuleType::kSender ||
-        t == RuleType::kSignature || t == RuleType::kBreadcrumb || t == RuleType::kDateline ||
-        !rules.rules[r].starts.empty()) {
+    // A raw prefix (`starts`) is no phrase, so the phrase table cannot
+    // bring the rule to a line.
+    if (TypeInfo(t).always || !rules.rules[r].starts.empty()) {
       always_.push_back(static_cast<std::uint16_t>(r));
     }
     if (t == RuleType::kDateline && dateline_ < 0) dateline_ = static_cast<int>(r);
