@@ -31,24 +31,11 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-bool ParseRuleType(std::string_view name, RuleType* type) {
-  static constexpr std::pair<std::string_view, RuleType> kTypes[] = {
-      {"line", RuleType::kLine},         {"prefix", RuleType::kPrefix},
-      {"near", RuleType::kNear},         {"vocabulary", RuleType::kVocabulary},
-      {"switcher", RuleType::kSwitcher}, {"byline", RuleType::kByline},
-      {"code", RuleType::kCode},         {"caption", RuleType::kCaption},
-      {"breadcrumb", RuleType::kBreadcrumb}, {"dateline", RuleType::kDateline},
-      {"header", RuleType::kHeader},         {"linkbar", RuleType::kLinkBar},
-      {"address", RuleType::kAddress},       {"sender", RuleType::kSender},
-      {"signature", RuleType::kSignature},
-  };
-  for (const auto& [n, t] : kTypes) {
-    if (n == name) {
-      *type = t;
-      return true;
-    }
+const internal::RuleTypeInfo* FindRuleType(std::string_view name) {
+  for (const internal::RuleTypeInfo& t : internal::kRuleTypes) {
+    if (t.name == name) return &t;
   }
-  return false;
+  return nullptr;
 }
 
 bool ValidName(std::string_view name) {
@@ -98,11 +85,6 @@ class Parser {
     std::map<std::string, std::uint16_t> index;
     for (std::size_t i = 0; i < compiled.rules.size(); ++i) {
       index[compiled.rules[i].name] = static_cast<std::uint16_t>(i);
-    }
-    for (std::size_t i = 0; i < compiled.rules.size(); ++i) {
-      if (compiled.rules[i].type == RuleType::kBreadcrumb) {
-        compiled.breadcrumbs.push_back(static_cast<std::uint16_t>(i));
-      }
     }
     for (Rule& r : compiled.rules) {
       for (const std::string& n : r.near_names) {
@@ -188,78 +170,141 @@ class Parser {
     if (eq == std::string_view::npos) return Error("expected key = value");
     std::string_view key = Trim(line.substr(0, eq));
     std::string_view value = Trim(line.substr(eq + 1));
-    if (key == "type") {
-      if (!ParseRuleType(value, &current_.type)) {
-        return Error(fmt::format("unknown type \"{}\"", value));
-      }
-      have_type_ = true;
-      return Status::Ok();
+    const Key* k = FindKey(key);
+    if (k == nullptr) return Error(fmt::format("unknown key \"{}\"", key));
+    return k->read(*this, key, value);
+  }
+
+  // What a key of a rule file does to the rule being read. A name ending in
+  // '.' takes any suffix: "group." is group.NAME.
+  struct Key {
+    std::string_view name;
+    Status (*read)(Parser& p, std::string_view key, std::string_view value);
+  };
+
+  static const Key* FindKey(std::string_view name) {
+    static constexpr Key kKeys[] = {
+        {"type",
+         [](Parser& p, std::string_view, std::string_view value) { return p.ReadType(value); }},
+        {"phrases", [](Parser& p, std::string_view,
+                       std::string_view value) { return p.AddPhrases(value, 0); }},
+        {"group.", [](Parser& p, std::string_view key,
+                      std::string_view value) { return p.ReadGroup(key.substr(6), value); }},
+        {"require",
+         [](Parser& p, std::string_view, std::string_view value) {
+           p.pending_require_.emplace_back(value);
+           return Status::Ok();
+         }},
+        {"topic",
+         [](Parser& p, std::string_view, std::string_view value) {
+           p.pending_topic_.emplace_back(value);
+           return Status::Ok();
+         }},
+        {"near",
+         [](Parser& p, std::string_view, std::string_view value) {
+           for (std::string_view n : Split(value, ' ')) p.current_.near_names.emplace_back(n);
+           return Status::Ok();
+         }},
+        {"starts",
+         [](Parser& p, std::string_view, std::string_view value) {
+           for (std::string_view prefix : Split(value, '|')) p.current_.starts.emplace_back(prefix);
+           return Status::Ok();
+         }},
+        {"then",
+         [](Parser& p, std::string_view, std::string_view value) {
+           p.current_.then = std::string(value);
+           return Status::Ok();
+         }},
+        {"field",
+         [](Parser& p, std::string_view, std::string_view value) {
+           p.current_.field = std::string(value);
+           return Status::Ok();
+         }},
+        {"side",
+         [](Parser& p, std::string_view, std::string_view value) { return p.ReadSide(value); }},
+        {"chunk",
+         [](Parser& p, std::string_view key, std::string_view value) {
+           return p.ReadYesNo(key, value, &p.current_.chunk);
+         }},
+        {"flanked",
+         [](Parser& p, std::string_view key, std::string_view value) {
+           return p.ReadYesNo(key, value, &p.current_.flanked);
+         }},
+        {"min-groups",
+         [](Parser& p, std::string_view key, std::string_view value) {
+           std::uint32_t n = 0;
+           if (Status s = p.ReadNumber(key, value, &n); !s.ok()) return s;
+           p.current_.min_groups = static_cast<int>(n);
+           return Status::Ok();
+         }},
+        {"min-words",
+         [](Parser& p, std::string_view key, std::string_view value) {
+           return p.ReadNumber(key, value, &p.current_.min_words);
+         }},
+        {"max-words",
+         [](Parser& p, std::string_view key, std::string_view value) {
+           return p.ReadNumber(key, value, &p.current_.max_words);
+         }},
+        {"min-coverage",
+         [](Parser& p, std::string_view key, std::string_view value) {
+           std::uint32_t n = 0;
+           if (Status s = p.ReadNumber(key, value, &n); !s.ok()) return s;
+           p.current_.min_coverage = static_cast<int>(std::min<std::uint32_t>(n, 100));
+           return Status::Ok();
+         }},
+    };
+    for (const Key& k : kKeys) {
+      bool prefix = k.name.back() == '.';
+      if (prefix ? name.substr(0, k.name.size()) == k.name : name == k.name) return &k;
     }
-    if (key == "phrases") return AddPhrases(value, 0);
-    if (key.substr(0, 6) == "group.") {
-      std::string_view group = key.substr(6);
-      auto it = std::find(current_.groups.begin(), current_.groups.end(), group);
-      std::size_t g = static_cast<std::size_t>(it - current_.groups.begin());
-      if (it == current_.groups.end()) {
-        if (current_.groups.size() >= 64) return Error("a rule has at most 64 groups");
-        current_.groups.emplace_back(group);
-      }
-      return AddPhrases(value, static_cast<std::uint8_t>(g));
+    return nullptr;
+  }
+
+  Status ReadType(std::string_view value) {
+    const internal::RuleTypeInfo* type = FindRuleType(value);
+    if (type == nullptr) return Error(fmt::format("unknown type \"{}\"", value));
+    current_.type = type->type;
+    have_type_ = true;
+    return Status::Ok();
+  }
+
+  Status ReadGroup(std::string_view group, std::string_view value) {
+    auto it = std::find(current_.groups.begin(), current_.groups.end(), group);
+    std::size_t g = static_cast<std::size_t>(it - current_.groups.begin());
+    if (it == current_.groups.end()) {
+      if (current_.groups.size() >= 64) return Error("a rule has at most 64 groups");
+      current_.groups.emplace_back(group);
     }
-    if (key == "require") {
-      pending_require_.emplace_back(value);
-      return Status::Ok();
+    return AddPhrases(value, static_cast<std::uint8_t>(g));
+  }
+
+  Status ReadSide(std::string_view value) {
+    if (value == "before") {
+      current_.side = Rule::Side::kBefore;
+    } else if (value == "after") {
+      current_.side = Rule::Side::kAfter;
+    } else if (value == "both") {
+      current_.side = Rule::Side::kBoth;
+    } else {
+      return Error("side must be before, after or both");
     }
-    if (key == "near") {
-      for (std::string_view n : Split(value, ' ')) current_.near_names.emplace_back(n);
-      return Status::Ok();
-    }
-    if (key == "then") {
-      current_.then = std::string(value);
-      return Status::Ok();
-    }
-    if (key == "side") {
-      if (value == "before") {
-        current_.side = Rule::Side::kBefore;
-      } else if (value == "after") {
-        current_.side = Rule::Side::kAfter;
-      } else if (value == "both") {
-        current_.side = Rule::Side::kBoth;
-      } else {
-        return Error("side must be before, after or both");
-      }
-      return Status::Ok();
-    }
-    if (key == "starts") {
-      for (std::string_view p : Split(value, '|')) current_.starts.emplace_back(p);
-      return Status::Ok();
-    }
-    if (key == "chunk" || key == "flanked") {
-      if (value != "yes" && value != "no") return Error(fmt::format("{} must be yes or no", key));
-      (key == "chunk" ? current_.chunk : current_.flanked) = value == "yes";
-      return Status::Ok();
-    }
-    if (key == "topic") {
-      pending_topic_.emplace_back(value);
-      return Status::Ok();
-    }
-    if (key == "field") {
-      current_.field = std::string(value);
-      return Status::Ok();
-    }
+    return Status::Ok();
+  }
+
+  Status ReadYesNo(std::string_view key, std::string_view value, bool* out) {
+    if (value != "yes" && value != "no") return Error(fmt::format("{} must be yes or no", key));
+    *out = value == "yes";
+    return Status::Ok();
+  }
+
+  Status ReadNumber(std::string_view key, std::string_view value, std::uint32_t* out) {
     std::uint32_t number = 0;
-    if (key == "min-groups" || key == "min-words" || key == "max-words" || key == "min-coverage") {
-      auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
-      if (ec != std::errc() || p != value.data() + value.size()) {
-        return Error(fmt::format("{} must be a whole number", key));
-      }
-      if (key == "min-groups") current_.min_groups = static_cast<int>(number);
-      if (key == "min-words") current_.min_words = number;
-      if (key == "max-words") current_.max_words = number;
-      if (key == "min-coverage") current_.min_coverage = static_cast<int>(std::min<std::uint32_t>(number, 100));
-      return Status::Ok();
+    auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+    if (ec != std::errc() || p != value.data() + value.size()) {
+      return Error(fmt::format("{} must be a whole number", key));
     }
-    return Error(fmt::format("unknown key \"{}\"", key));
+    *out = number;
+    return Status::Ok();
   }
 
   static std::vector<std::string_view> Split(std::string_view s, char sep) {
@@ -311,10 +356,7 @@ class Parser {
     std::uint32_t saved_line = line_;
     line_ = current_.line;
     if (!have_type_) return Error(fmt::format("rule \"{}\" has no type", current_.name));
-    bool needs_phrases = current_.type != RuleType::kCode && current_.type != RuleType::kCaption &&
-                         current_.type != RuleType::kLinkBar && current_.type != RuleType::kSender &&
-                         current_.type != RuleType::kSignature;
-    if (needs_phrases && phrase_count_ == 0) {
+    if (!internal::TypeInfo(current_.type).built_in && phrase_count_ == 0) {
       return Error(fmt::format("rule \"{}\" has no phrases", current_.name));
     }
     for (auto [list, mask, what] : {std::tuple{&pending_require_, &current_.require_mask, "requires"},

@@ -1,11 +1,13 @@
 // The compiled form of a RuleSet, shared by the rule parser (rules.cc) and
-// the matcher in strip.cc.
+// the matcher (strip/matcher.cc), and the table of rule types both read.
 #ifndef PAGEWASH_RULES_INTERNAL_H_
 #define PAGEWASH_RULES_INTERNAL_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pagewash::internal {
@@ -27,6 +29,72 @@ enum class RuleType : std::uint8_t {
   kSender,
   kSignature,
 };
+
+/// What a rule type is, declared once: the parser reads its name and whether
+/// it needs phrases, the matcher whether to judge it on every line, and the
+/// documentation (include/pagewash/rules.h, src/rules/README.md) its keys
+/// and summary, which a unit test holds to this table.
+struct RuleTypeInfo {
+  RuleType type;
+  std::string_view name;  ///< As written after `type =`.
+  /// The keys, besides `type`, that mean something to this type, separated
+  /// by spaces. "group.NAME" stands for any group.
+  std::string_view keys;
+  /// A detector in code: a rule of the type names it and needs no phrases.
+  bool built_in;
+  /// The matcher judges it on every line, not only on lines where one of
+  /// its phrases was found.
+  bool always;
+  std::string_view summary;  ///< One line, for the documentation.
+};
+
+/// Every rule type, indexed by RuleType.
+inline constexpr RuleTypeInfo kRuleTypes[] = {
+    {RuleType::kLine, "line", "phrases min-words max-words", false, false,
+     "the whole line is one of the phrases"},
+    {RuleType::kPrefix, "prefix", "phrases then max-words", false, false,
+     "the line starts with a phrase (and `then`) and is short"},
+    {RuleType::kNear, "near", "phrases near side", false, false,
+     "as `line`, but only beside a match of the rules named in `near`"},
+    {RuleType::kVocabulary, "vocabulary",
+     "group.NAME require min-groups min-words max-words chunk topic starts flanked", false, false,
+     "the line hits phrases of min-groups groups, and every `require` one"},
+    {RuleType::kSwitcher, "switcher", "phrases max-words min-coverage", false, false,
+     "the phrases cover every word (or min-coverage percent): a switcher"},
+    {RuleType::kByline, "byline", "phrases then field min-words", false, false,
+     "a phrase, then a name, which becomes metadata[field]"},
+    {RuleType::kCode, "code", "", true, true, "built in: a line of JSON, JavaScript or CSS"},
+    {RuleType::kCaption, "caption", "", true, false,
+     "built in: a line that repeats a heading above it, then breaks off"},
+    {RuleType::kBreadcrumb, "breadcrumb", "phrases max-words", false, true,
+     "a trail: a phrase and a separator, or two separators (a > b > c)"},
+    {RuleType::kDateline, "dateline",
+     "group.label group.month group.weekday group.word group.by field", false, true,
+     "a date, maybe labelled and signed; it becomes metadata[field]"},
+    {RuleType::kHeader, "header", "phrases", false, false,
+     "a heading (\"Related posts\"); the link titles under it go too"},
+    {RuleType::kLinkBar, "linkbar", "", true, true,
+     "built in: three or more short segments between one separator"},
+    {RuleType::kAddress, "address", "phrases max-words", false, false,
+     "a street phrase and a postal code, and no sentence"},
+    {RuleType::kSender, "sender", "field", true, true,
+     "built in: a mail sender's name and address; the name is metadata"},
+    {RuleType::kSignature, "signature", "", true, true,
+     "built in: a line \"--\" and the mail signature after it"},
+};
+
+constexpr const RuleTypeInfo& TypeInfo(RuleType type) {
+  return kRuleTypes[static_cast<std::size_t>(type)];
+}
+
+static_assert(
+    [] {
+      for (std::size_t i = 0; i < std::size(kRuleTypes); ++i) {
+        if (static_cast<std::size_t>(kRuleTypes[i].type) != i) return false;
+      }
+      return std::size(kRuleTypes) == static_cast<std::size_t>(RuleType::kSignature) + 1;
+    }(),
+    "kRuleTypes is indexed by RuleType and lists every type");
 
 struct Rule {
   std::string name;
@@ -130,7 +198,6 @@ struct CompiledRules {
   PhraseTable table;
   StemTable stems;
   std::uint32_t max_phrase_words = 1;
-  std::vector<std::uint16_t> breadcrumbs;  // Rules of type breadcrumb.
 };
 
 }  // namespace pagewash::internal

@@ -14,25 +14,23 @@
 // phrase of every rule goes into one hash table, so a line is matched
 // against all rules in one pass over its words, whatever their number.
 //
-// Types:
-//   line        the whole line is one of the phrases.
-//   prefix      the line starts with a phrase and has at most max-words words
-//               (with `then = :`, the phrase must be followed by a colon).
-//   near        as `line`, but only next to lines removed by the rules named
-//               in `near` (a consent notice's buttons); runs of such lines go.
-//   vocabulary  the line hits phrases of at least min-groups of the rule's
-//               groups (group.NAME = ...), including every group in
-//               `require`, and has min-words..max-words words.
-//   switcher    every word is one of the phrases (language codes and names)
-//               and there are at least two: a language switcher.
-//   byline      the line starts with a phrase (and `then`, if set) and the
-//               rest is a name: it is removed and becomes metadata[field].
-//   breadcrumb  a trail: the line starts with a phrase ("Home") followed by
-//               a separator (> › » / | →), or has two or more such
-//               separators between short segments.
-//   code        built in: a line of JSON, JavaScript or CSS.
-//   caption     built in: a line that repeats a nearby heading and goes on
-//               into a fragment (a title glued to a truncated caption).
+// Types (src/rules/README.md says when each removes a line and which keys it
+// takes; a built-in type is a detector in code, which a rule only names):
+//   line        the whole line is one of the phrases
+//   prefix      the line starts with a phrase (and `then`) and is short
+//   near        as `line`, but only beside a match of the rules named in `near`
+//   vocabulary  the line hits phrases of min-groups groups, and every `require` one
+//   switcher    the phrases cover every word (or min-coverage percent): a switcher
+//   byline      a phrase, then a name, which becomes metadata[field]
+//   code        built in: a line of JSON, JavaScript or CSS
+//   caption     built in: a line that repeats a heading above it, then breaks off
+//   breadcrumb  a trail: a phrase and a separator, or two separators (a > b > c)
+//   dateline    a date, maybe labelled and signed; it becomes metadata[field]
+//   header      a heading ("Related posts"); the link titles under it go too
+//   linkbar     built in: three or more short segments between one separator
+//   address     a street phrase and a postal code, and no sentence
+//   sender      built in: a mail sender's name and address; the name is metadata
+//   signature   built in: a line "--" and the mail signature after it
 #ifndef PAGEWASH_RULES_H_
 #define PAGEWASH_RULES_H_
 

@@ -1,0 +1,77 @@
+// The phrase matcher: strip's first look at a line, on its own.
+//
+// Match() tokenizes a line once and walks its words through the compiled
+// rules' phrase table (rules_internal.h), so a line is matched against every
+// rule in one pass whatever their number. It then judges the rules the
+// phrases touched, and the built-in detectors (strip/shapes.h) that run on
+// every line, and returns a LineVerdict. The neighbourhood passes
+// (strip/passes.h) take it from there.
+#ifndef PAGEWASH_STRIP_MATCHER_H_
+#define PAGEWASH_STRIP_MATCHER_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "rules_internal.h"
+#include "text/tokenize.h"
+
+namespace pagewash::internal {
+
+/// What the rules say of one line on its own.
+struct LineVerdict {
+  int rule = -1;                          ///< The first rule (in file order) that removes the line.
+  std::vector<std::uint16_t> near_rules;  ///< `near` rules whose phrases are the whole line.
+  int header_rule = -1;                   ///< A `header` rule whose phrases are the whole line.
+  std::string_view value;                 ///< Metadata value (byline name, date).
+  std::string_view author;                ///< A dateline's "by NAME".
+  std::string_view date;                  ///< A byline's date after the name.
+};
+
+/// Matches lines against a rule set. Keeps its scratch between lines, so one
+/// Matcher serves a whole document without allocating per line once its
+/// buffers have grown. Not thread-safe; use one per thread.
+class Matcher {
+ public:
+  /// `rules` must outlive the Matcher.
+  explicit Matcher(const CompiledRules& rules);
+
+  /// Judges `line`. The verdict's views point into `line`.
+  LineVerdict Match(std::string_view line);
+
+  /// The last line's tokens, valid until the next Match().
+  const text::TokenizedText& tokens() const { return tokens_; }
+
+  /// Group masks of the vocabulary rules the last line touched, and which
+  /// rules it touched; valid until the next Match().
+  std::uint64_t Groups(std::size_t rule) const { return groups_[rule]; }
+  const std::vector<std::uint16_t>& Touched() const { return touched_; }
+
+ private:
+  bool Judge(std::uint16_t r, const Rule& rule, std::string_view line, std::size_t words,
+             LineVerdict* v);
+  bool IsDateFrom(std::string_view line, std::size_t begin, std::string_view* date);
+  bool DateWords(std::uint16_t r, std::size_t first, std::size_t last, std::size_t* end);
+  bool JudgeDateline(std::uint16_t r, std::string_view line, std::size_t words, LineVerdict* v);
+  std::string_view After(std::string_view line, std::uint32_t words) const;
+  bool FollowedBy(std::string_view line, std::uint32_t words, std::string_view then) const;
+  bool IsBreadcrumb(std::string_view line, std::uint32_t prefix_words) const;
+  void Scan();
+  void Record(std::uint16_t r, std::uint8_t group, std::size_t i, std::size_t n, std::size_t words);
+
+  const CompiledRules& rules_;
+  text::TokenizedText tokens_;
+  std::vector<std::uint64_t> groups_;        // Vocabulary: groups hit, per rule.
+  std::vector<std::uint32_t> prefix_words_;  // Prefix rules: longest prefix hit.
+  std::vector<std::uint64_t> covered_;       // Words covered by phrases, per rule.
+  std::vector<std::uint8_t> whole_line_;     // Line rules: the line is a phrase.
+  std::vector<std::uint8_t> month_;          // Per word: a month name.
+  std::vector<std::uint8_t> by_;             // Per word: "by" in a dateline.
+  std::vector<std::uint16_t> touched_;
+  std::vector<std::uint16_t> always_;  // Built-in detectors run on every line.
+  int dateline_ = -1;                  // The first dateline rule.
+};
+
+}  // namespace pagewash::internal
+
+#endif  // PAGEWASH_STRIP_MATCHER_H_

@@ -1,0 +1,297 @@
+#include "strip/passes.h"
+
+#include <algorithm>
+#include <bit>
+
+#include "content.h"
+#include "layout.h"
+#include "strip/shapes.h"
+
+namespace pagewash::internal {
+namespace {
+
+bool MeetsVocabulary(const Rule& rule, std::uint64_t hit) {
+  return std::popcount(hit) >= rule.min_groups && (hit & rule.require_mask) == rule.require_mask;
+}
+
+std::uint64_t GroupsOf(const BlockInfo& info, std::uint16_t rule) {
+  for (const auto& [r, mask] : info.vocabulary) {
+    if (r == rule) return mask;
+  }
+  return 0;
+}
+
+}  // namespace
+
+StripContext::StripContext(Document* document, const CompiledRules& compiled, bool explain)
+    : doc(*document),
+      rules(compiled),
+      info(document->blocks.size()),
+      about(compiled.rules.size(), false),
+      remover(document, "strip", explain) {}
+
+void StripContext::Remove(std::size_t i, int rule) {
+  if (info[i].rule >= 0 && remover.IsMarked(i)) return;
+  info[i].rule = rule;
+  remover.Mark(i, rules.rules[static_cast<std::size_t>(rule)].name);
+}
+
+int StripContext::NearSide(std::size_t j, int anchor, bool before) const {
+  if (j >= info.size()) return -1;
+  for (std::uint16_t nr : info[j].match.near_rules) {
+    const Rule& r = rules.rules[nr];
+    if (r.side == Rule::Side::kBefore && !before) continue;
+    if (r.side == Rule::Side::kAfter && before) continue;
+    if (std::find(r.near.begin(), r.near.end(), anchor) != r.near.end())
+      return static_cast<int>(nr);
+  }
+  return -1;
+}
+
+bool StripContext::Flanked(std::size_t first, std::size_t last, int rule) const {
+  return (first > 0 && NearSide(first - 1, rule, true) >= 0) ||
+         NearSide(last + 1, rule, false) >= 0;
+}
+
+void MatchLines(StripContext* ctx) {
+  const Document& doc = ctx->doc;
+  Matcher matcher(ctx->rules);
+  for (std::size_t i = 0; i < ctx->info.size(); ++i) {
+    std::string_view line = doc.Text(doc.blocks[i]);
+    LineVerdict v = matcher.Match(line);
+    BlockInfo& b = ctx->info[i];
+    b.words = static_cast<std::uint32_t>(matcher.tokens().tokens.size());
+    // The caption pass compares short lines (headings) with fragments; a
+    // finished sentence of many words is neither, and keeps no copy.
+    if (b.words <= 20 || !EndsWithSentencePunctuation(line) || HasUnbalancedBracket(line)) {
+      b.key = matcher.tokens().key;
+    }
+    b.match = std::move(v);
+    for (std::uint16_t r : matcher.Touched()) {
+      const Rule& rule = ctx->rules.rules[r];
+      if (rule.type == RuleType::kVocabulary && (rule.chunk || rule.topic_mask != 0) &&
+          matcher.Groups(r) != 0) {
+        b.vocabulary.emplace_back(r, matcher.Groups(r));
+      }
+    }
+  }
+}
+
+// A page about the topic of a guarded rule keeps the rule's matches unless a
+// notice's button or title stands next to them. Only a line standing alone
+// counts: a notice's buttons ("Accept all cookies") come in a run of lines.
+void FindPageTopics(StripContext* ctx) {
+  const Document& doc = ctx->doc;
+  const std::vector<BlockInfo>& info = ctx->info;
+  const std::size_t n = info.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string_view line = doc.Text(doc.blocks[i]);
+    if (info[i].words == 0 || info[i].words > 10 || EndsWithSentencePunctuation(line)) continue;
+    bool alone = (i == 0 || doc.blocks[i].gap) && (i + 1 == n || doc.blocks[i + 1].gap);
+    if (!alone) continue;
+    if (info[i].match.rule >= 0 || !info[i].match.near_rules.empty()) continue;
+    for (const auto& [r, mask] : info[i].vocabulary) {
+      if ((mask & ctx->rules.rules[r].topic_mask) != 0) ctx->about[r] = true;
+    }
+  }
+}
+
+void ApplyLineVerdicts(StripContext* ctx) {
+  for (std::size_t i = 0; i < ctx->info.size(); ++i) {
+    int rule = ctx->info[i].match.rule;
+    if (rule < 0) continue;
+    const Rule& r = ctx->rules.rules[static_cast<std::size_t>(rule)];
+    if (r.type == RuleType::kVocabulary && ctx->about[static_cast<std::size_t>(rule)] &&
+        !ctx->Flanked(i, i, rule)) {
+      continue;
+    }
+    if (r.flanked && !ctx->Flanked(i, i, rule)) continue;
+    ctx->Remove(i, rule);
+  }
+}
+
+void TakeFlankedVocabulary(StripContext* ctx) {
+  for (std::size_t i = 0; i < ctx->info.size(); ++i) {
+    const BlockInfo& b = ctx->info[i];
+    if (b.rule >= 0 || !b.match.near_rules.empty()) continue;
+    for (const auto& [r, mask] : b.vocabulary) {
+      const Rule& rule = ctx->rules.rules[r];
+      if (rule.require_mask == 0 || (mask & rule.require_mask) != rule.require_mask) continue;
+      if (ctx->Flanked(i, i, r)) {
+        ctx->Remove(i, r);
+        break;
+      }
+    }
+  }
+}
+
+void JoinChunkedNotices(StripContext* ctx) {
+  const Document& doc = ctx->doc;
+  const std::vector<BlockInfo>& info = ctx->info;
+  const std::size_t n = info.size();
+  for (std::size_t r = 0; r < ctx->rules.rules.size(); ++r) {
+    const Rule& rule = ctx->rules.rules[r];
+    if (rule.type != RuleType::kVocabulary || !rule.chunk) continue;
+    const int anchor = static_cast<int>(r);
+    std::size_t i = 0;
+    while (i < n) {
+      std::size_t end = i + 1;
+      while (end < n && !doc.blocks[end].gap) ++end;
+      std::size_t lines = end - i;
+      std::uint64_t mask = 0;
+      std::size_t words = 0;
+      std::size_t hit_lines = 0;
+      bool short_lines = true;
+      for (std::size_t k = i; k < end; ++k) {
+        if (!info[k].match.near_rules.empty()) {
+          --lines;  // Buttons go with the notice but do not make one.
+          continue;
+        }
+        std::uint64_t m = GroupsOf(info[k], static_cast<std::uint16_t>(r));
+        mask |= m;
+        hit_lines += m != 0;
+        words += info[k].words;
+        short_lines = short_lines && info[k].words <= 60;
+      }
+      // Buttons in or around the run: they confirm a notice, and on a page
+      // about the topic they are required.
+      bool buttons = ctx->Flanked(i, end - 1, anchor);
+      for (std::size_t k = i; k < end && !buttons; ++k) {
+        buttons = ctx->NearSide(k, anchor, true) >= 0 || ctx->NearSide(k, anchor, false) >= 0;
+      }
+      bool enough = MeetsVocabulary(rule, mask) ||
+                    (buttons && (mask & rule.require_mask) == rule.require_mask);
+      if (lines >= 2 && lines <= 8 && words <= 150 && short_lines && hit_lines * 2 >= lines &&
+          enough && (buttons || !ctx->about[r])) {
+        for (std::size_t k = i; k < end; ++k) {
+          if (info[k].rule < 0 && info[k].match.near_rules.empty()) ctx->Remove(k, anchor);
+        }
+      }
+      i = end;
+    }
+  }
+}
+
+void TakeNoticeNeighbours(StripContext* ctx) {
+  const Document& doc = ctx->doc;
+  const std::vector<BlockInfo>& info = ctx->info;
+  const std::size_t n = info.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    int anchor = info[i].rule;
+    if (anchor < 0 || ctx->rules.rules[static_cast<std::size_t>(anchor)].type == RuleType::kNear)
+      continue;
+    // Short lines between a notice (or its title) and its buttons, in one
+    // run of lines, are the rest of the notice.
+    std::size_t k = i + 1;
+    while (k < n && k - i <= 4 && info[k].rule < 0 && !doc.blocks[k].gap && info[k].words <= 40 &&
+           ctx->NearSide(k, anchor, false) < 0) {
+      ++k;
+    }
+    if (k > i + 1 && k < n && info[k].rule < 0 && !doc.blocks[k].gap &&
+        ctx->NearSide(k, anchor, false) >= 0) {
+      for (std::size_t m = i + 1; m < k; ++m) ctx->Remove(m, anchor);
+    }
+    for (std::size_t j = i + 1; j < n && info[j].rule < 0; ++j) {
+      int nr = ctx->NearSide(j, anchor, false);
+      if (nr < 0) break;
+      ctx->Remove(j, nr);
+    }
+    for (std::size_t j = i; j > 0 && info[j - 1].rule < 0; --j) {
+      int nr = ctx->NearSide(j - 1, anchor, true);
+      if (nr < 0) break;
+      ctx->Remove(j - 1, nr);
+    }
+  }
+}
+
+void TakeRelatedLinks(StripContext* ctx) {
+  const Document& doc = ctx->doc;
+  const std::vector<BlockInfo>& info = ctx->info;
+  const std::size_t n = info.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (info[i].match.header_rule < 0 || info[i].rule != info[i].match.header_rule) continue;
+    std::size_t j = i + 1;
+    while (j < n && j - i <= 12 && info[j].rule < 0 &&
+           LooksLikeLinkTitle(doc.Text(doc.blocks[j]), info[j].words)) {
+      ++j;
+    }
+    // A last title standing alone before a real paragraph is its heading.
+    if (j < n && j > i + 1 && doc.blocks[j - 1].gap && info[j].rule < 0) --j;
+    for (std::size_t k = i + 1; k < j; ++k) ctx->Remove(k, info[i].match.header_rule);
+  }
+}
+
+// Only the first signature counts: what follows it is all signature.
+void TakeSignature(StripContext* ctx) {
+  const Document& doc = ctx->doc;
+  const std::vector<BlockInfo>& info = ctx->info;
+  const std::size_t n = info.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (info[i].rule < 0 ||
+        ctx->rules.rules[static_cast<std::size_t>(info[i].rule)].type != RuleType::kSignature) {
+      continue;
+    }
+    bool tail_is_short = n - i <= 12;
+    for (std::size_t k = i + 1; k < n && tail_is_short; ++k) tail_is_short = info[k].words <= 15;
+    for (std::size_t k = i + 1; k < n && (tail_is_short || !doc.blocks[k].gap); ++k) {
+      if (info[k].rule < 0) ctx->Remove(k, info[i].rule);
+    }
+    break;
+  }
+}
+
+void TakeGluedCaptions(StripContext* ctx) {
+  const Document& doc = ctx->doc;
+  const std::vector<BlockInfo>& info = ctx->info;
+  const std::size_t n = info.size();
+  auto caption = std::find_if(ctx->rules.rules.begin(), ctx->rules.rules.end(),
+                              [](const Rule& r) { return r.type == RuleType::kCaption; });
+  if (caption == ctx->rules.rules.end()) return;
+  const int rule = static_cast<int>(caption - ctx->rules.rules.begin());
+  for (std::size_t i = 0; i < n; ++i) {
+    if (info[i].rule >= 0) continue;
+    std::string_view line = doc.Text(doc.blocks[i]);
+    std::size_t looked = 0;
+    for (std::size_t j = i; j > 0 && looked < 3; --j) {
+      std::size_t h = j - 1;
+      if (info[h].rule >= 0) continue;
+      ++looked;
+      if (IsGluedRepeat(doc.Text(doc.blocks[h]), info[h].key, info[h].words, line, info[i].key)) {
+        ctx->Remove(i, rule);
+        break;
+      }
+    }
+  }
+}
+
+void TakeOutsideMainContent(StripContext* ctx) {
+  if (!ctx->content_model) return;
+  const std::size_t n = ctx->doc.blocks.size();
+  std::vector<bool> gone(n);
+  for (std::size_t i = 0; i < n; ++i) gone[i] = ctx->remover.IsMarked(i);
+  std::vector<std::string_view> reasons = JudgeContent(ctx->doc, gone, ctx->favor);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!reasons[i].empty()) ctx->remover.Mark(i, reasons[i]);
+  }
+}
+
+void FillMetadata(StripContext* ctx) {
+  Document& doc = ctx->doc;
+  for (const BlockInfo& b : ctx->info) {
+    if (b.rule < 0) continue;
+    const Rule& r = ctx->rules.rules[static_cast<std::size_t>(b.rule)];
+    bool fills =
+        r.type == RuleType::kByline || r.type == RuleType::kDateline || r.type == RuleType::kSender;
+    if (!fills || b.match.value.empty()) continue;
+    std::string_view field = !r.field.empty()                ? std::string_view(r.field)
+                             : r.type == RuleType::kDateline ? std::string_view("date")
+                                                             : std::string_view("author");
+    if (doc.GetMetadata(field).empty()) doc.SetMetadata(field, b.match.value);
+    if (!b.match.author.empty() && doc.GetMetadata("author").empty())
+      doc.SetMetadata("author", b.match.author);
+    if (!b.match.date.empty() && doc.GetMetadata("date").empty())
+      doc.SetMetadata("date", b.match.date);
+  }
+}
+
+}  // namespace pagewash::internal

@@ -1,0 +1,123 @@
+// The passes of strip, over a whole document.
+//
+// MatchLines() judges every line on its own (strip/matcher.h). A line's
+// neighbours then change what it is: "Accept all" is a consent button only
+// next to a consent notice, a notice may be split over several short lines,
+// the titles under "Related posts" go with it. Each such judgement is one
+// pass over the document; StripBoilerplate (strip.cc) runs them in order and
+// each sees what the passes before it removed. All of them work on one
+// StripContext.
+#ifndef PAGEWASH_STRIP_PASSES_H_
+#define PAGEWASH_STRIP_PASSES_H_
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "pagewash/document.h"
+#include "pagewash/strip.h"
+#include "removal.h"
+#include "rules_internal.h"
+#include "strip/matcher.h"
+
+namespace pagewash::internal {
+
+/// What strip knows about one block.
+struct BlockInfo {
+  int rule = -1;      ///< The rule that removes the block, once decided.
+  LineVerdict match;  ///< What the rules said of the line alone.
+  /// The folded words (text::Tokenize), kept only for the lines the caption
+  /// pass may compare: a finished sentence of many words keeps none.
+  std::string key;
+  std::uint32_t words = 0;
+  /// Groups hit per vocabulary rule that is judged beyond its line (`chunk`
+  /// or `topic`).
+  std::vector<std::pair<std::uint16_t, std::uint64_t>> vocabulary;
+};
+
+/// The state the passes share: the document, one BlockInfo per block and
+/// the removals so far.
+struct StripContext {
+  /// `document` and `compiled` must outlive the context. With `explain`,
+  /// removed blocks are kept in document->removed.
+  StripContext(Document* document, const CompiledRules& compiled, bool explain);
+
+  /// Removes block `i` by `rule`, unless a rule already removed it.
+  void Remove(std::size_t i, int rule);
+
+  /// Block `j` is a `near` line that belongs to a match of rule `anchor`
+  /// standing after it (before = true) or before it (before = false).
+  /// Returns the `near` rule, or -1 (also for j past the end).
+  int NearSide(std::size_t j, int anchor, bool before) const;
+
+  /// Blocks [first, last], a match of `rule`, have a `near` title just above
+  /// or a `near` button just below.
+  bool Flanked(std::size_t first, std::size_t last, int rule) const;
+
+  Document& doc;
+  const CompiledRules& rules;
+  std::vector<BlockInfo> info;  ///< One per block of doc.
+  /// Per rule: the page is about the rule's topic (FindPageTopics).
+  std::vector<bool> about;
+  BlockRemover remover;
+  /// Whether TakeOutsideMainContent runs, and how it trades its errors.
+  bool content_model = true;
+  Favor favor = Favor::kBalanced;
+};
+
+/// Pass 1: judges every line on its own and fills ctx->info.
+void MatchLines(StripContext* ctx);
+
+/// A pass over the document, after MatchLines.
+using StripPass = void (*)(StripContext*);
+
+/// Marks the guarded rules (those with a `topic`) whose topic the page is
+/// about: a line standing alone, short and unpunctuated like a heading,
+/// hits the topic groups ("3. Cookies", "Chocolate chip cookies"). Removes
+/// nothing.
+void FindPageTopics(StripContext* ctx);
+
+/// Removes the lines the rules removed on their own, except a guarded
+/// rule's matches on a page about its topic and a `flanked` rule's matches,
+/// unless a `near` line stands beside them.
+void ApplyLineVerdicts(StripContext* ctx);
+
+/// Removes a line with a vocabulary rule's required groups, but too few
+/// others, when a `near` line of the rule stands beside it.
+void TakeFlankedVocabulary(StripContext* ctx);
+
+/// Removes notices split over several short lines (rules with
+/// `chunk = yes`): a run of two to eight lines with no blank line between
+/// them, judged as one.
+void JoinChunkedNotices(StripContext* ctx);
+
+/// Removes the titles and buttons of a removed match (runs of `near` lines
+/// on either side), and the short lines between a match and its buttons.
+void TakeNoticeNeighbours(StripContext* ctx);
+
+/// Removes the link titles under a removed `header` line ("Related posts"),
+/// up to the first sentence, or a title that heads a paragraph of its own.
+void TakeRelatedLinks(StripContext* ctx);
+
+/// Removes a mail signature after a removed "--": the rest of its
+/// paragraph, or the rest of the page when only short lines follow.
+void TakeSignature(StripContext* ctx);
+
+/// Removes a line that repeats a heading among the three kept lines above
+/// it and then breaks off: a title glued to a truncated caption (the first
+/// `caption` rule names the removal).
+void TakeGluedCaptions(StripContext* ctx);
+
+/// Removes what the content model (content.h) judges not to be the page's
+/// main content, with its reason, once the rules have removed what they
+/// name. Does nothing when ctx->content_model is off.
+void TakeOutsideMainContent(StripContext* ctx);
+
+/// Fills metadata from the lines removed by byline, dateline and sender
+/// rules. A field already set keeps its value.
+void FillMetadata(StripContext* ctx);
+
+}  // namespace pagewash::internal
+
+#endif  // PAGEWASH_STRIP_PASSES_H_
