@@ -20,6 +20,7 @@ struct UnitInfo {
   std::uint32_t lines = 0;        // Lines still present.
   bool sentence = false;          // Ends a sentence.
   bool marker = false;            // Opens with a list marker.
+  bool barrier_before = false;    // A barrier line stands between it and the unit before.
   double score = 0;               // For (> 0) or against (< 0) being content.
   std::string text;               // The unit's lines joined by spaces.
 };
@@ -145,7 +146,8 @@ std::string_view InsideReason(const UnitInfo& u) {
 
 }  // namespace
 
-std::vector<std::string_view> JudgeContent(const Document& doc, const std::vector<bool>& removed, Favor favor) {
+std::vector<std::string_view> JudgeContent(const Document& doc, const std::vector<bool>& removed,
+                                           const std::vector<bool>& barrier, Favor favor) {
   std::vector<std::string_view> verdict(doc.blocks.size());
   const text::StopwordIndex& index = text::StopwordIndex::Get();
   const Weights w = WeightsFor(favor);
@@ -154,13 +156,17 @@ std::vector<std::string_view> JudgeContent(const Document& doc, const std::vecto
   // they are no part of the unit they were wrapped into.
   std::vector<UnitInfo> units;
   text::TokenizedText tokens;
+  bool barrier_seen = false;
   for (const Unit& unit : SplitUnits(doc)) {
     UnitInfo u;
     u.first = unit.first;
     u.last = unit.last;
     std::string_view last_line;
     for (std::uint32_t b = unit.first; b <= unit.last; ++b) {
-      if (removed[b]) continue;
+      if (removed[b]) {
+        barrier_seen = barrier_seen || barrier[b];
+        continue;
+      }
       std::string_view line = doc.Text(doc.blocks[b]);
       if (IsRendererArtefact(line)) {
         verdict[b] = kRendererArtefact;
@@ -177,6 +183,8 @@ std::vector<std::string_view> JudgeContent(const Document& doc, const std::vecto
       ++u.lines;
     }
     if (u.lines == 0) continue;
+    u.barrier_before = barrier_seen;
+    barrier_seen = false;
     u.sentence = EndsSentence(last_line);
     units.push_back(std::move(u));
   }
@@ -230,7 +238,7 @@ std::vector<std::string_view> JudgeContent(const Document& doc, const std::vecto
   std::size_t span_last = 0;
   bool found = false;
   for (std::size_t i = 0; i < units.size(); ++i) {
-    if (run <= 0) {
+    if (run <= 0 || units[i].barrier_before) {
       run = 0;
       run_start = i;
     }
@@ -251,17 +259,18 @@ std::vector<std::string_view> JudgeContent(const Document& doc, const std::vecto
     return u.sentence && !u.marker && u.words >= 4 && u.score > -2 * w.unit_cost;
   };
   // A heading with such a paragraph under it goes with it.
-  while (span_last + 1 < units.size()) {
+  while (span_last + 1 < units.size() && !units[span_last + 1].barrier_before) {
     if (prose_edge(units[span_last + 1])) {
       ++span_last;
-    } else if (span_last + 2 < units.size() && ReadsAsHeading(units[span_last + 1], doc) &&
+    } else if (span_last + 2 < units.size() && !units[span_last + 2].barrier_before &&
+               ReadsAsHeading(units[span_last + 1], doc) &&
                prose_edge(units[span_last + 2])) {
       span_last += 2;
     } else {
       break;
     }
   }
-  while (span_first > 0 && prose_edge(units[span_first - 1])) --span_first;
+  while (span_first > 0 && !units[span_first].barrier_before && prose_edge(units[span_first - 1])) --span_first;
 
   // The headline, and headings or labels above it, stand before the first
   // paragraph with a byline, a date or a share bar between them: short lines
@@ -286,7 +295,7 @@ std::vector<std::string_view> JudgeContent(const Document& doc, const std::vecto
   // A letter's or a post's closing lines ("Thanks, Marta", "Best regards"
   // over a name) stand just below its last paragraph: a greeting and a name
   // in one paragraph of at most two lines of a few words.
-  if (span_last + 1 < units.size()) {
+  if (span_last + 1 < units.size() && !units[span_last + 1].barrier_before) {
     const UnitInfo& greeting = units[span_last + 1];
     auto tiny = [](const UnitInfo& u) { return !u.marker && u.words > 0 && u.words <= 4 && u.lines <= 2; };
     if (tiny(greeting) && (greeting.lines == 2 || greeting.text.find(',') != std::string::npos)) {

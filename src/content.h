@@ -42,8 +42,10 @@ inline constexpr std::string_view kNotProse = "not-prose";
 /// For each block of `doc` (unsegmented kLine blocks, or blocks of any kind),
 /// the reason the content model removes it, or an empty view to keep it.
 /// Blocks with removed[i] set are already gone: they are neither judged nor
-/// counted as neighbours.
-std::vector<std::string_view> JudgeContent(const Document& doc, const std::vector<bool>& removed, Favor favor);
+/// counted as neighbours. A gone block with barrier[i] set (a `barrier`
+/// rule's line, "Comments") ends any main-content span that reaches it.
+std::vector<std::string_view> JudgeContent(const Document& doc, const std::vector<bool>& removed,
+                                           const std::vector<bool>& barrier, Favor favor);
 
 }  // namespace pagewash::internal
 

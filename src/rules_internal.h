@@ -28,6 +28,7 @@ enum class RuleType : std::uint8_t {
   kAddress,
   kSender,
   kSignature,
+  kBarrier,
 };
 
 /// What a rule type is, declared once: the parser reads its name and whether
@@ -81,6 +82,8 @@ inline constexpr RuleTypeInfo kRuleTypes[] = {
      "built in: a mail sender's name and address; the name is metadata"},
     {RuleType::kSignature, "signature", "", true, true,
      "built in: a line \"--\" and the mail signature after it"},
+    {RuleType::kBarrier, "barrier", "phrases", false, false,
+     "the whole line is a phrase (\"Comments\"): the main content ends here"},
 };
 
 constexpr const RuleTypeInfo& TypeInfo(RuleType type) {
@@ -92,7 +95,7 @@ static_assert(
       for (std::size_t i = 0; i < std::size(kRuleTypes); ++i) {
         if (static_cast<std::size_t>(kRuleTypes[i].type) != i) return false;
       }
-      return std::size(kRuleTypes) == static_cast<std::size_t>(RuleType::kSignature) + 1;
+      return std::size(kRuleTypes) == static_cast<std::size_t>(RuleType::kBarrier) + 1;
     }(),
     "kRuleTypes is indexed by RuleType and lists every type");
 

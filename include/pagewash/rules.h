@@ -31,6 +31,7 @@
 //   address     a street phrase and a postal code, and no sentence
 //   sender      built in: a mail sender's name and address; the name is metadata
 //   signature   built in: a line "--" and the mail signature after it
+//   barrier     the whole line is a phrase ("Comments"): the main content ends here
 #ifndef PAGEWASH_RULES_H_
 #define PAGEWASH_RULES_H_
 

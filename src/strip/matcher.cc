@@ -69,6 +69,7 @@ bool Matcher::Judge(std::uint16_t r, const Rule& rule, std::string_view line, st
                     LineVerdict* v) {
   switch (rule.type) {
     case RuleType::kLine:
+    case RuleType::kBarrier:
       return whole_line_[r] != 0;
     case RuleType::kHeader:
       if (whole_line_[r]) v->header_rule = r;
@@ -270,7 +271,12 @@ void Matcher::Record(std::uint16_t r, std::uint8_t group, std::size_t i, std::si
     case RuleType::kLine:
     case RuleType::kNear:
     case RuleType::kHeader:
-      // A trailing count does not change what a line is: "Basket (0)".
+    case RuleType::kBarrier:
+      // A count does not change what a line is: "Basket (0)", "12 Comments".
+      if (i == 1 && rule.type == RuleType::kBarrier && AllDigits(tokens_.Word(0))) {
+        if (n + 1 == words) whole_line_[r] = 1;
+        break;
+      }
       if (i != 0) return;
       if (n == words) {
         whole_line_[r] = 1;

@@ -268,8 +268,13 @@ void TakeOutsideMainContent(StripContext* ctx) {
   if (!ctx->content_model) return;
   const std::size_t n = ctx->doc.blocks.size();
   std::vector<bool> gone(n);
-  for (std::size_t i = 0; i < n; ++i) gone[i] = ctx->remover.IsMarked(i);
-  std::vector<std::string_view> reasons = JudgeContent(ctx->doc, gone, ctx->favor);
+  std::vector<bool> barrier(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    gone[i] = ctx->remover.IsMarked(i);
+    int rule = ctx->info[i].rule;
+    barrier[i] = rule >= 0 && ctx->rules.rules[static_cast<std::size_t>(rule)].type == RuleType::kBarrier;
+  }
+  std::vector<std::string_view> reasons = JudgeContent(ctx->doc, gone, barrier, ctx->favor);
   for (std::size_t i = 0; i < n; ++i) {
     if (!reasons[i].empty()) ctx->remover.Mark(i, reasons[i]);
   }

@@ -16,7 +16,7 @@ using pagewash::testing::FromText;
 std::string Judge(std::string_view page, Favor favor = Favor::kBalanced) {
   Document doc = FromText(page);
   std::vector<bool> removed(doc.blocks.size(), false);
-  std::vector<std::string_view> verdict = JudgeContent(doc, removed, favor);
+  std::vector<std::string_view> verdict = JudgeContent(doc, removed, removed, favor);
   std::string out;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     out += verdict[i].empty() ? std::string_view("keep") : verdict[i];
@@ -100,7 +100,7 @@ TEST(ContentTest, BlocksAlreadyRemovedAreNotJudged) {
   Document doc = FromText("Home\n\n" + std::string(kArticle));
   std::vector<bool> removed(doc.blocks.size(), false);
   removed[0] = true;
-  std::vector<std::string_view> verdict = JudgeContent(doc, removed, Favor::kBalanced);
+  std::vector<std::string_view> verdict = JudgeContent(doc, removed, removed, Favor::kBalanced);
   EXPECT_TRUE(verdict[0].empty());
 }
 
@@ -115,6 +115,33 @@ TEST(ContentTest, FavorPrecisionRemovesAtLeastWhatBalancedRemoves) {
     return n;
   };
   EXPECT_LE(count_kept(precision), count_kept(balanced));
+}
+
+}  // namespace
+}  // namespace pagewash::internal
+
+namespace pagewash::internal {
+namespace {
+
+TEST(ContentTest, ABarrierEndsTheMainContent) {
+  // The comment below the article is prose too; only the barrier line
+  // ("Comments", removed by a rule) tells it apart.
+  Document doc = FromText(std::string(kArticle) +
+                          "\nComments\n\nI think that the buses should have run at night years ago, and "
+                          "that the council was too slow to see what the people who work late needed.\n");
+  std::vector<bool> removed(doc.blocks.size(), false);
+  std::vector<bool> barrier(doc.blocks.size(), false);
+  std::size_t comments = 0;
+  while (doc.Text(doc.blocks[comments]) != "Comments") ++comments;
+  removed[comments] = true;
+  barrier[comments] = true;
+  std::vector<std::string_view> reasons = JudgeContent(doc, removed, barrier, Favor::kBalanced);
+  EXPECT_EQ(reasons.back(), kOutsideMainContent);
+  EXPECT_TRUE(reasons.front().empty());
+  // Without the barrier, the comment reads as the article's last paragraph.
+  barrier[comments] = false;
+  reasons = JudgeContent(doc, removed, barrier, Favor::kBalanced);
+  EXPECT_TRUE(reasons.back().empty());
 }
 
 }  // namespace

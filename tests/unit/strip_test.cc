@@ -45,6 +45,7 @@ TEST(StripTest, RemovesBoilerplate) {
        "line Text.\n"},
       {"dateline with author", "Posted on 3 May 2024 by Hannah Price\n27.09.2023, 10:15\nText.", "line Text.\n"},
       {"link bar and copyright", "Privacy | Accessibility | Contact\n© 2024 Ministry of Culture\nText.", "line Text.\n"},
+      {"barriers, with a count", "Text.\n\n12 Comments\n\nLeave a reply\n\nKommentare (3)", "line Text.\n"},
       {"consent request between its title and buttons",
        "Privacy settings\nThis site uses third-party services that need your consent.\nDeny\nAccept All\n\nText.",
        "line Text.\n"},
