@@ -34,6 +34,8 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsRendererArtefact(std::string_view s) {
   if (s.empty()) return false;
   if (s.starts_with("IFRAME:") || s.starts_with("(BUTTON)") || s == "(BUTTON)") return true;
+  // A bullet with nothing after it: a list item that held only an image.
+  if (s == "*" || s == "+" || s == "•" || s == "-") return true;
   if (s.find("____") != std::string_view::npos) {
     std::size_t underscores = static_cast<std::size_t>(std::count(s.begin(), s.end(), '_'));
     if (underscores * 2 >= s.size()) return true;
@@ -85,18 +87,19 @@ struct Weights {
   double unit_cost;  // What every unit costs: furniture comes in many small units.
   double sentence_bonus;  // Per word, for a unit that ends a sentence.
   double inside_floor;    // Inside the span, a unit scoring below this still goes.
+  double title_cost;      // Per word, for a unit that ends no sentence: a title, a label.
 };
 
 Weights WeightsFor(Favor favor) {
   switch (favor) {
     case Favor::kPrecision:
-      return {0.5, 4.0, 0.2, -6.0};
+      return {0.5, 4.0, 0.3, -6.0, 0.2};
     case Favor::kRecall:
-      return {0.3, 2.0, 0.2, -12.0};
+      return {0.3, 2.0, 0.3, -12.0, 0.0};
     case Favor::kBalanced:
       break;
   }
-  return {0.4, 3.0, 0.2, -8.0};
+  return {0.4, 3.0, 0.3, -8.0, 0.1};
 }
 
 // The stop-word density of the page's prose: the upper quartile of the
@@ -174,7 +177,7 @@ std::vector<std::string_view> JudgeContent(const Document& doc, const std::vecto
       }
       if (u.lines == 0) {
         ListMarker marker;
-        u.marker = ParseListMarker(line, &marker);
+        u.marker = ParseListMarker(line, &marker, doc.blocks[b].indent);
       }
       if (!u.text.empty()) u.text += ' ';
       u.text += line;
@@ -212,13 +215,13 @@ std::vector<std::string_view> JudgeContent(const Document& doc, const std::vecto
   }
 
   // 3. Each unit's score: its words weighted by how far its stop-word density
-  // is above or below the page's prose, a bonus for a finished sentence, less
-  // a cost every unit pays.
+  // is above or below the page's prose, a bonus for a finished sentence or a
+  // cost for a title or label that ends none, less a cost every unit pays.
   const double prose = ProseDensity(units);
   for (UnitInfo& u : units) {
     double density = u.words == 0 ? 0.0 : static_cast<double>(u.stopwords) / u.words;
     u.score = u.words * (density / prose - w.theta) - w.unit_cost;
-    if (u.sentence) u.score += w.sentence_bonus * u.words;
+    u.score += (u.sentence ? w.sentence_bonus : -w.title_cost) * u.words;
   }
   // A list that a line ending in ':' introduces ("You will need:") is part
   // of what introduced it, however few stop words its items have

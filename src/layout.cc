@@ -9,7 +9,7 @@ namespace pagewash::internal {
 namespace {
 
 constexpr std::string_view kBullets[] = {"•", "·", "▪", "▫", "◦", "○", "●", "■", "□", "►", "▸",
-                                         "‣", "⁃", "✓", "✔", "➢", "→", "*", "-", "–", "—"};
+                                         "‣", "⁃", "✓", "✔", "➢", "→", "*", "+", "-", "–", "—"};
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -49,9 +49,16 @@ std::size_t Width(std::string_view s) {
   return s.size() > 400 ? s.size() : text::CodePoints(s);
 }
 
-bool ParseListMarker(std::string_view line, ListMarker* m) {
+bool ParseListMarker(std::string_view line, ListMarker* m, std::size_t indent) {
   *m = ListMarker{};
   if (line.size() < 3) return false;
+  // Text browsers bullet the third level of nested lists with "o" (lynx):
+  // a word in several languages, so only deep in an indented list.
+  if (indent >= kNestedListIndent && line[0] == 'o' && line[1] == ' ') {
+    m->marker = line.substr(0, 1);
+    m->length = 2;
+    return true;
+  }
   // Most lines start with a letter that cannot begin a marker.
   unsigned char first = static_cast<unsigned char>(line[0]);
   bool may_be_marker = first >= 0x80 || first == '*' || first == '-' || first == '(' ||
@@ -219,14 +226,14 @@ std::vector<Unit> SplitUnits(const Document& doc) {
     bool may_be_wrapped = end - i >= 2 && width >= 40 && width <= 100;
     Unit unit{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i)};
     ListMarker marker;
-    bool in_item = ParseListMarker(doc.Text(blocks[i]), &marker) && !marker.heading_only;
+    bool in_item = ParseListMarker(doc.Text(blocks[i]), &marker, blocks[i].indent) && !marker.heading_only;
     std::size_t item_indent = blocks[i].indent;
     for (std::size_t k = i + 1; k < end; ++k) {
       std::string_view prev = doc.Text(blocks[k - 1]);
       std::string_view line = doc.Text(blocks[k]);
       ListMarker next_marker;
       bool continues;
-      if (ParseListMarker(line, &next_marker) && !next_marker.heading_only) {
+      if (ParseListMarker(line, &next_marker, blocks[k].indent) && !next_marker.heading_only) {
         continues = false;
       } else if (in_item && blocks[k].indent > item_indent) {
         continues = true;  // Hanging indent under a list item.
@@ -252,7 +259,7 @@ std::vector<Unit> SplitUnits(const Document& doc) {
       }
       units.push_back(unit);
       unit = Unit{static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(k)};
-      in_item = ParseListMarker(line, &marker) && !marker.heading_only;
+      in_item = ParseListMarker(line, &marker, blocks[k].indent) && !marker.heading_only;
       item_indent = blocks[k].indent;
     }
     units.push_back(unit);

@@ -35,9 +35,14 @@ struct ListMarker {
   char style = 'b';
 };
 
+/// Indentation (columns) from which a line "o item" is a bullet of a nested
+/// list, as lynx draws its third level.
+inline constexpr std::size_t kNestedListIndent = 6;
+
 /// Recognises a list marker at the start of `line`: a bullet (• · ▪ ◦ ○ ● ■
-/// ► ‣ ⁃ - * – — ✓) or a number (1. 2) a) iv. (3) 2.1) followed by a space.
-bool ParseListMarker(std::string_view line, ListMarker* marker);
+/// ► ‣ ⁃ - * + – — ✓; "o" when `indent` is kNestedListIndent or more) or a
+/// number (1. 2) a) iv. (3) 2.1) followed by a space.
+bool ParseListMarker(std::string_view line, ListMarker* marker, std::size_t indent = 0);
 
 /// True if the text ends a sentence: . ! ? … or a closing quote or bracket
 /// after one, or ; and : (which end a list item or introduce a list).

@@ -90,7 +90,7 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
     if (first.kind != BlockKind::kLine) {
       c.kind = first.kind;
     } else {
-      c.has_marker = internal::ParseListMarker(doc.Text(first), &c.marker);
+      c.has_marker = internal::ParseListMarker(doc.Text(first), &c.marker, first.indent);
       c.kind = c.has_marker && !c.marker.heading_only ? BlockKind::kListItem : BlockKind::kParagraph;
     }
     cands.push_back(c);
