@@ -127,6 +127,9 @@ bool ReadsAsHeading(const UnitInfo& u, const Document& doc) {
   if (u.lines != 1 || u.marker || u.sentence || u.words == 0 || u.words > 20) return false;
   if (!doc.blocks[u.first].gap && u.first > 0) return false;
   std::size_t i = 0;
+  // A Markdown heading's "## " comes first.
+  while (i < u.text.size() && u.text[i] == '#') ++i;
+  i = i > 0 && i + 1 < u.text.size() && u.text[i] == ' ' ? i + 1 : 0;
   std::uint32_t c = text::NextCodePoint(u.text, &i);
   // A mailing list's tag may come first: "[list-name] Subject".
   if (c == '[') {

@@ -61,7 +61,7 @@ bool ParseListMarker(std::string_view line, ListMarker* m, std::size_t indent) {
   }
   // Most lines start with a letter that cannot begin a marker.
   unsigned char first = static_cast<unsigned char>(line[0]);
-  bool may_be_marker = first >= 0x80 || first == '*' || first == '-' || first == '(' ||
+  bool may_be_marker = first >= 0x80 || first == '*' || first == '+' || first == '-' || first == '(' ||
                        (first >= '0' && first <= '9') || line[1] == '.' || line[1] == ')' ||
                        std::string_view("IVXLCivxlc").find(static_cast<char>(first)) != std::string_view::npos;
   if (!may_be_marker) return false;

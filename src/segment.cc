@@ -18,7 +18,18 @@ struct Candidate {
   ListMarker marker;
   bool has_marker = false;
   bool gap = false;  // A blank line (or the start) precedes the unit.
+  std::size_t atx = 0;  // A Markdown heading: its "#" signs ("## Scope": 2).
 };
+
+// A Markdown (ATX) heading, as html2text and pandoc write them: one to six
+// '#', a space, then text (that ends as a heading may: see EndsLikeHeading).
+// Returns the number of '#', or 0. "#hashtag" is none.
+std::size_t AtxLevel(std::string_view line) {
+  std::size_t n = 0;
+  while (n < line.size() && n < 7 && line[n] == '#') ++n;
+  if (n == 0 || n > 6 || n + 1 >= line.size() || line[n] != ' ') return 0;
+  return n;
+}
 
 std::size_t CountWords(std::string_view s) {
   std::size_t words = 0;
@@ -89,7 +100,11 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
     c.gap = first.gap || u.first == 0;
     if (first.kind != BlockKind::kLine) {
       c.kind = first.kind;
+    } else if ((c.atx = AtxLevel(doc.Text(first))) > 0 && u.first == u.last &&
+               EndsLikeHeading(doc.Text(first))) {
+      c.kind = BlockKind::kHeading;  // Marked up as one: no need to guess.
     } else {
+      c.atx = 0;
       c.has_marker = internal::ParseListMarker(doc.Text(first), &c.marker, first.indent);
       c.kind = c.has_marker && !c.marker.heading_only ? BlockKind::kListItem : BlockKind::kParagraph;
     }
@@ -120,7 +135,7 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
   // Headings.
   for (std::size_t i = 0; i < cands.size(); ++i) {
     Candidate& c = cands[i];
-    if (!is_kline(c) || c.unit.first != c.unit.last || !c.gap) continue;
+    if (!is_kline(c) || c.unit.first != c.unit.last || !c.gap || c.atx > 0) continue;
     if (i + 1 >= cands.size()) continue;  // A heading introduces something.
     std::string_view line = text_of(c);
     std::string_view title = line;
@@ -180,11 +195,16 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
       body.remove_prefix(c.marker.length);
     }
     if (c.kind == BlockKind::kHeading) {
-      b.level = static_cast<std::uint8_t>(c.has_marker && c.marker.section_number
+      b.level = static_cast<std::uint8_t>(c.atx > 0 ? std::max<std::size_t>(c.atx, 2)
+                                          : c.has_marker && c.marker.section_number
                                               ? std::min(6, 1 + c.marker.depth)
                                               : 2);
     }
-    if (c.unit.first == c.unit.last && c.kind != BlockKind::kListItem) {
+    if (c.atx > 0) {
+      // The text after "## ", a slice of the line: no copy.
+      b.text = TextRef{first.text.offset + static_cast<std::uint32_t>(c.atx + 1),
+                       first.text.length - static_cast<std::uint32_t>(c.atx + 1)};
+    } else if (c.unit.first == c.unit.last && c.kind != BlockKind::kListItem) {
       b.text = first.text;  // Unchanged: no copy.
     } else {
       b.text = doc.AddText(body);

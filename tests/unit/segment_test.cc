@@ -50,6 +50,13 @@ TEST(SegmentTest, Structure) {
       {"a decimal number is not a list marker", "Title\n\n1.5 million people voted.\n\nMore.",
        "H1 Title\n| P 1.5 million people voted.\n| P More.\n"},
       {"last short line is not a heading", "Title\n\nText.\n\nThe end", "H1 Title\n| P Text.\n| P The end\n"},
+      {"markdown headings", "# Title\n\nText.\n\n### Details of it\n\nMore.",
+       "H1 Title\n| P Text.\n| H3 Details of it\n| P More.\n"},
+      {"a hash before a sentence is text", "Title\n\n# 1 best seller, sold out again.\n\nMore.",
+       "H1 Title\n| P # 1 best seller, sold out again.\n| P More.\n"},
+      {"lynx nested bullets are items of their own",
+       "Title\n\n     * Blogs\n          + Speak Freely\n               o Archive\n",
+       "H1 Title\n| L* Blogs\nL+ Speak Freely\nLo Archive\n"},
   };
   for (const Case& c : cases) EXPECT_EQ(Segment(c.in), c.want) << c.name;
 }
