@@ -1,6 +1,7 @@
 #include "content.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "layout.h"
@@ -143,6 +144,93 @@ bool ReadsAsHeading(const UnitInfo& u, const Document& doc) {
   return text::IsUpper(c) || IsDigit(static_cast<char>(c)) || (text::IsLetter(c) && !text::IsLower(c));
 }
 
+// A year of the last two centuries as a number of its own: a date or a
+// byline's date ("Jane Doe - Apr 16, 2015"), not a headline.
+bool HasYear(std::string_view s) {
+  for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+    if (i > 0 && IsDigit(s[i - 1])) continue;
+    if (!(s.substr(i, 2) == "19" || s.substr(i, 2) == "20")) continue;
+    if (IsDigit(s[i + 2]) && IsDigit(s[i + 3]) && (i + 4 == s.size() || !IsDigit(s[i + 4]))) return true;
+  }
+  return false;
+}
+
+// No line of the unit but its last ends a sentence: a wrapped headline, not
+// a sentence and a line after it.
+bool OneSentenceOrNone(const Document& doc, const UnitInfo& u, const std::vector<bool>& removed) {
+  for (std::uint32_t b = u.first; b < u.last; ++b) {
+    if (!removed[b] && EndsSentence(doc.Text(doc.blocks[b]))) return false;
+  }
+  return true;
+}
+
+// How far above the main content a headline is looked for, in units, and how
+// much of the article is read to see which words it repeats.
+constexpr std::size_t kHeadlineUnitsAbove = 40;
+constexpr std::size_t kHeadlineUnitsInside = 1;
+constexpr std::size_t kArticleWordsRead = 3000;
+
+// The headline: of the units that read like one (a few words on at most
+// three lines, no list item, no finished sentence but a question or an
+// exclamation, no year), above the main content or among its first units,
+// the one whose words the article repeats most. A menu label or a teaser
+// shares few words with the article; its headline shares most of its own,
+// and its key words recur in it.
+// Returns units.size() when none shares two words or half of its own.
+std::size_t FindHeadline(const Document& doc, const std::vector<bool>& removed, const std::vector<UnitInfo>& units,
+                         std::size_t span_first, std::size_t span_last, const text::StopwordIndex& index,
+                         int language) {
+  // The article's words, stop words left out.
+  const std::uint64_t stop_bit = language >= 0 ? std::uint64_t{1} << language : 0;
+  std::vector<std::uint64_t> article;
+  text::TokenizedText tokens;
+  for (std::size_t i = span_first; i <= span_last && article.size() < kArticleWordsRead; ++i) {
+    text::Tokenize(units[i].text, &tokens);
+    for (const text::Token& t : tokens.tokens) {
+      if (t.end - t.begin >= 3 && (index.Languages(t.hash) & stop_bit) == 0) article.push_back(t.hash);
+    }
+  }
+  std::sort(article.begin(), article.end());  // Repeats kept: they count.
+
+  std::size_t best = units.size();
+  double best_score = 0;
+  std::size_t first = span_first > kHeadlineUnitsAbove ? span_first - kHeadlineUnitsAbove : 0;
+  std::size_t last = std::min(span_last, span_first + kHeadlineUnitsInside - 1);
+  std::vector<std::uint64_t> own;
+  for (std::size_t i = first; i <= last; ++i) {
+    const UnitInfo& u = units[i];
+    if (u.marker || u.lines > 3 || u.words < 3 || u.words > 30 || HasYear(u.text)) continue;
+    if (u.sentence && !u.text.ends_with('?') && !u.text.ends_with('!')) continue;
+    if (u.lines > 1 && !OneSentenceOrNone(doc, u, removed)) continue;
+    text::Tokenize(u.text, &tokens);
+    own.clear();
+    for (const text::Token& t : tokens.tokens) {
+      if (t.end - t.begin >= 3 && (index.Languages(t.hash) & stop_bit) == 0) own.push_back(t.hash);
+    }
+    std::sort(own.begin(), own.end());
+    own.erase(std::unique(own.begin(), own.end()), own.end());
+    // Each word shared with the article counts by how often the article
+    // uses it (its key words recur), each word it does not share against.
+    std::size_t shared = 0;
+    double score = 0;
+    for (std::uint64_t h : own) {
+      auto [lo, hi] = std::equal_range(article.begin(), article.end(), h);
+      if (lo == hi) {
+        score -= 0.5;
+        continue;
+      }
+      ++shared;
+      score += std::log1p(static_cast<double>(hi - lo));
+    }
+    if (shared < 2 || shared * 2 < own.size()) continue;
+    if (score >= best_score) {  // The nearest to the article wins a tie: scanning down.
+      best_score = score;
+      best = i;
+    }
+  }
+  return best;
+}
+
 // Why a unit inside the main-content span still goes: its shape.
 std::string_view InsideReason(const UnitInfo& u) {
   // Link labels: capitalised words, no sentence ("Home News Sport Weather").
@@ -152,9 +240,11 @@ std::string_view InsideReason(const UnitInfo& u) {
 
 }  // namespace
 
-std::vector<std::string_view> JudgeContent(const Document& doc, const std::vector<bool>& removed,
-                                           const std::vector<bool>& barrier, Favor favor) {
-  std::vector<std::string_view> verdict(doc.blocks.size());
+ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& removed, const std::vector<bool>& barrier,
+                            Favor favor) {
+  ContentVerdict result;
+  std::vector<std::string_view>& verdict = result.reasons;
+  verdict.assign(doc.blocks.size(), std::string_view());
   const text::StopwordIndex& index = text::StopwordIndex::Get();
   const Weights w = WeightsFor(favor);
 
@@ -194,7 +284,7 @@ std::vector<std::string_view> JudgeContent(const Document& doc, const std::vecto
     u.sentence = EndsSentence(last_line);
     units.push_back(std::move(u));
   }
-  if (units.empty()) return verdict;
+  if (units.empty()) return result;
 
   // 2. Stop words, in the page's language.
   std::vector<std::uint32_t> hits(index.size(), 0);
@@ -256,7 +346,7 @@ std::vector<std::string_view> JudgeContent(const Document& doc, const std::vecto
       found = true;
     }
   }
-  if (!found) return verdict;  // Nothing reads as content: keep the page as it is.
+  if (!found) return result;  // Nothing reads as content: keep the page as it is.
   // A short paragraph at either end (the last sentence of an article, under
   // its last heading) loses to the cost every unit pays, not to its words:
   // the span takes in whole sentences next to it that are not far below it.
@@ -314,6 +404,14 @@ std::vector<std::string_view> JudgeContent(const Document& doc, const std::vecto
     }
   }
 
+  // 5. The headline.
+  std::size_t headline = FindHeadline(doc, removed, units, span_first, span_last, index, language);
+  if (headline < units.size()) {
+    heading_kept[headline] = true;
+    result.headline = static_cast<int>(units[headline].first);
+    result.headline_text = units[headline].text;
+  }
+
   for (std::size_t i = 0; i < units.size(); ++i) {
     const UnitInfo& u = units[i];
     std::string_view reason;
@@ -328,7 +426,7 @@ std::vector<std::string_view> JudgeContent(const Document& doc, const std::vecto
       if (!removed[b] && verdict[b].empty()) verdict[b] = reason;
     }
   }
-  return verdict;
+  return result;
 }
 
 }  // namespace pagewash::internal

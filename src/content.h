@@ -23,6 +23,7 @@
 #ifndef PAGEWASH_CONTENT_H_
 #define PAGEWASH_CONTENT_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -39,13 +40,25 @@ inline constexpr std::string_view kRendererArtefact = "renderer-artefact";
 /// run of link labels: a list of names, tags or titles.
 inline constexpr std::string_view kNotProse = "not-prose";
 
-/// For each block of `doc` (unsegmented kLine blocks, or blocks of any kind),
-/// the reason the content model removes it, or an empty view to keep it.
-/// Blocks with removed[i] set are already gone: they are neither judged nor
-/// counted as neighbours. A gone block with barrier[i] set (a `barrier`
-/// rule's line, "Comments") ends any main-content span that reaches it.
-std::vector<std::string_view> JudgeContent(const Document& doc, const std::vector<bool>& removed,
-                                           const std::vector<bool>& barrier, Favor favor);
+struct ContentVerdict {
+  /// For each block, the reason the content model removes it, or an empty
+  /// view to keep it.
+  std::vector<std::string_view> reasons;
+  /// The first block of the main content's headline (kept), or -1: of the
+  /// heading-shaped lines above the main content and at its start, the one
+  /// whose words the article repeats most; not a byline or a date.
+  int headline = -1;
+  /// Its text: its lines joined by spaces.
+  std::string headline_text;
+};
+
+/// Judges the blocks of `doc` (unsegmented kLine blocks, or blocks of any
+/// kind). Blocks with removed[i] set are already gone: they are neither
+/// judged nor counted as neighbours. A gone block with barrier[i] set (a
+/// `barrier` rule's line, "Comments") ends any main-content span that
+/// reaches it.
+ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& removed, const std::vector<bool>& barrier,
+                            Favor favor);
 
 }  // namespace pagewash::internal
 

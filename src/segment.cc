@@ -216,8 +216,20 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
   }
   doc.blocks = std::move(out);
 
-  // The title: the first heading, or the one right after a label.
-  if (doc.title.empty()) {
+  // The title: the main content's headline when strip found it (a heading
+  // from now on, whatever it looked like), else the first heading, or the one
+  // right after a label.
+  if (!doc.title.empty()) {
+    for (std::size_t t = 0; t < doc.blocks.size(); ++t) {
+      if (doc.blocks[t].kind == BlockKind::kListItem || doc.Text(doc.blocks[t]) != doc.title) continue;
+      doc.blocks[t].kind = BlockKind::kHeading;
+      doc.blocks[t].level = 1;
+      if (t > 0 && doc.blocks[t - 1].kind == BlockKind::kHeading && !doc.title.ends_with('?')) {
+        doc.blocks[t - 1].level = 1;  // The label above the title.
+      }
+      break;
+    }
+  } else {
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
       if (doc.blocks[i].kind != BlockKind::kHeading) continue;
       std::size_t t = i;

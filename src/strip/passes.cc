@@ -274,9 +274,12 @@ void TakeOutsideMainContent(StripContext* ctx) {
     int rule = ctx->info[i].rule;
     barrier[i] = rule >= 0 && ctx->rules.rules[static_cast<std::size_t>(rule)].type == RuleType::kBarrier;
   }
-  std::vector<std::string_view> reasons = JudgeContent(ctx->doc, gone, barrier, ctx->favor);
+  ContentVerdict verdict = JudgeContent(ctx->doc, gone, barrier, ctx->favor);
   for (std::size_t i = 0; i < n; ++i) {
-    if (!reasons[i].empty()) ctx->remover.Mark(i, reasons[i]);
+    if (!verdict.reasons[i].empty()) ctx->remover.Mark(i, verdict.reasons[i]);
+  }
+  if (verdict.headline >= 0 && ctx->doc.title.empty()) {
+    ctx->doc.title = std::move(verdict.headline_text);
   }
 }
 

@@ -16,7 +16,7 @@ using pagewash::testing::FromText;
 std::string Judge(std::string_view page, Favor favor = Favor::kBalanced) {
   Document doc = FromText(page);
   std::vector<bool> removed(doc.blocks.size(), false);
-  std::vector<std::string_view> verdict = JudgeContent(doc, removed, removed, favor);
+  std::vector<std::string_view> verdict = JudgeContent(doc, removed, removed, favor).reasons;
   std::string out;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     out += verdict[i].empty() ? std::string_view("keep") : verdict[i];
@@ -100,7 +100,7 @@ TEST(ContentTest, BlocksAlreadyRemovedAreNotJudged) {
   Document doc = FromText("Home\n\n" + std::string(kArticle));
   std::vector<bool> removed(doc.blocks.size(), false);
   removed[0] = true;
-  std::vector<std::string_view> verdict = JudgeContent(doc, removed, removed, Favor::kBalanced);
+  std::vector<std::string_view> verdict = JudgeContent(doc, removed, removed, Favor::kBalanced).reasons;
   EXPECT_TRUE(verdict[0].empty());
 }
 
@@ -135,13 +135,40 @@ TEST(ContentTest, ABarrierEndsTheMainContent) {
   while (doc.Text(doc.blocks[comments]) != "Comments") ++comments;
   removed[comments] = true;
   barrier[comments] = true;
-  std::vector<std::string_view> reasons = JudgeContent(doc, removed, barrier, Favor::kBalanced);
+  std::vector<std::string_view> reasons = JudgeContent(doc, removed, barrier, Favor::kBalanced).reasons;
   EXPECT_EQ(reasons.back(), kOutsideMainContent);
   EXPECT_TRUE(reasons.front().empty());
   // Without the barrier, the comment reads as the article's last paragraph.
   barrier[comments] = false;
-  reasons = JudgeContent(doc, removed, barrier, Favor::kBalanced);
+  reasons = JudgeContent(doc, removed, barrier, Favor::kBalanced).reasons;
   EXPECT_TRUE(reasons.back().empty());
+}
+
+}  // namespace
+}  // namespace pagewash::internal
+
+namespace pagewash::internal {
+namespace {
+
+TEST(ContentTest, HeadlineIsTheHeadingWhoseWordsTheArticleRepeats) {
+  // A menu, the headline, a byline with a date, a photo caption, then the
+  // article: the headline's words (night, buses, council) recur in it.
+  Document doc = FromText(
+      "Home\n\nNews\n\nSport\n\nCouncil starts night buses for late shift workers\n\n"
+      "Jane Doe - Apr 16, 2015\n\nA photo of a red bus in front of the town hall\n\n" + std::string(kArticle));
+  std::vector<bool> removed(doc.blocks.size(), false);
+  ContentVerdict v = JudgeContent(doc, removed, removed, Favor::kBalanced);
+  EXPECT_EQ(v.headline_text, "Council starts night buses for late shift workers");
+  ASSERT_GE(v.headline, 0);
+  EXPECT_TRUE(v.reasons[static_cast<std::size_t>(v.headline)].empty());  // Kept.
+}
+
+TEST(ContentTest, NoHeadlineWhenNoHeadingSharesTheArticlesWords) {
+  Document doc = FromText("Home\n\nWeather Forecast Tomorrow\n\n" + std::string(kArticle));
+  std::vector<bool> removed(doc.blocks.size(), false);
+  ContentVerdict v = JudgeContent(doc, removed, removed, Favor::kBalanced);
+  EXPECT_EQ(v.headline, -1);
+  EXPECT_EQ(v.headline_text, "");
 }
 
 }  // namespace
