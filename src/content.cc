@@ -315,6 +315,10 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     double density = u.words == 0 ? 0.0 : static_cast<double>(u.stopwords) / u.words;
     u.score = u.words * (density / prose - w.theta) - w.unit_cost;
     u.score += (u.sentence ? w.sentence_bonus : -w.title_cost) * u.words;
+    // A list item's words never count against it: lists of names, parts or
+    // results inside an article have few stop words. It pays half the cost
+    // of a unit, so a menu (many items) still weighs against a span.
+    if (u.marker) u.score = std::max(u.score, -0.5 * w.unit_cost);
   }
   // A list that a line ending in ':' introduces ("You will need:") is part
   // of what introduced it, however few stop words its items have
