@@ -28,6 +28,22 @@ struct UnitInfo {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+bool HasLetter(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (text::IsLetter(text::NextCodePoint(s, &i))) return true;
+  }
+  return false;
+}
+
+bool IsImageFileName(std::string_view s) {
+  std::size_t dot = s.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  std::string ext(s.substr(dot + 1));
+  for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return ext == "jpg" || ext == "jpeg" || ext == "png" || ext == "gif" || ext == "webp" || ext == "svg";
+}
+
 // A line a text renderer makes of a page element that has no text of its
 // own: an image's file name or alt text in brackets ("[logo.png]", "[IMG]"),
 // an inline frame ("IFRAME: https://..."), a button or a form field
@@ -37,6 +53,10 @@ bool IsRendererArtefact(std::string_view s) {
   if (s.starts_with("IFRAME:") || s.starts_with("(BUTTON)") || s == "(BUTTON)") return true;
   // A bullet with nothing after it: a list item that held only an image.
   if (s == "*" || s == "+" || s == "•" || s == "-") return true;
+  // An image's file name standing for it ("IMG_4173.jpg").
+  if (s.find(' ') == std::string_view::npos && IsImageFileName(s)) return true;
+  // A few numbers and no letter: a chart's axis, a counter, a page number.
+  if (s.size() <= 12 && !HasLetter(s)) return true;
   if (s.find("____") != std::string_view::npos) {
     std::size_t underscores = static_cast<std::size_t>(std::count(s.begin(), s.end(), '_'));
     if (underscores * 2 >= s.size()) return true;

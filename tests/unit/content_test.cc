@@ -173,3 +173,17 @@ TEST(ContentTest, NoHeadlineWhenNoHeadingSharesTheArticlesWords) {
 
 }  // namespace
 }  // namespace pagewash::internal
+
+namespace pagewash::internal {
+namespace {
+
+TEST(ContentTest, ImageFileNamesAndBareNumbersAreArtefacts) {
+  std::string page = "IMG_4173.jpg\n\n" + std::string(kArticle) + "\n600\n\n20%\n";
+  std::string got = Judge(page);
+  EXPECT_NE(got.find("renderer-artefact|IMG_4173.jpg\n"), std::string::npos) << got;
+  EXPECT_NE(got.find("renderer-artefact|600\n"), std::string::npos) << got;
+  EXPECT_NE(got.find("renderer-artefact|20%\n"), std::string::npos) << got;
+}
+
+}  // namespace
+}  // namespace pagewash::internal
