@@ -162,6 +162,21 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
     c.kind = BlockKind::kHeading;
   }
 
+  // Three or more headings in a row, with nothing under any but the last,
+  // are a list of links (teasers, a menu written as lines), not headings:
+  // only the last, which opens a section, stays one.
+  for (std::size_t i = 0; i < cands.size();) {
+    std::size_t j = i;
+    while (j < cands.size() && cands[j].kind == BlockKind::kHeading && cands[j].atx == 0) ++j;
+    if (j - i >= 3) {
+      for (std::size_t k = i; k + 1 < j; ++k) {
+        cands[k].kind = cands[k].has_marker && !cands[k].marker.heading_only ? BlockKind::kListItem
+                                                                            : BlockKind::kParagraph;
+      }
+    }
+    i = j == i ? i + 1 : j;
+  }
+
   // A dotless section number that did not make a heading is plain text.
   for (Candidate& c : cands) {
     if (c.has_marker && c.marker.heading_only && c.kind != BlockKind::kHeading) c.has_marker = false;
