@@ -206,7 +206,6 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
     return Usage(spec, "--out-dir writes JSON: leave out --format");
   }
   config.out_dir = a.out_dir;
-  config.options.emit.explain = a.explain;
   config.options.strip.explain = a.explain;
   config.options.dedup.explain = a.explain;
   config.options.dedup.min_words = static_cast<std::size_t>(a.min_words);
