@@ -116,6 +116,8 @@ class StreamDecoder {
   bool LooksLikeRecord(std::string_view line);
 
  private:
+  Status DecodeRecord(std::string_view line, Document* doc);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
