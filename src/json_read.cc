@@ -18,6 +18,7 @@ namespace od = simdjson::ondemand;
 struct StreamDecoder::Impl {
   od::parser parser;
   std::string padded;
+  std::string text_key = "text";
   TextReader text_reader;
   // Validates values passed through unread (extra fields, non-string
   // metadata): On-Demand skips them without checking.
@@ -426,9 +427,11 @@ Status StreamDecoder::DecodeRecord(std::string_view line, Document* doc) {
       if (s = GetString(v, key, &str); s.ok()) doc->id = str;
     } else if (key == "source") {
       if (s = GetString(v, key, &str); s.ok()) doc->source = str;
-    } else if (key == "text") {
+    } else if (key == impl_->text_key) {
       s = GetString(v, key, &text);
       have_text = true;
+    } else if (key == "text") {
+      // The text is under another key; this field is replaced by it.
     } else if (key == "schema_version") {
       if (s = GetString(v, key, &str); s.ok()) s = CheckSchemaVersion(str);
     } else if (key == "title") {
@@ -473,13 +476,16 @@ Status StreamDecoder::DecodeRecord(std::string_view line, Document* doc) {
   if (const char* rest; d.current_location().get(rest) == simdjson::SUCCESS) {
     return Status::InvalidInput("unexpected text after the record");
   }
-  if (!have_text) return FieldError("text", "is missing");
+  // With blocks, the text is derived from them; without, it is the page.
+  if (!have_text && !have_blocks) return FieldError(impl_->text_key, "is missing");
   if (!have_blocks) {
     // A plain Dolma/datatrove record: its text is a raw page.
     impl_->text_reader.Read(text, doc);
   }
   return Status::Ok();
 }
+
+void StreamDecoder::SetTextKey(std::string_view key) { impl_->text_key = key; }
 
 bool StreamDecoder::LooksLikeRecord(std::string_view line) {
   std::string& padded = impl_->padded;
@@ -495,7 +501,8 @@ bool StreamDecoder::LooksLikeRecord(std::string_view line) {
     if (field.unescaped_key().get(key)) return false;
     od::value v;
     if (field.value().get(v)) return false;
-    if (key == "text") {
+    // "text" too: the stream between stages has it whatever the key read.
+    if (key == impl_->text_key || key == "text") {
       od::json_type type;
       return !v.type().get(type) && type == od::json_type::string;
     }

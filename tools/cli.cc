@@ -27,6 +27,8 @@ struct Args {
   std::vector<std::string> inputs;
   std::string input_format = "auto";
   std::string id;
+  std::string text_key = InputOptions{}.text_key;
+  std::size_t max_doc_bytes = InputOptions{}.max_document_bytes;
   std::string output;
   std::vector<std::string> rules;
   std::string learn;
@@ -79,6 +81,12 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
       ("id", po::value(&a.id)->value_name("ID"),
        "id of a raw text page (one input only; default: its file name without extension; "
        "records of a JSON Lines input keep their own)")
+      ("text-key", po::value(&a.text_key)->value_name("NAME"),
+       "read a JSON Lines record's text from the field NAME (default text); a record without "
+       "it is an error")
+      ("max-doc-bytes", po::value(&a.max_doc_bytes)->value_name("N"),
+       fmt::format("a larger page or record is an error, reported and skipped (default {}, at most {})",
+                   a.max_doc_bytes, kMaxDocumentBytesLimit).c_str())
       ("explain", po::bool_switch(&a.explain),
        "keep every removed piece in the stream with its rule and byte span; emit lists them");
   po::options_description stage_opts("Stage options");
@@ -169,16 +177,22 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
   RunConfig config;
   config.inputs = a.inputs;
   config.output = a.output;
-  config.id = a.id;
+  config.input.id = a.id;
   if (a.input_format == "auto") {
-    config.input_format = InputFormat::kAuto;
+    config.input.format = InputFormat::kAuto;
   } else if (a.input_format == "text") {
-    config.input_format = InputFormat::kText;
+    config.input.format = InputFormat::kText;
   } else if (a.input_format == "jsonl") {
-    config.input_format = InputFormat::kJsonl;
+    config.input.format = InputFormat::kJsonl;
   } else {
     return Usage(spec, fmt::format("--input-format must be auto, text or jsonl, not '{}'", a.input_format));
   }
+  if (a.text_key.empty()) return Usage(spec, "--text-key needs a field name");
+  config.input.text_key = a.text_key;
+  if (a.max_doc_bytes < 1 || a.max_doc_bytes > kMaxDocumentBytesLimit) {
+    return Usage(spec, fmt::format("--max-doc-bytes must be from 1 to {}", kMaxDocumentBytesLimit));
+  }
+  config.input.max_document_bytes = a.max_doc_bytes;
   if (!a.id.empty() && a.inputs.size() > 1) {
     return Usage(spec, "--id names one page: give at most one input");
   }

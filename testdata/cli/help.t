@@ -69,6 +69,10 @@ Options:
   --id ID               id of a raw text page (one input only; default: its 
                         file name without extension; records of a JSON Lines 
                         input keep their own)
+  --text-key NAME       read a JSON Lines record's text from the field NAME 
+                        (default text); a record without it is an error
+  --max-doc-bytes N     a larger page or record is an error, reported and 
+                        skipped (default 268435456, at most 1073741824)
   --explain             keep every removed piece in the stream with its rule 
                         and byte span; emit lists them
 
@@ -113,6 +117,10 @@ Options:
   --id ID               id of a raw text page (one input only; default: its 
                         file name without extension; records of a JSON Lines 
                         input keep their own)
+  --text-key NAME       read a JSON Lines record's text from the field NAME 
+                        (default text); a record without it is an error
+  --max-doc-bytes N     a larger page or record is an error, reported and 
+                        skipped (default 268435456, at most 1073741824)
   --explain             keep every removed piece in the stream with its rule 
                         and byte span; emit lists them
 
@@ -163,6 +171,10 @@ Options:
   --id ID               id of a raw text page (one input only; default: its 
                         file name without extension; records of a JSON Lines 
                         input keep their own)
+  --text-key NAME       read a JSON Lines record's text from the field NAME 
+                        (default text); a record without it is an error
+  --max-doc-bytes N     a larger page or record is an error, reported and 
+                        skipped (default 268435456, at most 1073741824)
   --explain             keep every removed piece in the stream with its rule 
                         and byte span; emit lists them
 
@@ -198,6 +210,10 @@ Options:
   --id ID               id of a raw text page (one input only; default: its 
                         file name without extension; records of a JSON Lines 
                         input keep their own)
+  --text-key NAME       read a JSON Lines record's text from the field NAME 
+                        (default text); a record without it is an error
+  --max-doc-bytes N     a larger page or record is an error, reported and 
+                        skipped (default 268435456, at most 1073741824)
   --explain             keep every removed piece in the stream with its rule 
                         and byte span; emit lists them
 
@@ -244,6 +260,10 @@ Options:
   --id ID               id of a raw text page (one input only; default: its 
                         file name without extension; records of a JSON Lines 
                         input keep their own)
+  --text-key NAME       read a JSON Lines record's text from the field NAME 
+                        (default text); a record without it is an error
+  --max-doc-bytes N     a larger page or record is an error, reported and 
+                        skipped (default 268435456, at most 1073741824)
   --explain             keep every removed piece in the stream with its rule 
                         and byte span; emit lists them
 

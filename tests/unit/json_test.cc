@@ -146,6 +146,23 @@ TEST(JsonTest, DecodeErrorsSayWhatIsWrong) {
   }
 }
 
+TEST(JsonTest, TextKey) {
+  StreamDecoder decoder;
+  decoder.SetTextKey("content");
+  Document doc;
+  ASSERT_TRUE(decoder.Decode(R"({"id":"a","content":"Opening hours","text":"stale"})", &doc).ok());
+  ASSERT_EQ(doc.blocks.size(), 1u);
+  EXPECT_EQ(doc.Text(doc.blocks[0]), "Opening hours");
+  EXPECT_TRUE(doc.extra.empty()) << "neither field is passed through: the output's text replaces both";
+  EXPECT_EQ(decoder.Decode(R"({"id":"b","text":"Only text."})", &doc).message(), "field \"content\" is missing");
+  // The stream between stages: blocks are the text, whatever the key.
+  ASSERT_TRUE(decoder.Decode(R"({"id":"c","text":"x","blocks":[{"type":"line","text":"x"}]})", &doc).ok());
+  EXPECT_EQ(doc.blocks.size(), 1u);
+  EXPECT_TRUE(decoder.LooksLikeRecord(R"({"id":"a","content":"x"})"));
+  EXPECT_TRUE(decoder.LooksLikeRecord(R"({"id":"a","text":"x"})"));
+  EXPECT_FALSE(decoder.LooksLikeRecord(R"({"id":"a","body":"x"})"));
+}
+
 TEST(JsonTest, StatusRendersLocation) {
   Status s = Status::InvalidInput("bad").At("in.jsonl", 3);
   EXPECT_EQ(s.ToString(), "in.jsonl:3: bad");

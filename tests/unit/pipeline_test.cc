@@ -151,7 +151,7 @@ TEST_F(PipelineTest, IdOverridesTheFileName) {
   RunConfig config;
   config.inputs = {Path("page.txt")};
   config.output = Path("out.jsonl");
-  config.id = "custom-id";
+  config.input.id = "custom-id";
   RecordingReporter reporter;
   EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kOk);
   EXPECT_EQ(testing::ReadFileOrDie(Path("out.jsonl")).rfind("{\"id\":\"custom-id\"", 0), 0u);
