@@ -153,6 +153,10 @@ InputReader::Next InputReader::ReadText(Document* doc) {
     text_.clear();
     return next;
   }
+  // An input of no bytes holds no document, as a JSON Lines input of no
+  // records does: so a stage after one whose every record was rejected
+  // writes nothing, as clean does, rather than an empty page.
+  if (text_.empty()) return next;
   if (!sniffed && refuse()) return next;
   doc->Clear();
   TextInputReport report = text_reader_.Read(text_, doc);

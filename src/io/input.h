@@ -1,6 +1,7 @@
 // Reading inputs: files or standard input, raw text pages or JSON Lines.
 //
-// A raw text page is one document, read whole. A JSON Lines input is read
+// A raw text page is one document, read whole; an input of no bytes has no
+// document. A JSON Lines input is read
 // one line at a time into one reused buffer, so memory stays at the size of
 // the largest record. With InputFormat::kAuto, an input whose first non-blank
 // line is a JSON object with a string text field ("text", or

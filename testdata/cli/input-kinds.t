@@ -1,7 +1,7 @@
 # What pagewash reads before the stages: a byte order mark with nothing
 # after it, and inputs that are not text pages or JSON Lines.
 
-# A page that is only a byte order mark is an empty page, as an empty input is.
+# A page that is only a byte order mark is an empty page, as one of blank lines is.
 % pagewash clean
 ﻿
 \ No newline at end of file
