@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <limits>
 
+#include "text/encoding.h"
 #include "text/unicode.h"
 
 namespace pagewash {
+
+Status CheckEncodingName(std::string_view encoding) { return text::CheckEncoding(encoding); }
+
 namespace {
 
 struct LineState {

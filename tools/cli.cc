@@ -5,6 +5,8 @@
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <iostream>
+
+#include "pagewash/text_input.h"
 #include <sstream>
 
 namespace po = boost::program_options;
@@ -28,6 +30,7 @@ struct Args {
   std::string input_format = "auto";
   std::string id;
   std::string text_key = InputOptions{}.text_key;
+  std::string encoding;
   std::size_t max_doc_bytes = InputOptions{}.max_document_bytes;
   std::string output;
   std::vector<std::string> rules;
@@ -84,6 +87,9 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
       ("text-key", po::value(&a.text_key)->value_name("NAME"),
        "read a JSON Lines record's text from the field NAME (default text); a record without "
        "it is an error")
+      ("encoding", po::value(&a.encoding)->value_name("NAME"),
+       "read raw pages in encoding NAME (windows-1250, ISO-8859-2, KOI8-R, UTF-16LE, ...; "
+       "default: detected for each page, reported in metadata.encoding when not UTF-8)")
       ("max-doc-bytes", po::value(&a.max_doc_bytes)->value_name("N"),
        fmt::format("a larger page or record is an error, reported and skipped (default {}, at most {})",
                    a.max_doc_bytes, kMaxDocumentBytesLimit).c_str())
@@ -189,6 +195,10 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
   }
   if (a.text_key.empty()) return Usage(spec, "--text-key needs a field name");
   config.input.text_key = a.text_key;
+  if (!a.encoding.empty()) {
+    if (Status s = CheckEncodingName(a.encoding); !s.ok()) return Usage(spec, "--encoding: " + s.message());
+  }
+  config.input.encoding = a.encoding;
   if (a.max_doc_bytes < 1 || a.max_doc_bytes > kMaxDocumentBytesLimit) {
     return Usage(spec, fmt::format("--max-doc-bytes must be from 1 to {}", kMaxDocumentBytesLimit));
   }

@@ -81,6 +81,11 @@ struct InputOptions {
   /// The field of a JSON Lines record that holds its text (--text-key). A
   /// record without it (and without "blocks") is an error.
   std::string text_key = "text";
+  /// The encoding of raw pages (--encoding, an ICU converter name such as
+  /// "windows-1250"); empty: detected for each page (text/encoding.h). A
+  /// page read from another encoding than UTF-8 says which in
+  /// metadata.encoding. JSON Lines are always UTF-8.
+  std::string encoding;
   /// A larger document (a raw page, or one record) is an error, reported
   /// and skipped. At most kMaxDocumentBytesLimit.
   std::size_t max_document_bytes = std::size_t{256} << 20;

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "io/sniff.h"
+#include "text/encoding.h"
 
 namespace pagewash::io {
 namespace {
@@ -126,7 +127,9 @@ InputReader::Next InputReader::ReadText(Document* doc) {
   bool sniffed = false;
   auto refuse = [&]() {
     sniffed = true;
-    ContentKind kind = SniffContent(text_);
+    // A given encoding says what NUL and control bytes are (UTF-16 without
+    // its BOM, say).
+    ContentKind kind = SniffContent(text_, /*check_binary=*/options_.encoding.empty());
     if (kind == ContentKind::kText) return false;
     next.status = kError;
     next.error = Status::InvalidInput(RefusalMessage(kind, name_)).At(source_, 0);
@@ -158,9 +161,27 @@ InputReader::Next InputReader::ReadText(Document* doc) {
   // writes nothing, as clean does, rather than an empty page.
   if (text_.empty()) return next;
   if (!sniffed && refuse()) return next;
+  const std::size_t input_bytes = text_.size();
+  const std::string encoding = options_.encoding.empty() ? text::DetectEncoding(text_) : options_.encoding;
+  const bool utf8 = text::IsUtf8Name(encoding);
+  if (!utf8) {
+    Status converted = text::ConvertToUtf8(text_, encoding, &converted_);
+    // Only the converted page is needed from here: give back the bytes.
+    std::string().swap(text_);
+    if (!converted.ok()) {
+      next.status = kError;
+      next.error = std::move(converted.At(source_, 0));
+      std::string().swap(converted_);
+      return next;
+    }
+  }
   doc->Clear();
-  TextInputReport report = text_reader_.Read(text_, doc);
+  TextInputReport report = text_reader_.Read(utf8 ? text_ : converted_, doc);
+  // Spans count bytes of the UTF-8 text; input_bytes, the bytes read.
+  doc->stats.input_bytes = input_bytes;
+  if (!utf8) doc->SetMetadata("encoding", encoding);
   text_.clear();
+  std::string().swap(converted_);
   doc->id = !options_.id.empty() ? options_.id : (name_ == "-" ? std::string("stdin") : IdFromPath(name_));
   doc->source = name_ == "-" ? std::string("<stdin>") : name_;
   next.status = kDocument;

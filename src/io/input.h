@@ -68,6 +68,7 @@ class InputReader {
   std::size_t line_capacity_ = 0;
   std::string_view line_;
   std::string text_;
+  std::string converted_;  // A page converted to UTF-8 from another encoding.
   StreamDecoder decoder_;
   TextReader text_reader_;
 };

@@ -71,6 +71,10 @@ Options:
                         input keep their own)
   --text-key NAME       read a JSON Lines record's text from the field NAME 
                         (default text); a record without it is an error
+  --encoding NAME       read raw pages in encoding NAME (windows-1250, 
+                        ISO-8859-2, KOI8-R, UTF-16LE, ...; default: detected 
+                        for each page, reported in metadata.encoding when not 
+                        UTF-8)
   --max-doc-bytes N     a larger page or record is an error, reported and 
                         skipped (default 268435456, at most 1073741824)
   --explain             keep every removed piece in the stream with its rule 
@@ -119,6 +123,10 @@ Options:
                         input keep their own)
   --text-key NAME       read a JSON Lines record's text from the field NAME 
                         (default text); a record without it is an error
+  --encoding NAME       read raw pages in encoding NAME (windows-1250, 
+                        ISO-8859-2, KOI8-R, UTF-16LE, ...; default: detected 
+                        for each page, reported in metadata.encoding when not 
+                        UTF-8)
   --max-doc-bytes N     a larger page or record is an error, reported and 
                         skipped (default 268435456, at most 1073741824)
   --explain             keep every removed piece in the stream with its rule 
@@ -173,6 +181,10 @@ Options:
                         input keep their own)
   --text-key NAME       read a JSON Lines record's text from the field NAME 
                         (default text); a record without it is an error
+  --encoding NAME       read raw pages in encoding NAME (windows-1250, 
+                        ISO-8859-2, KOI8-R, UTF-16LE, ...; default: detected 
+                        for each page, reported in metadata.encoding when not 
+                        UTF-8)
   --max-doc-bytes N     a larger page or record is an error, reported and 
                         skipped (default 268435456, at most 1073741824)
   --explain             keep every removed piece in the stream with its rule 
@@ -212,6 +224,10 @@ Options:
                         input keep their own)
   --text-key NAME       read a JSON Lines record's text from the field NAME 
                         (default text); a record without it is an error
+  --encoding NAME       read raw pages in encoding NAME (windows-1250, 
+                        ISO-8859-2, KOI8-R, UTF-16LE, ...; default: detected 
+                        for each page, reported in metadata.encoding when not 
+                        UTF-8)
   --max-doc-bytes N     a larger page or record is an error, reported and 
                         skipped (default 268435456, at most 1073741824)
   --explain             keep every removed piece in the stream with its rule 
@@ -262,6 +278,10 @@ Options:
                         input keep their own)
   --text-key NAME       read a JSON Lines record's text from the field NAME 
                         (default text); a record without it is an error
+  --encoding NAME       read raw pages in encoding NAME (windows-1250, 
+                        ISO-8859-2, KOI8-R, UTF-16LE, ...; default: detected 
+                        for each page, reported in metadata.encoding when not 
+                        UTF-8)
   --max-doc-bytes N     a larger page or record is an error, reported and 
                         skipped (default 268435456, at most 1073741824)
   --explain             keep every removed piece in the stream with its rule 
