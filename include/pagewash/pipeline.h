@@ -68,10 +68,13 @@ class Reporter {
 
 enum class InputFormat { kAuto, kText, kJsonl };
 
-/// Largest document that can be read, whatever InputOptions says: offsets in
-/// a Document's arena are 32-bit, and a page's normalised text and what the
-/// stages add to it must stay below 4 GiB.
+/// Largest document that can be read, whatever InputOptions says. Offsets in
+/// a Document's arena are 32-bit: a page's normalised text (about its size)
+/// and what the stages add to it (segment copies list-item bodies, at most
+/// the text again) must stay below 4 GiB, so a larger document is refused
+/// when it is read, as an error for that document, and never wraps.
 inline constexpr std::size_t kMaxDocumentBytesLimit = std::size_t{1} << 30;
+static_assert(3 * kMaxDocumentBytesLimit < (std::uint64_t{1} << 32));
 
 /// How inputs are read.
 struct InputOptions {

@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include <sys/stat.h>
+
 #include "io/sniff.h"
 #include "text/encoding.h"
 
@@ -26,6 +28,27 @@ bool IsBlank(std::string_view s) {
 
 std::string_view StripBom(std::string_view s) {
   return s.substr(0, 3) == "\xEF\xBB\xBF" ? s.substr(3) : s;
+}
+
+// A buffer that grew for one large page is given back after it, not kept
+// at that size for the rest of the run; a small one is kept for reuse.
+constexpr std::size_t kKeptBufferBytes = std::size_t{1} << 20;
+
+void ReleaseIfLarge(std::string* s) {
+  if (s->capacity() > kKeptBufferBytes) {
+    std::string().swap(*s);
+  } else {
+    s->clear();
+  }
+}
+
+// The bytes left in `file` when it is a regular file, or 0.
+std::size_t BytesLeft(std::FILE* file) {
+  struct stat st;
+  if (::fstat(::fileno(file), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+  long at = std::ftell(file);
+  if (at < 0 || st.st_size < at) return 0;
+  return static_cast<std::size_t>(st.st_size - at);
 }
 
 }  // namespace
@@ -118,9 +141,21 @@ bool InputReader::ReadLine() {
 InputReader::Next InputReader::ReadText(Document* doc) {
   Next next;
   text_done_ = true;
+  // One allocation of the page's size when it is known, rather than the
+  // doublings of appending chunk by chunk (up to twice the page).
+  if (std::size_t left = BytesLeft(file_); left > 0) {
+    text_.reserve(text_.size() + line_.size() + std::min(left, options_.max_document_bytes + 1));
+  }
   if (pending_line_) {
     text_.append(line_);
     pending_line_ = false;
+  }
+  // The first line, read to tell the format, may have been the whole page.
+  if (line_capacity_ > kKeptBufferBytes) {
+    std::free(line_buffer_);
+    line_buffer_ = nullptr;
+    line_capacity_ = 0;
+    line_ = {};
   }
   // Compressed, archived, HTML or binary: refused once its head is read,
   // before the rest is.
@@ -133,7 +168,7 @@ InputReader::Next InputReader::ReadText(Document* doc) {
     if (kind == ContentKind::kText) return false;
     next.status = kError;
     next.error = Status::InvalidInput(RefusalMessage(kind, name_)).At(source_, 0);
-    text_.clear();
+    ReleaseIfLarge(&text_);
     return true;
   };
   char chunk[1 << 16];
@@ -145,7 +180,7 @@ InputReader::Next InputReader::ReadText(Document* doc) {
       next.error = Status::InvalidInput(fmt::format("page is larger than {} bytes (--max-doc-bytes)",
                                                     options_.max_document_bytes))
                        .At(source_, 0);
-      text_.clear();
+      ReleaseIfLarge(&text_);
       return next;
     }
     text_.append(chunk, got);
@@ -153,7 +188,7 @@ InputReader::Next InputReader::ReadText(Document* doc) {
   if (std::ferror(file_)) {
     next.status = kError;
     next.error = Status::IoError(fmt::format("read failed: {}", std::strerror(errno))).At(source_, 0);
-    text_.clear();
+    ReleaseIfLarge(&text_);
     return next;
   }
   // An input of no bytes holds no document, as a JSON Lines input of no
@@ -180,7 +215,7 @@ InputReader::Next InputReader::ReadText(Document* doc) {
   // Spans count bytes of the UTF-8 text; input_bytes, the bytes read.
   doc->stats.input_bytes = input_bytes;
   if (!utf8) doc->SetMetadata("encoding", encoding);
-  text_.clear();
+  ReleaseIfLarge(&text_);
   std::string().swap(converted_);
   doc->id = !options_.id.empty() ? options_.id : (name_ == "-" ? std::string("stdin") : IdFromPath(name_));
   doc->source = name_ == "-" ? std::string("<stdin>") : name_;
