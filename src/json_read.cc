@@ -419,6 +419,7 @@ Status StreamDecoder::DecodeRecord(std::string_view line, Document* doc) {
 
   std::string_view text;
   bool have_text = false;
+  bool have_stream_text = false;  // "text" when the text key is another.
   bool have_blocks = false;
   Status fields = ForEachField(obj, [&](std::string_view key, od::value& v) -> Status {
     Status s;
@@ -431,7 +432,10 @@ Status StreamDecoder::DecodeRecord(std::string_view line, Document* doc) {
       s = GetString(v, key, &text);
       have_text = true;
     } else if (key == "text") {
-      // The text is under another key; this field is replaced by it.
+      // The page's text is under another key. With blocks, this is the
+      // stream between stages, whose text is theirs; without, it is dropped.
+      s = GetString(v, key, &str);
+      have_stream_text = true;
     } else if (key == "schema_version") {
       if (s = GetString(v, key, &str); s.ok()) s = CheckSchemaVersion(str);
     } else if (key == "title") {
@@ -476,8 +480,7 @@ Status StreamDecoder::DecodeRecord(std::string_view line, Document* doc) {
   if (const char* rest; d.current_location().get(rest) == simdjson::SUCCESS) {
     return Status::InvalidInput("unexpected text after the record");
   }
-  // With blocks, the text is derived from them; without, it is the page.
-  if (!have_text && !have_blocks) return FieldError(impl_->text_key, "is missing");
+  if (!have_text && !(have_blocks && have_stream_text)) return FieldError(impl_->text_key, "is missing");
   if (!have_blocks) {
     // A plain Dolma/datatrove record: its text is a raw page.
     impl_->text_reader.Read(text, doc);

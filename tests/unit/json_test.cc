@@ -158,6 +158,8 @@ TEST(JsonTest, TextKey) {
   // The stream between stages: blocks are the text, whatever the key.
   ASSERT_TRUE(decoder.Decode(R"({"id":"c","text":"x","blocks":[{"type":"line","text":"x"}]})", &doc).ok());
   EXPECT_EQ(doc.blocks.size(), 1u);
+  EXPECT_EQ(decoder.Decode(R"({"id":"d","blocks":[{"type":"line","text":"x"}]})", &doc).message(),
+            "field \"content\" is missing");
   EXPECT_TRUE(decoder.LooksLikeRecord(R"({"id":"a","content":"x"})"));
   EXPECT_TRUE(decoder.LooksLikeRecord(R"({"id":"a","text":"x"})"));
   EXPECT_FALSE(decoder.LooksLikeRecord(R"({"id":"a","body":"x"})"));
