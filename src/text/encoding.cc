@@ -5,6 +5,8 @@
 #include <unicode/ucsdet.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 #include <memory>
 
@@ -38,6 +40,14 @@ bool IsMostlyUtf8(std::string_view s) {
   std::uint64_t invalid = 0;
   std::size_t i = 0;
   while (i < s.size()) {
+    // Most pages are mostly ASCII: skip it eight bytes at a time.
+    if (std::uint64_t word; i + 8 <= s.size()) {
+      std::memcpy(&word, s.data() + i, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
