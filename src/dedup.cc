@@ -81,6 +81,63 @@ double Similarity(const Signature& a, const Signature& b) {
   return filled == 0 ? 0.0 : static_cast<double>(same) / static_cast<double>(filled);
 }
 
+// Near-duplicate candidates by locality-sensitive hashing: the 64 bins of a
+// signature are cut into kBands bands of kRows bins, and a kept unit is a
+// candidate for a new one only when they agree on every bin of some band.
+// Each candidate is then checked with the full estimate (Similarity), so
+// the index only decides which pairs are compared, and a unit meets about
+// as many candidates as it has near neighbours, not every unit before it.
+//
+// Two rows a band: at a similarity of 0.7 (the default threshold) a pair
+// agrees on a band with probability 0.7^2, so it is missed with probability
+// (1 - 0.49)^32, about 5e-10; at 0.5 about 1e-4. A band whose bins are all
+// empty says nothing and is not indexed: short units fill few bins, and
+// would otherwise all share it.
+constexpr std::size_t kRows = 2;
+constexpr std::size_t kBands = kMinHashes / kRows;
+static_assert(kBands * kRows == kMinHashes);
+
+class BandIndex {
+ public:
+  /// Appends to *out, in ascending order and once each, the units added so
+  /// far that agree with `sig` on a whole band.
+  void Candidates(const Signature& sig, std::vector<std::uint32_t>* out) const {
+    out->clear();
+    for (std::size_t band = 0; band < kBands; ++band) {
+      std::uint64_t key;
+      if (!BandKey(sig, band, &key)) continue;
+      auto it = buckets_.find(key);
+      if (it != buckets_.end()) out->insert(out->end(), it->second.begin(), it->second.end());
+    }
+    std::sort(out->begin(), out->end());
+    out->erase(std::unique(out->begin(), out->end()), out->end());
+  }
+
+  /// Indexes unit `number` (numbers must grow) by the bands of `sig`.
+  void Add(const Signature& sig, std::uint32_t number) {
+    for (std::size_t band = 0; band < kBands; ++band) {
+      std::uint64_t key;
+      if (BandKey(sig, band, &key)) buckets_[key].push_back(number);
+    }
+  }
+
+ private:
+  // The bucket of one band of `sig`; false when the band's bins are empty.
+  static bool BandKey(const Signature& sig, std::size_t band, std::uint64_t* key) {
+    constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
+    std::uint64_t h = band + 1;
+    bool filled = false;
+    for (std::size_t row = band * kRows; row < (band + 1) * kRows; ++row) {
+      if (sig[row] != kEmpty) filled = true;
+      h = text::MixWordHash(h, sig[row]);
+    }
+    *key = h;
+    return filled;
+  }
+
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> buckets_;
+};
+
 struct Kept {
   std::uint32_t line;
   std::size_t words;
@@ -157,7 +214,9 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
   // The same units by fingerprint, for the exact check: one lookup a unit.
   std::unordered_map<std::uint64_t, std::uint32_t> kept_lines;
   kept_lines.reserve(units.size());
-  std::uint64_t exact = 0, near_drops = 0, listed = 0, in = 0;
+  BandIndex bands;  // The kept units of kNearMinWords words or more.
+  std::vector<std::uint32_t> candidates;
+  std::uint64_t exact = 0, near_drops = 0, listed = 0, in = 0, comparisons = 0;
   auto drop = [&](std::size_t i, std::string_view rule, std::string_view of_id, std::uint32_t of_line) {
     const internal::Unit& u = units.unit(i);
     for (std::uint32_t k = u.first; k <= u.last; ++k) remover.Mark(k, rule, of_id, of_line);
@@ -218,19 +277,25 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
     }
     if (near && k.words >= kNearMinWords) {
       k.signature = MinHash(units.tokens());
-      auto similar = std::find_if(kept.begin(), kept.end(), [&](const Kept& other) {
+      // The earliest kept unit similar enough, as a scan of them all would
+      // find it: candidates come in input order.
+      bands.Candidates(k.signature, &candidates);
+      comparisons += candidates.size();
+      auto similar = std::find_if(candidates.begin(), candidates.end(), [&](std::uint32_t c) {
+        const Kept& other = kept[c];
         // Only units of comparable length can be that similar.
-        return other.words >= kNearMinWords && other.words * 10 >= k.words * 7 &&
-               k.words * 10 >= other.words * 7 && Similarity(other.signature, k.signature) >= options.near_threshold;
+        return other.words * 10 >= k.words * 7 && k.words * 10 >= other.words * 7 &&
+               Similarity(other.signature, k.signature) >= options.near_threshold;
       });
-      if (similar != kept.end()) {
-        drop(i, "near-duplicate", doc.id, similar->line);
+      if (similar != candidates.end()) {
+        drop(i, "near-duplicate", doc.id, kept[*similar].line);
         ++near_drops;
         continue;
       }
+      bands.Add(k.signature, static_cast<std::uint32_t>(kept.size()));
     }
     kept_lines.emplace(fp, line);
-    kept.push_back(k);
+    kept.push_back(std::move(k));
   }
   std::uint64_t removed = remover.Finish();
   doc.stats.duplicates += removed;
@@ -243,6 +308,7 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
     c.exact += exact;
     c.near += near_drops;
     c.dropped_by_list += listed;
+    c.near_comparisons += comparisons;
   }
   return doc;
 }

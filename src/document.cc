@@ -21,7 +21,8 @@ std::string_view BlockKindName(BlockKind kind) {
 }
 
 TextRef Document::AddText(std::string_view text) {
-  // Readers cap a document well below 4 GiB, so offsets fit in 32 bits.
+  // Readers refuse a document over kMaxDocumentBytesLimit (pipeline.h), so
+  // offsets fit in 32 bits; this only guards the invariant.
   assert(arena_.size() + text.size() < std::numeric_limits<std::uint32_t>::max());
   TextRef ref{static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(text.size())};
   arena_.append(text);

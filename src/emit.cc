@@ -89,6 +89,61 @@ void EmitJson(const Document& doc, const EmitOptions& options, std::string* out)
   out->push_back('\n');
 }
 
+// A control character (a line end above all) as a visible escape, so text
+// from the stream cannot end the line it is written on and start a heading
+// or a row of its own.
+void AppendControlEscape(unsigned char c, std::string* out) {
+  switch (c) {
+    case '\n':
+      out->append("\\n");
+      return;
+    case '\r':
+      out->append("\\r");
+      return;
+    case '\t':
+      out->append("\\t");
+      return;
+    default:
+      fmt::format_to(std::back_inserter(*out), "\\x{:02x}", c);
+  }
+}
+
+bool IsControl(unsigned char c) { return c < 0x20 || c == 0x7F; }
+
+// `s` on the current line: control characters escaped.
+void AppendOneLine(std::string_view s, std::string* out) {
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (IsControl(c)) {
+      AppendControlEscape(c, out);
+    } else {
+      out->push_back(ch);
+    }
+  }
+}
+
+// `s` inside an HTML comment: besides control characters, whatever could
+// close the comment or open another ("--", "<!", a leading ">") is escaped,
+// '-' and '<' and '>' as %2D, %3C and %3E (and so '%' as %25).
+void AppendCommentText(std::string_view s, std::string* out) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    const bool next_dash = i + 1 < s.size() && s[i + 1] == '-';
+    const bool prev_dash = i > 0 && s[i - 1] == '-';
+    if (IsControl(c)) {
+      AppendControlEscape(c, out);
+    } else if (c == '%') {
+      out->append("%25");
+    } else if (c == '-' && (next_dash || prev_dash || i + 1 == s.size() || i == 0)) {
+      out->append("%2D");
+    } else if (c == '<' || (c == '>' && (i == 0 || prev_dash))) {
+      fmt::format_to(std::back_inserter(*out), "%{:02X}", c);
+    } else {
+      out->push_back(static_cast<char>(c));
+    }
+  }
+}
+
 // Text that would read as Markdown syntax at the start of a line ("# ",
 // "> ", "2024. ", "- ") gets a backslash, so it renders as the text it is.
 void AppendMarkdownText(std::string_view text, std::string* out) {
@@ -110,17 +165,26 @@ void AppendMarkdownText(std::string_view text, std::string* out) {
   out->append(text);
 }
 
+// The removals the document carries (strip and dedup keep them with
+// --explain), listed whenever there are any, as JSON and diff do.
 void AppendRemovals(const Document& doc, std::string* out) {
   if (doc.removed.empty()) return;
   out->append("\nRemoved:\n");
   for (const Removal& r : doc.removed) {
-    fmt::format_to(std::back_inserter(*out), "- [{} {}] line {}: {}\n", r.stage, r.rule, r.line,
-                   doc.Text(r.text));
+    out->append("- [");
+    AppendOneLine(r.stage, out);
+    out->push_back(' ');
+    AppendOneLine(r.rule, out);
+    fmt::format_to(std::back_inserter(*out), "] line {}: ", r.line);
+    AppendOneLine(doc.Text(r.text), out);
+    out->push_back('\n');
   }
 }
 
-void EmitMarkdown(const Document& doc, const EmitOptions& options, std::string* out) {
-  fmt::format_to(std::back_inserter(*out), "<!-- {} -->\n\n", doc.id);
+void EmitMarkdown(const Document& doc, std::string* out) {
+  out->append("<!-- ");
+  AppendCommentText(doc.id, out);
+  out->append(" -->\n\n");
   int number = 0;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const Block& b = doc.blocks[i];
@@ -149,7 +213,7 @@ void EmitMarkdown(const Document& doc, const EmitOptions& options, std::string* 
     }
   }
   out->push_back('\n');
-  if (options.explain) AppendRemovals(doc, out);
+  AppendRemovals(doc, out);
   out->push_back('\n');
 }
 
@@ -166,20 +230,33 @@ void EmitDiff(const Document& doc, std::string* out) {
   std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
     return a.line != b.line ? a.line < b.line : a.order < b.order;
   });
-  fmt::format_to(std::back_inserter(*out), "--- {} ({})\n", doc.id, doc.source);
+  out->append("--- ");
+  AppendOneLine(doc.id, out);
+  out->append(" (");
+  AppendOneLine(doc.source, out);
+  out->append(")\n");
   for (const Row& row : rows) {
     if (row.order == 1) {
-      fmt::format_to(std::back_inserter(*out), "  {:>5}  {}\n", row.line, doc.Text(doc.blocks[row.index]));
+      fmt::format_to(std::back_inserter(*out), "  {:>5}  ", row.line);
+      AppendOneLine(doc.Text(doc.blocks[row.index]), out);
+      out->push_back('\n');
       continue;
     }
     const Removal& r = doc.removed[row.index];
-    fmt::format_to(std::back_inserter(*out), "- {:>5}  {}  [{} {}]", row.line, doc.Text(r.text), r.stage, r.rule);
+    fmt::format_to(std::back_inserter(*out), "- {:>5}  ", row.line);
+    AppendOneLine(doc.Text(r.text), out);
+    out->append("  [");
+    AppendOneLine(r.stage, out);
+    out->push_back(' ');
+    AppendOneLine(r.rule, out);
+    out->push_back(']');
     if (!r.duplicate_of_id.empty()) {
       if (r.duplicate_of_id == doc.id) {
         fmt::format_to(std::back_inserter(*out), " (duplicate of line {})", r.duplicate_of_line);
       } else {
-        fmt::format_to(std::back_inserter(*out), " (duplicate of {} line {})", r.duplicate_of_id,
-                       r.duplicate_of_line);
+        out->append(" (duplicate of ");
+        AppendOneLine(r.duplicate_of_id, out);
+        fmt::format_to(std::back_inserter(*out), " line {})", r.duplicate_of_line);
       }
     }
     out->push_back('\n');
@@ -187,10 +264,10 @@ void EmitDiff(const Document& doc, std::string* out) {
   out->push_back('\n');
 }
 
-void EmitText(const Document& doc, const EmitOptions& options, std::string* out) {
+void EmitText(const Document& doc, std::string* out) {
   ComposeText(doc, out);
   out->push_back('\n');
-  if (options.explain) AppendRemovals(doc, out);
+  AppendRemovals(doc, out);
   out->push_back('\n');
 }
 
@@ -202,10 +279,10 @@ void EmitDocument(const Document& doc, const EmitOptions& options, std::string* 
       EmitJson(doc, options, out);
       return;
     case OutputFormat::kMarkdown:
-      EmitMarkdown(doc, options, out);
+      EmitMarkdown(doc, out);
       return;
     case OutputFormat::kText:
-      EmitText(doc, options, out);
+      EmitText(doc, out);
       return;
     case OutputFormat::kDiff:
       EmitDiff(doc, out);

@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include <array>
 #include <charconv>
+#include <limits>
+#include <unordered_set>
 
 #include "pagewash/json.h"
 #include "pagewash/text_input.h"
@@ -15,6 +18,7 @@ namespace od = simdjson::ondemand;
 struct StreamDecoder::Impl {
   od::parser parser;
   std::string padded;
+  std::string text_key = "text";
   TextReader text_reader;
   // Validates values passed through unread (extra fields, non-string
   // metadata): On-Demand skips them without checking.
@@ -39,13 +43,42 @@ Status FieldError(std::string_view field, std::string_view what) {
   return Status::InvalidInput(fmt::format("field \"{}\" {}", field, what));
 }
 
+// The keys of one object so far. Most objects have a few keys, looked up in
+// place; a larger one moves to a hash set. The views point into the
+// parser's string buffer, valid for the whole record.
+class SeenKeys {
+ public:
+  /// False when `key` was there already.
+  bool Insert(std::string_view key) {
+    if (set_.empty()) {
+      for (std::size_t i = 0; i < size_; ++i) {
+        if (small_[i] == key) return false;
+      }
+      if (size_ < small_.size()) {
+        small_[size_++] = key;
+        return true;
+      }
+      set_.insert(small_.begin(), small_.end());
+    }
+    return set_.insert(key).second;
+  }
+
+ private:
+  std::array<std::string_view, 16> small_;
+  std::size_t size_ = 0;
+  std::unordered_set<std::string_view> set_;
+};
+
 // Calls fn(key, value) for each field of `obj`, in order, stopping at the
-// first error (malformed JSON or a Status from fn).
+// first error (malformed JSON or a Status from fn). A key given twice is an
+// error: which value was meant cannot be known.
 template <typename Fn>
 Status ForEachField(od::object& obj, Fn&& fn) {
+  SeenKeys seen;
   for (auto field : obj) {
     std::string_view key;
     if (auto e = field.unescaped_key().get(key)) return JsonError(e);
+    if (!seen.Insert(key)) return Status::InvalidInput(fmt::format("duplicate key \"{}\"", key));
     od::value v;
     if (auto e = field.value().get(v)) return JsonError(e);
     if (Status s = fn(key, v); !s.ok()) return s;
@@ -92,15 +125,55 @@ Status CheckRaw(simdjson::dom::parser& validator, std::string* scratch, std::str
   return Status::Ok();
 }
 
+// True if the JSON string literal `raw` has a \\u escape of half a
+// surrogate pair without its other half.
+bool HasLoneSurrogate(std::string_view raw) {
+  auto unit = [&](std::size_t at, unsigned* out) {
+    if (at + 6 > raw.size() || raw[at] != '\\' || raw[at + 1] != 'u') return false;
+    auto [end, ec] = std::from_chars(raw.data() + at + 2, raw.data() + at + 6, *out, 16);
+    return ec == std::errc() && end == raw.data() + at + 6;
+  };
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] != '\\') continue;
+    unsigned u = 0;
+    if (!unit(i, &u)) {
+      ++i;  // Some other escape: skip its character.
+      continue;
+    }
+    unsigned low = 0;
+    if (u >= 0xD800 && u <= 0xDBFF && unit(i + 6, &low) && low >= 0xDC00 && low <= 0xDFFF) {
+      i += 11;
+      continue;
+    }
+    if (u >= 0xD800 && u <= 0xDFFF) return true;
+    i += 5;
+  }
+  return false;
+}
+
 Status GetString(od::value& v, std::string_view field, std::string_view* out) {
-  if (v.get_string().get(*out)) return FieldError(field, "must be a string");
+  // Read before the value is consumed, to say what is wrong with it.
+  std::string_view raw = v.raw_json_token();
+  if (v.get_string().get(*out)) {
+    if (!raw.empty() && raw.front() == '"') {
+      if (HasLoneSurrogate(raw)) return FieldError(field, "has an invalid \\u escape: lone surrogate");
+      return FieldError(field, "is not a valid JSON string");
+    }
+    return FieldError(field, "must be a string");
+  }
   return Status::Ok();
 }
 
-Status GetUint(od::value& v, std::string_view field, std::uint64_t* out) {
+// An integer field of at most `max`: a larger value is an error, never
+// wrapped or cut.
+Status GetUint(od::value& v, std::string_view field, std::uint64_t* out,
+               std::uint64_t max = std::numeric_limits<std::uint64_t>::max()) {
   if (v.get_uint64().get(*out)) return FieldError(field, "must be a non-negative integer");
+  if (*out > max) return FieldError(field, fmt::format("is out of range (at most {})", max));
   return Status::Ok();
 }
+
+constexpr std::uint64_t kMaxUint32 = std::numeric_limits<std::uint32_t>::max();
 
 Status GetBool(od::value& v, std::string_view field, bool* out) {
   if (v.get_bool().get(*out)) return FieldError(field, "must be true or false");
@@ -177,13 +250,11 @@ Status DecodeBlock(od::value& value, Document* doc) {
         have_text = true;
       }
     } else if (key == "line") {
-      if (s = GetUint(v, "blocks[].line", &n); s.ok()) b.line = static_cast<std::uint32_t>(n);
+      if (s = GetUint(v, "blocks[].line", &n, kMaxUint32); s.ok()) b.line = static_cast<std::uint32_t>(n);
     } else if (key == "span") {
       s = GetSpan(v, "blocks[].span", &b.span);
     } else if (key == "indent") {
-      if (s = GetUint(v, "blocks[].indent", &n); s.ok()) {
-        b.indent = static_cast<std::uint16_t>(std::min<std::uint64_t>(n, 0xFFFF));
-      }
+      if (s = GetUint(v, "blocks[].indent", &n, 0xFFFF); s.ok()) b.indent = static_cast<std::uint16_t>(n);
     } else if (key == "gap") {
       s = GetBool(v, "blocks[].gap", &b.gap);
     } else if (key == "level") {
@@ -221,7 +292,7 @@ Status DecodeRemoval(od::value& value, Document* doc) {
     } else if (key == "text") {
       if (s = GetString(v, "removed[].text", &str); s.ok()) r.text = doc->AddText(str);
     } else if (key == "line") {
-      if (s = GetUint(v, "removed[].line", &n); s.ok()) r.line = static_cast<std::uint32_t>(n);
+      if (s = GetUint(v, "removed[].line", &n, kMaxUint32); s.ok()) r.line = static_cast<std::uint32_t>(n);
     } else if (key == "span") {
       s = GetSpan(v, "removed[].span", &r.span);
     } else if (key == "duplicate_of") {
@@ -234,7 +305,7 @@ Status DecodeRemoval(od::value& value, Document* doc) {
           return f;
         }
         if (k == "line") {
-          Status f = GetUint(fv, "removed[].duplicate_of.line", &n);
+          Status f = GetUint(fv, "removed[].duplicate_of.line", &n, kMaxUint32);
           if (f.ok()) r.duplicate_of_line = static_cast<std::uint32_t>(n);
           return f;
         }
@@ -293,7 +364,46 @@ StreamDecoder::StreamDecoder() : impl_(std::make_unique<Impl>()) {
 }
 StreamDecoder::~StreamDecoder() = default;
 
+namespace {
+
+// True if `line` holds a JSON object followed by more than white space.
+// simdjson reports such a line by what it met first ("ended early" for
+// `{...} xyz`); this says what is wrong.
+bool HasTextAfterObject(std::string_view line) {
+  std::size_t i = line.find_first_not_of(" \t");
+  if (i == std::string_view::npos || line[i] != '{') return false;
+  int depth = 0;
+  bool in_string = false;
+  for (; i < line.size(); ++i) {
+    char c = line[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if ((c == '}' || c == ']') && --depth == 0) {
+      return line.find_first_not_of(" \t\r", i + 1) != std::string_view::npos;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 Status StreamDecoder::Decode(std::string_view line, Document* doc) {
+  Status s = DecodeRecord(line, doc);
+  if (!s.ok() && HasTextAfterObject(line)) return Status::InvalidInput("unexpected text after the record");
+  return s;
+}
+
+Status StreamDecoder::DecodeRecord(std::string_view line, Document* doc) {
   doc->Clear();
   std::string& padded = impl_->padded;
   padded.reserve(line.size() + simdjson::SIMDJSON_PADDING);
@@ -309,6 +419,7 @@ Status StreamDecoder::Decode(std::string_view line, Document* doc) {
 
   std::string_view text;
   bool have_text = false;
+  bool have_stream_text = false;  // "text" when the text key is another.
   bool have_blocks = false;
   Status fields = ForEachField(obj, [&](std::string_view key, od::value& v) -> Status {
     Status s;
@@ -317,9 +428,14 @@ Status StreamDecoder::Decode(std::string_view line, Document* doc) {
       if (s = GetString(v, key, &str); s.ok()) doc->id = str;
     } else if (key == "source") {
       if (s = GetString(v, key, &str); s.ok()) doc->source = str;
-    } else if (key == "text") {
+    } else if (key == impl_->text_key) {
       s = GetString(v, key, &text);
       have_text = true;
+    } else if (key == "text") {
+      // The page's text is under another key. With blocks, this is the
+      // stream between stages, whose text is theirs; without, it is dropped.
+      s = GetString(v, key, &str);
+      have_stream_text = true;
     } else if (key == "schema_version") {
       if (s = GetString(v, key, &str); s.ok()) s = CheckSchemaVersion(str);
     } else if (key == "title") {
@@ -362,15 +478,17 @@ Status StreamDecoder::Decode(std::string_view line, Document* doc) {
   if (!fields.ok()) return fields;
   // In bounds after the object means something follows it.
   if (const char* rest; d.current_location().get(rest) == simdjson::SUCCESS) {
-    return Status::InvalidInput("trailing characters after the JSON object");
+    return Status::InvalidInput("unexpected text after the record");
   }
-  if (!have_text) return FieldError("text", "is missing");
+  if (!have_text && !(have_blocks && have_stream_text)) return FieldError(impl_->text_key, "is missing");
   if (!have_blocks) {
     // A plain Dolma/datatrove record: its text is a raw page.
     impl_->text_reader.Read(text, doc);
   }
   return Status::Ok();
 }
+
+void StreamDecoder::SetTextKey(std::string_view key) { impl_->text_key = key; }
 
 bool StreamDecoder::LooksLikeRecord(std::string_view line) {
   std::string& padded = impl_->padded;
@@ -386,7 +504,8 @@ bool StreamDecoder::LooksLikeRecord(std::string_view line) {
     if (field.unescaped_key().get(key)) return false;
     od::value v;
     if (field.value().get(v)) return false;
-    if (key == "text") {
+    // "text" too: the stream between stages has it whatever the key read.
+    if (key == impl_->text_key || key == "text") {
       od::json_type type;
       return !v.type().get(type) && type == od::json_type::string;
     }

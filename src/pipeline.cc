@@ -74,7 +74,7 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
   bool failed = false;
   std::vector<std::string> inputs = config.inputs;
   if (inputs.empty()) inputs.emplace_back("-");
-  io::InputReader reader(config.input_format, config.id);
+  io::InputReader reader(config.input);
   SiteProfile::Learner learner(config.learn);
   const bool learning = !config.learn_profile.empty();
   Document doc;

@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <limits>
 
+#include "text/encoding.h"
 #include "text/unicode.h"
 
 namespace pagewash {
+
+Status CheckEncodingName(std::string_view encoding) { return text::CheckEncoding(encoding); }
+
 namespace {
 
 struct LineState {
@@ -22,6 +26,11 @@ TextInputReport TextReader::Read(std::string_view in, Document* doc) {
   std::size_t pos = 0;
   if (in.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
   doc->stats.input_bytes += in.size();
+  // Normalised text is about as long as the page (spaces collapse, NFC
+  // rarely grows it), and there is at most a block a line: one allocation
+  // each instead of doublings, which for a big page cost twice its size.
+  doc->ReserveText(in.size());
+  doc->blocks.reserve(doc->blocks.size() + static_cast<std::size_t>(std::count(in.begin(), in.end(), '\n')) + 1);
 
   // Emits line_ (already collapsed) as a block, or records a blank line.
   auto emit = [&](std::size_t begin, std::size_t end, std::uint32_t indent, bool ascii) {
@@ -131,6 +140,10 @@ TextInputReport TextReader::Read(std::string_view in, Document* doc) {
     }
   }
   doc->stats.invalid_utf8 += report.invalid_utf8;
+  // Scratch that grew for one long line is not kept for the next pages.
+  constexpr std::size_t kKeptScratchBytes = std::size_t{1} << 20;
+  if (line_.capacity() > kKeptScratchBytes) std::string().swap(line_);
+  if (scratch_.capacity() > kKeptScratchBytes) std::string().swap(scratch_);
   return report;
 }
 

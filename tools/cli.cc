@@ -5,6 +5,8 @@
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <iostream>
+
+#include "pagewash/text_input.h"
 #include <sstream>
 
 namespace po = boost::program_options;
@@ -27,6 +29,9 @@ struct Args {
   std::vector<std::string> inputs;
   std::string input_format = "auto";
   std::string id;
+  std::string text_key = InputOptions{}.text_key;
+  std::string encoding;
+  std::size_t max_doc_bytes = InputOptions{}.max_document_bytes;
   std::string output;
   std::vector<std::string> rules;
   std::string learn;
@@ -81,6 +86,15 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
       ("id", po::value(&a.id)->value_name("ID"),
        "id of a raw text page (one input only; default: its file name without extension; "
        "records of a JSON Lines input keep their own)")
+      ("text-key", po::value(&a.text_key)->value_name("NAME"),
+       "read a JSON Lines record's text from the field NAME (default text); a record without "
+       "it is an error")
+      ("encoding", po::value(&a.encoding)->value_name("NAME"),
+       "read raw pages in encoding NAME (windows-1250, ISO-8859-2, KOI8-R, UTF-16LE, ...; "
+       "default: detected for each page, reported in metadata.encoding when not UTF-8)")
+      ("max-doc-bytes", po::value(&a.max_doc_bytes)->value_name("N"),
+       fmt::format("a larger page or record is an error, reported and skipped (default {}, at most {})",
+                   a.max_doc_bytes, kMaxDocumentBytesLimit).c_str())
       ("explain", po::bool_switch(&a.explain),
        "keep every removed piece in the stream with its rule and byte span; emit lists them");
   po::options_description stage_opts("Stage options");
@@ -177,16 +191,26 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
   RunConfig config;
   config.inputs = a.inputs;
   config.output = a.output;
-  config.id = a.id;
+  config.input.id = a.id;
   if (a.input_format == "auto") {
-    config.input_format = InputFormat::kAuto;
+    config.input.format = InputFormat::kAuto;
   } else if (a.input_format == "text") {
-    config.input_format = InputFormat::kText;
+    config.input.format = InputFormat::kText;
   } else if (a.input_format == "jsonl") {
-    config.input_format = InputFormat::kJsonl;
+    config.input.format = InputFormat::kJsonl;
   } else {
     return Usage(spec, fmt::format("--input-format must be auto, text or jsonl, not '{}'", a.input_format));
   }
+  if (a.text_key.empty()) return Usage(spec, "--text-key needs a field name");
+  config.input.text_key = a.text_key;
+  if (!a.encoding.empty()) {
+    if (Status s = CheckEncodingName(a.encoding); !s.ok()) return Usage(spec, "--encoding: " + s.message());
+  }
+  config.input.encoding = a.encoding;
+  if (a.max_doc_bytes < 1 || a.max_doc_bytes > kMaxDocumentBytesLimit) {
+    return Usage(spec, fmt::format("--max-doc-bytes must be from 1 to {}", kMaxDocumentBytesLimit));
+  }
+  config.input.max_document_bytes = a.max_doc_bytes;
   if (!a.id.empty() && a.inputs.size() > 1) {
     return Usage(spec, "--id names one page: give at most one input");
   }
@@ -214,7 +238,6 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
     return Usage(spec, "--out-dir writes JSON: leave out --format");
   }
   config.out_dir = a.out_dir;
-  config.options.emit.explain = a.explain;
   config.options.strip.explain = a.explain;
   config.options.strip.content_model = !a.no_content_model;
   if (a.favor == "precision") {

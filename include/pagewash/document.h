@@ -127,6 +127,10 @@ class Document {
   /// Empties the document, keeping the capacity of its buffers for reuse.
   void Clear();
 
+  /// Makes room for `bytes` more bytes of text, so that a page added line by
+  /// line takes one allocation of its size rather than doublings.
+  void ReserveText(std::size_t bytes) { arena_.reserve(arena_.size() + bytes); }
+
   /// Bytes in the arena (for capacity checks and tests).
   std::size_t ArenaSize() const { return arena_.size(); }
 

@@ -49,12 +49,15 @@ struct EmitOptions {
   OutputFormat format = OutputFormat::kJson;
   /// JSON: indent by two spaces (the output is then not JSON Lines).
   bool pretty = false;
-  /// Markdown and text: list what was removed after each document.
-  bool explain = false;
 };
 
 /// Appends the final form of `doc` to *out, ending with a newline. A document
-/// that was never segmented is written with its lines as paragraphs.
+/// that was never segmented is written with its lines as paragraphs. Every
+/// format shows the removals the document carries (strip and dedup keep them
+/// with --explain): JSON as "removed", Markdown and text as a "Removed:"
+/// list after the document, diff in place. Markdown and diff escape control
+/// characters in ids, sources, rules and removed text (a line end as "\n"),
+/// and Markdown escapes what could close its "<!-- ID -->" comment.
 ///
 /// kDiff writes, for each document, a header line "--- ID (SOURCE)", then
 /// every kept block and every removed piece (those kept with --explain)

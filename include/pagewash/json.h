@@ -33,6 +33,9 @@
 // - "removed": present when a stage ran with --explain: each removed piece,
 //   with its stage, rule, text, line, span and, for dedup, "duplicate_of".
 // - Any other top-level field ("added", "created", ...) is passed through.
+//
+// A corpus that keeps its text under another key is read with --text-key
+// (StreamDecoder::SetTextKey); the output always calls it "text".
 #ifndef PAGEWASH_JSON_H_
 #define PAGEWASH_JSON_H_
 
@@ -112,10 +115,19 @@ class StreamDecoder {
   Status Decode(std::string_view line, Document* doc);
 
   /// True if `line` looks like a stream record: a JSON object with a string
-  /// "text" field. Used to tell JSON Lines input from a raw page.
+  /// "text" field, or one under the key given to SetTextKey. Used to tell
+  /// JSON Lines input from a raw page.
   bool LooksLikeRecord(std::string_view line);
 
+  /// Reads a record's text from the field `key` instead of "text" (for a
+  /// corpus that keeps it under "content", say). A "text" field beside it is
+  /// then dropped: the output's "text" takes its place. A record with
+  /// "blocks" (the stream between stages) needs neither.
+  void SetTextKey(std::string_view key);
+
  private:
+  Status DecodeRecord(std::string_view line, Document* doc);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

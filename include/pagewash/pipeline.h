@@ -68,6 +68,32 @@ class Reporter {
 
 enum class InputFormat { kAuto, kText, kJsonl };
 
+/// Largest document that can be read, whatever InputOptions says. Offsets in
+/// a Document's arena are 32-bit: a page's normalised text (about its size)
+/// and what the stages add to it (segment copies list-item bodies, at most
+/// the text again) must stay below 4 GiB, so a larger document is refused
+/// when it is read, as an error for that document, and never wraps.
+inline constexpr std::size_t kMaxDocumentBytesLimit = std::size_t{1} << 30;
+static_assert(3 * kMaxDocumentBytesLimit < (std::uint64_t{1} << 32));
+
+/// How inputs are read.
+struct InputOptions {
+  InputFormat format = InputFormat::kAuto;
+  /// Id for a raw text page; empty: from its path.
+  std::string id;
+  /// The field of a JSON Lines record that holds its text (--text-key). A
+  /// record without it (and without "blocks") is an error.
+  std::string text_key = "text";
+  /// The encoding of raw pages (--encoding, an ICU converter name such as
+  /// "windows-1250"); empty: detected for each page (text/encoding.h). A
+  /// page read from another encoding than UTF-8 says which in
+  /// metadata.encoding. JSON Lines are always UTF-8.
+  std::string encoding;
+  /// A larger document (a raw page, or one record) is an error, reported
+  /// and skipped. At most kMaxDocumentBytesLimit.
+  std::size_t max_document_bytes = std::size_t{256} << 20;
+};
+
 enum class OutputKind {
   kStream,        ///< JSON Lines for the next stage.
   kEmit,          ///< The final form (EmitOptions::format).
@@ -78,8 +104,7 @@ enum class OutputKind {
 /// One run of the driver.
 struct RunConfig {
   std::vector<std::string> inputs;  ///< File names; "-" or none is stdin.
-  InputFormat input_format = InputFormat::kAuto;
-  std::string id;                   ///< Id for a raw text page; empty: from its path.
+  InputOptions input;
   std::string output;               ///< File written atomically; empty or "-": stdout.
   std::vector<const Stage*> stages;
   OutputKind output_kind = OutputKind::kStream;

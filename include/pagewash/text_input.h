@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "pagewash/document.h"
+#include "pagewash/result.h"
 
 namespace pagewash {
 
@@ -26,6 +27,11 @@ struct TextInputReport {
   std::uint64_t invalid_utf8 = 0;          ///< Invalid sequences replaced.
   std::uint64_t first_invalid_offset = 0;  ///< Byte offset of the first one.
 };
+
+/// Ok if raw pages can be read from `encoding` (an ICU converter name such
+/// as "windows-1252", "ISO-8859-2", "KOI8-R", "UTF-16LE"); otherwise an
+/// InvalidArgument status naming it.
+Status CheckEncodingName(std::string_view encoding);
 
 /// Normalises raw pages into documents. Keeps scratch buffers between pages;
 /// one instance per thread.

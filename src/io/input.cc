@@ -6,6 +6,11 @@
 #include <cstdlib>
 #include <cstring>
 
+#include <sys/stat.h>
+
+#include "io/sniff.h"
+#include "text/encoding.h"
+
 namespace pagewash::io {
 namespace {
 
@@ -25,9 +30,35 @@ std::string_view StripBom(std::string_view s) {
   return s.substr(0, 3) == "\xEF\xBB\xBF" ? s.substr(3) : s;
 }
 
+// A buffer that grew for one large page is given back after it, not kept
+// at that size for the rest of the run; a small one is kept for reuse.
+constexpr std::size_t kKeptBufferBytes = std::size_t{1} << 20;
+
+void ReleaseIfLarge(std::string* s) {
+  if (s->capacity() > kKeptBufferBytes) {
+    std::string().swap(*s);
+  } else {
+    s->clear();
+  }
+}
+
+// The bytes left in `file` when it is a regular file, or 0.
+std::size_t BytesLeft(std::FILE* file) {
+  struct stat st;
+  if (::fstat(::fileno(file), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+  long at = std::ftell(file);
+  if (at < 0 || st.st_size < at) return 0;
+  return static_cast<std::size_t>(st.st_size - at);
+}
+
 }  // namespace
 
-InputReader::InputReader(InputFormat format, std::string id) : format_(format), id_(std::move(id)) {}
+InputReader::InputReader(InputOptions options) : options_(std::move(options)) {
+  if (options_.max_document_bytes > kMaxDocumentBytesLimit) options_.max_document_bytes = kMaxDocumentBytesLimit;
+  decoder_.SetTextKey(options_.text_key);
+  AppendJsonString(options_.text_key, &quoted_text_key_);
+  quoted_text_key_.push_back(':');
+}
 
 InputReader::~InputReader() {
   Close();
@@ -42,44 +73,60 @@ void InputReader::Close() {
 
 Status InputReader::Open(const std::string& name) {
   Close();
+  if (name == "-") return Attach(stdin, name);
+  std::FILE* file = std::fopen(name.c_str(), "rb");
+  if (file == nullptr) {
+    return Status::IoError(fmt::format("cannot open: {}", std::strerror(errno))).At(name, 0);
+  }
+  Status s = Attach(file, name);
+  owns_file_ = true;
+  return s;
+}
+
+Status InputReader::Attach(std::FILE* file, const std::string& name) {
+  Close();
+  file_ = file;
   name_ = name;
+  source_ = name == "-" ? "<stdin>" : name;
   line_number_ = 0;
   text_done_ = false;
   pending_line_ = false;
+  record_seen_ = false;
   text_.clear();
-  if (name == "-") {
-    file_ = stdin;
-    source_ = "<stdin>";
-  } else {
-    file_ = std::fopen(name.c_str(), "rb");
-    source_ = name;
-    if (file_ == nullptr) {
-      return Status::IoError(fmt::format("cannot open: {}", std::strerror(errno))).At(name, 0);
-    }
-    owns_file_ = true;
-  }
   // Decide the format from the first non-blank line, which stays pending.
-  jsonl_ = format_ == InputFormat::kJsonl;
-  if (format_ == InputFormat::kText) return Status::Ok();
+  jsonl_ = options_.format == InputFormat::kJsonl;
+  if (options_.format == InputFormat::kText) return Status::Ok();
   while (ReadLine()) {
-    if (IsBlank(line_)) {
+    // A BOM is no content: a line holding only a BOM and spaces is blank.
+    std::string_view first = StripBom(line_);
+    if (IsBlank(first)) {
       text_.append(line_);  // getline keeps the line end.
       continue;
     }
     pending_line_ = true;
-    if (format_ == InputFormat::kAuto) {
+    if (options_.format == InputFormat::kAuto) {
       // A record whose JSON is broken (bad UTF-8, a typo) still makes the
       // input JSON Lines when it plainly has a "text" field: the error is
       // then reported against that record, not hidden in a raw page.
-      std::string_view first = StripBom(line_);
       first.remove_prefix(first.find_first_not_of(" \t"));
       jsonl_ = first.front() == '{' &&
-               (decoder_.LooksLikeRecord(first) || first.find("\"text\":") != std::string_view::npos);
+               (decoder_.LooksLikeRecord(first) || first.find(quoted_text_key_) != std::string_view::npos ||
+                first.find("\"text\":") != std::string_view::npos);
     }
     break;
   }
   // Blank lines met while detecting the format belong to a text page only.
-  if (jsonl_) text_.clear();
+  if (jsonl_) {
+    text_.clear();
+    // A raw page is looked at when it is read (ReadText), by more than its
+    // first line.
+    if (pending_line_) {
+      if (ContentKind kind = SniffContent(line_); kind != ContentKind::kText) {
+        Close();
+        return Status::InvalidInput(RefusalMessage(kind, name_)).At(source_, 0);
+      }
+    }
+  }
   return Status::Ok();
 }
 
@@ -94,18 +141,46 @@ bool InputReader::ReadLine() {
 InputReader::Next InputReader::ReadText(Document* doc) {
   Next next;
   text_done_ = true;
+  // One allocation of the page's size when it is known, rather than the
+  // doublings of appending chunk by chunk (up to twice the page).
+  if (std::size_t left = BytesLeft(file_); left > 0) {
+    text_.reserve(text_.size() + line_.size() + std::min(left, options_.max_document_bytes + 1));
+  }
   if (pending_line_) {
     text_.append(line_);
     pending_line_ = false;
   }
+  // The first line, read to tell the format, may have been the whole page.
+  if (line_capacity_ > kKeptBufferBytes) {
+    std::free(line_buffer_);
+    line_buffer_ = nullptr;
+    line_capacity_ = 0;
+    line_ = {};
+  }
+  // Compressed, archived, HTML or binary: refused once its head is read,
+  // before the rest is.
+  bool sniffed = false;
+  auto refuse = [&]() {
+    sniffed = true;
+    // A given encoding says what NUL and control bytes are (UTF-16 without
+    // its BOM, say).
+    ContentKind kind = SniffContent(text_, /*check_binary=*/options_.encoding.empty());
+    if (kind == ContentKind::kText) return false;
+    next.status = kError;
+    next.error = Status::InvalidInput(RefusalMessage(kind, name_)).At(source_, 0);
+    ReleaseIfLarge(&text_);
+    return true;
+  };
   char chunk[1 << 16];
   std::size_t got;
   while ((got = std::fread(chunk, 1, sizeof chunk, file_)) > 0) {
-    if (text_.size() + got > kMaxDocumentBytes) {
+    if (!sniffed && text_.size() >= kSniffBytes && refuse()) return next;
+    if (text_.size() + got > options_.max_document_bytes) {
       next.status = kError;
-      next.error = Status::InvalidInput(fmt::format("page is larger than {} bytes", kMaxDocumentBytes))
+      next.error = Status::InvalidInput(fmt::format("page is larger than {} bytes (--max-doc-bytes)",
+                                                    options_.max_document_bytes))
                        .At(source_, 0);
-      text_.clear();
+      ReleaseIfLarge(&text_);
       return next;
     }
     text_.append(chunk, got);
@@ -113,13 +188,36 @@ InputReader::Next InputReader::ReadText(Document* doc) {
   if (std::ferror(file_)) {
     next.status = kError;
     next.error = Status::IoError(fmt::format("read failed: {}", std::strerror(errno))).At(source_, 0);
-    text_.clear();
+    ReleaseIfLarge(&text_);
     return next;
   }
+  // An input of no bytes holds no document, as a JSON Lines input of no
+  // records does: so a stage after one whose every record was rejected
+  // writes nothing, as clean does, rather than an empty page.
+  if (text_.empty()) return next;
+  if (!sniffed && refuse()) return next;
+  const std::size_t input_bytes = text_.size();
+  const std::string encoding = options_.encoding.empty() ? text::DetectEncoding(text_) : options_.encoding;
+  const bool utf8 = text::IsUtf8Name(encoding);
+  if (!utf8) {
+    Status converted = text::ConvertToUtf8(text_, encoding, &converted_);
+    // Only the converted page is needed from here: give back the bytes.
+    std::string().swap(text_);
+    if (!converted.ok()) {
+      next.status = kError;
+      next.error = std::move(converted.At(source_, 0));
+      std::string().swap(converted_);
+      return next;
+    }
+  }
   doc->Clear();
-  TextInputReport report = text_reader_.Read(text_, doc);
-  text_.clear();
-  doc->id = !id_.empty() ? id_ : (name_ == "-" ? std::string("stdin") : IdFromPath(name_));
+  TextInputReport report = text_reader_.Read(utf8 ? text_ : converted_, doc);
+  // Spans count bytes of the UTF-8 text; input_bytes, the bytes read.
+  doc->stats.input_bytes = input_bytes;
+  if (!utf8) doc->SetMetadata("encoding", encoding);
+  ReleaseIfLarge(&text_);
+  std::string().swap(converted_);
+  doc->id = !options_.id.empty() ? options_.id : (name_ == "-" ? std::string("stdin") : IdFromPath(name_));
   doc->source = name_ == "-" ? std::string("<stdin>") : name_;
   next.status = kDocument;
   if (report.invalid_utf8 > 0) {
@@ -148,13 +246,17 @@ InputReader::Next InputReader::Read(Document* doc) {
       return next;
     }
     pending_line_ = false;
+    // A BOM may open the input, whether blank lines follow it or precede
+    // the first record; it is dropped anywhere before that record.
     std::string_view line = line_;
-    if (line_number_ == 1) line = StripBom(line);
+    if (!record_seen_) line = StripBom(line);
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
     if (IsBlank(line)) continue;
-    if (line.size() > kMaxDocumentBytes) {
+    record_seen_ = true;
+    if (line.size() > options_.max_document_bytes) {
       next.status = kError;
-      next.error = Status::InvalidInput(fmt::format("record is larger than {} bytes", kMaxDocumentBytes))
+      next.error = Status::InvalidInput(fmt::format("record is larger than {} bytes (--max-doc-bytes)",
+                                                    options_.max_document_bytes))
                        .At(source_, line_number_);
       return next;
     }

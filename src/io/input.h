@@ -1,10 +1,11 @@
 // Reading inputs: files or standard input, raw text pages or JSON Lines.
 //
-// A raw text page is one document, read whole. A JSON Lines input is read
+// A raw text page is one document, read whole; an input of no bytes has no
+// document. A JSON Lines input is read
 // one line at a time into one reused buffer, so memory stays at the size of
 // the largest record. With InputFormat::kAuto, an input whose first non-blank
-// line is a JSON object with a string "text" field is JSON Lines; any other
-// input is a raw page.
+// line is a JSON object with a string text field ("text", or
+// InputOptions::text_key) is JSON Lines; any other input is a raw page.
 #ifndef PAGEWASH_IO_INPUT_H_
 #define PAGEWASH_IO_INPUT_H_
 
@@ -19,9 +20,6 @@
 
 namespace pagewash::io {
 
-/// Largest document read, in bytes: offsets in a Document are 32-bit.
-inline constexpr std::size_t kMaxDocumentBytes = std::size_t{1} << 30;
-
 class InputReader {
  public:
   enum Kind { kDocument, kError, kEnd };
@@ -31,15 +29,21 @@ class InputReader {
     Status warning;  ///< Repairs made (invalid UTF-8), with source and byte.
   };
 
-  /// `id` names a raw text page read under --id; empty derives it from the
-  /// path (the file name without its extension; "stdin" for standard input).
-  InputReader(InputFormat format, std::string id);
+  /// `options.id` names a raw text page read under --id; empty derives it
+  /// from the path (the file name without its extension; "stdin" for
+  /// standard input).
+  explicit InputReader(InputOptions options);
   ~InputReader();
   InputReader(const InputReader&) = delete;
   InputReader& operator=(const InputReader&) = delete;
 
   /// Opens `name` ("-" is standard input). Closes the previous input.
   Status Open(const std::string& name);
+
+  /// Reads from `file`, already open, as Open reads the input called
+  /// `name` (for ids and messages). The reader does not close `file`; it
+  /// must stay open until the next Open or Attach, or the reader's end.
+  Status Attach(std::FILE* file, const std::string& name);
 
   /// Reads the next document into *doc (reusing its buffers).
   Next Read(Document* doc);
@@ -49,8 +53,8 @@ class InputReader {
   void Close();
   Next ReadText(Document* doc);
 
-  InputFormat format_;
-  std::string id_;
+  InputOptions options_;
+  std::string quoted_text_key_;  // "KEY": as it opens a field in JSON.
   std::string name_;    // As given.
   std::string source_;  // For messages and the "source" field.
   std::FILE* file_ = nullptr;
@@ -58,11 +62,13 @@ class InputReader {
   bool jsonl_ = false;
   bool text_done_ = false;
   bool pending_line_ = false;  // line_ holds an unread first line.
+  bool record_seen_ = false;   // A non-blank JSON Lines line has been read.
   std::uint64_t line_number_ = 0;
   char* line_buffer_ = nullptr;
   std::size_t line_capacity_ = 0;
   std::string_view line_;
   std::string text_;
+  std::string converted_;  // A page converted to UTF-8 from another encoding.
   StreamDecoder decoder_;
   TextReader text_reader_;
 };

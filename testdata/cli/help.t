@@ -69,6 +69,14 @@ Options:
   --id ID               id of a raw text page (one input only; default: its 
                         file name without extension; records of a JSON Lines 
                         input keep their own)
+  --text-key NAME       read a JSON Lines record's text from the field NAME 
+                        (default text); a record without it is an error
+  --encoding NAME       read raw pages in encoding NAME (windows-1250, 
+                        ISO-8859-2, KOI8-R, UTF-16LE, ...; default: detected 
+                        for each page, reported in metadata.encoding when not 
+                        UTF-8)
+  --max-doc-bytes N     a larger page or record is an error, reported and 
+                        skipped (default 268435456, at most 1073741824)
   --explain             keep every removed piece in the stream with its rule 
                         and byte span; emit lists them
 
@@ -118,6 +126,14 @@ Options:
   --id ID               id of a raw text page (one input only; default: its 
                         file name without extension; records of a JSON Lines 
                         input keep their own)
+  --text-key NAME       read a JSON Lines record's text from the field NAME 
+                        (default text); a record without it is an error
+  --encoding NAME       read raw pages in encoding NAME (windows-1250, 
+                        ISO-8859-2, KOI8-R, UTF-16LE, ...; default: detected 
+                        for each page, reported in metadata.encoding when not 
+                        UTF-8)
+  --max-doc-bytes N     a larger page or record is an error, reported and 
+                        skipped (default 268435456, at most 1073741824)
   --explain             keep every removed piece in the stream with its rule 
                         and byte span; emit lists them
 
@@ -168,6 +184,14 @@ Options:
   --id ID               id of a raw text page (one input only; default: its 
                         file name without extension; records of a JSON Lines 
                         input keep their own)
+  --text-key NAME       read a JSON Lines record's text from the field NAME 
+                        (default text); a record without it is an error
+  --encoding NAME       read raw pages in encoding NAME (windows-1250, 
+                        ISO-8859-2, KOI8-R, UTF-16LE, ...; default: detected 
+                        for each page, reported in metadata.encoding when not 
+                        UTF-8)
+  --max-doc-bytes N     a larger page or record is an error, reported and 
+                        skipped (default 268435456, at most 1073741824)
   --explain             keep every removed piece in the stream with its rule 
                         and byte span; emit lists them
 
@@ -203,6 +227,14 @@ Options:
   --id ID               id of a raw text page (one input only; default: its 
                         file name without extension; records of a JSON Lines 
                         input keep their own)
+  --text-key NAME       read a JSON Lines record's text from the field NAME 
+                        (default text); a record without it is an error
+  --encoding NAME       read raw pages in encoding NAME (windows-1250, 
+                        ISO-8859-2, KOI8-R, UTF-16LE, ...; default: detected 
+                        for each page, reported in metadata.encoding when not 
+                        UTF-8)
+  --max-doc-bytes N     a larger page or record is an error, reported and 
+                        skipped (default 268435456, at most 1073741824)
   --explain             keep every removed piece in the stream with its rule 
                         and byte span; emit lists them
 
@@ -249,6 +281,14 @@ Options:
   --id ID               id of a raw text page (one input only; default: its 
                         file name without extension; records of a JSON Lines 
                         input keep their own)
+  --text-key NAME       read a JSON Lines record's text from the field NAME 
+                        (default text); a record without it is an error
+  --encoding NAME       read raw pages in encoding NAME (windows-1250, 
+                        ISO-8859-2, KOI8-R, UTF-16LE, ...; default: detected 
+                        for each page, reported in metadata.encoding when not 
+                        UTF-8)
+  --max-doc-bytes N     a larger page or record is an error, reported and 
+                        skipped (default 268435456, at most 1073741824)
   --explain             keep every removed piece in the stream with its rule 
                         and byte span; emit lists them
 

@@ -50,3 +50,20 @@
 2> pagewash: error: <stdin>:1: field "schema_version" must be a string
 2> pagewash: error: <stdin>:2: field "schema_version" must look like "1.1", got "one"
 => 1
+
+# Each error says what is wrong: text after the record, a \u escape of
+# half a surrogate pair, a line number beyond 32 bits (never wrapped to 0),
+# a key given twice (never merged).
+% pagewash strip
+{"id":"a","text":"Opening hours"} xyz
+{"id":"b","text":"Caf\ud800 opening hours"}
+{"id":"c","text":"x","blocks":[{"type":"line","text":"Opening hours","line":4294967296}]}
+{"id":"d","text":"x","blocks":[{"type":"line","text":"Opening"}],"blocks":[{"type":"line","text":"hours"}]}
+{"id":"e","text":"Closed on Sundays."}
+^D
+{"id":"e","source":"<stdin>","text":"Closed on Sundays.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":18,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Closed on Sundays.","line":1,"span":[0,18]}]}
+2> pagewash: error: <stdin>:1: unexpected text after the record
+2> pagewash: error: <stdin>:2: field "text" has an invalid \u escape: lone surrogate
+2> pagewash: error: <stdin>:3: field "blocks[].line" is out of range (at most 4294967295)
+2> pagewash: error: <stdin>:4: duplicate key "blocks"
+=> 1

@@ -8,7 +8,7 @@
 //      driver would then read the record as a raw page);
 //   2. WriteStreamRecord's output is not one line of valid JSON, does not
 //      decode, or changes when decoded and written again (after the first
-//      write, which normalises: defaults filled in, duplicates merged);
+//      write, which normalises: defaults filled in);
 //   3. the same fails after any stage runs on the decoded document, as
 //      `pagewash strip`, `dedup` or `segment` would run it on this line, or
 //      EmitDocument's JSON is not one line of valid JSON.

@@ -89,7 +89,6 @@ struct Fuzzer {
 
     // The other output forms: they only have to survive.
     pagewash::EmitOptions other = emit;
-    other.explain = true;
     for (pagewash::OutputFormat format :
          {pagewash::OutputFormat::kMarkdown, pagewash::OutputFormat::kText}) {
       other.format = format;

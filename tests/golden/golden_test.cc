@@ -86,7 +86,6 @@ TEST(GoldenTest, ExpectedMarkdown) {
   PipelineOptions options;
   options.strip.explain = true;
   options.dedup.explain = true;
-  options.emit.explain = true;
   options.emit.format = OutputFormat::kMarkdown;
   for (const std::string& page : AllPages()) {
     std::string expected_path = TestdataPath("expected/" + Stem(page) + ".md");
@@ -111,7 +110,6 @@ TEST(GoldenTest, ChainEqualsClean) {
       PipelineOptions options;
       options.strip.explain = explain;
       options.dedup.explain = explain;
-      options.emit.explain = explain;
       options.emit.format = format;
       for (const std::string& page : AllPages()) {
         EXPECT_EQ(CleanInProcess(page, options), ChainInProcess(page, options)) << page;

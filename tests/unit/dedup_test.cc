@@ -179,3 +179,66 @@ TEST(DedupListTest, FingerprintsAndDropList) {
 
 }  // namespace
 }  // namespace pagewash
+
+namespace pagewash {
+namespace {
+
+// A page of `n` distinct 20-word paragraphs from a large vocabulary, every
+// tenth one a copy of an earlier paragraph with its last word changed (a
+// near duplicate: 18 of its 20 word pairs are the earlier one's).
+std::string NearDuplicatePage(std::size_t n, std::size_t* planted) {
+  std::uint64_t state = 0x2545F4914F6CDD1DULL;
+  auto next = [&state]() {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  auto word = [&]() {
+    std::string w;
+    for (std::uint64_t x = next() % 50000 + 50000; x > 0; x /= 26) w.push_back(static_cast<char>('a' + x % 26));
+    return w;
+  };
+  std::vector<std::string> paragraphs;
+  std::vector<std::size_t> originals;
+  *planted = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i % 10 == 9) {
+      std::string copy = paragraphs[originals[static_cast<std::size_t>(next() % originals.size())]];
+      copy.resize(copy.rfind(' ') + 1);
+      copy += word() + ".";
+      paragraphs.push_back(copy);
+      ++*planted;
+      continue;
+    }
+    std::string p;
+    for (int k = 0; k < 20; ++k) p += (k > 0 ? " " : "") + word();
+    originals.push_back(paragraphs.size());
+    paragraphs.push_back(p + ".");
+  }
+  std::string page;
+  for (const std::string& p : paragraphs) page += p + "\n\n";
+  return page;
+}
+
+TEST(DedupTest, NearDuplicateComparisonsGrowLinearly) {
+  DedupCounters small, large;
+  std::size_t planted_small = 0, planted_large = 0;
+  DedupOptions options;
+  options.counters = &small;
+  RemoveDuplicateParagraphs(FromText(NearDuplicatePage(10000, &planted_small)), options);
+  options.counters = &large;
+  RemoveDuplicateParagraphs(FromText(NearDuplicatePage(40000, &planted_large)), options);
+  EXPECT_EQ(small.near, planted_small);
+  EXPECT_EQ(large.near, planted_large);
+  // Every near duplicate was compared with its original at least.
+  EXPECT_GE(small.near_comparisons, planted_small);
+  // Four times the paragraphs: about four times the comparisons (a scan of
+  // every earlier paragraph would make it sixteen).
+  EXPECT_LT(large.near_comparisons, 8 * small.near_comparisons)
+      << small.near_comparisons << " comparisons for 10,000 paragraphs, " << large.near_comparisons
+      << " for 40,000";
+}
+
+}  // namespace
+}  // namespace pagewash

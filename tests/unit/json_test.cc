@@ -107,6 +107,30 @@ TEST(JsonTest, DecodeErrorsSayWhatIsWrong) {
        "field \"blocks[].span\" must be an array [begin, end] with begin <= end"},
       {R"({"text":"a","blocks":[{"type":"line","text":""}]})", "field \"blocks[].text\" must not be empty"},
       {R"({"text":"","x":t})", "field \"x\" is not valid JSON: Problem while parsing an atom starting with the letter 't'"},
+      // A \u escape of half a surrogate pair is no character.
+      {R"({"text":"x\ud800y"})", "field \"text\" has an invalid \\u escape: lone surrogate"},
+      {R"({"text":"x\udc00\ud800"})", "field \"text\" has an invalid \\u escape: lone surrogate"},
+      {R"({"id":"\udfff","text":"a"})", "field \"id\" has an invalid \\u escape: lone surrogate"},
+      // Whatever follows the object, simdjson would name what it met first.
+      {R"({"text":"a"} xyz)", "unexpected text after the record"},
+      {R"({"text":"a"} 5)", "unexpected text after the record"},
+      {R"({"text":"a"}})", "unexpected text after the record"},
+      {R"({"text":"} {"} {})", "unexpected text after the record"},
+      // Integers are range-checked, never wrapped or cut.
+      {R"({"text":"a","blocks":[{"type":"line","text":"x","line":4294967296}]})",
+       "field \"blocks[].line\" is out of range (at most 4294967295)"},
+      {R"({"text":"a","blocks":[{"type":"line","text":"x","indent":65536}]})",
+       "field \"blocks[].indent\" is out of range (at most 65535)"},
+      {R"({"text":"a","removed":[{"stage":"dedup","line":4294967296}]})",
+       "field \"removed[].line\" is out of range (at most 4294967295)"},
+      {R"({"text":"a","removed":[{"duplicate_of":{"id":"b","line":4294967296}}]})",
+       "field \"removed[].duplicate_of.line\" is out of range (at most 4294967295)"},
+      // A key given twice: which value was meant cannot be known.
+      {R"({"text":"a","blocks":[],"blocks":[]})", "duplicate key \"blocks\""},
+      {R"({"id":"a","text":"a","id":"b"})", "duplicate key \"id\""},
+      {R"({"text":"a","blocks":[{"type":"line","text":"x","text":"y"}]})", "duplicate key \"text\""},
+      {R"({"text":"a","metadata":{"author":"x","author":"y"}})", "duplicate key \"author\""},
+      {R"({"text":"a","added":1,"added":2})", "duplicate key \"added\""},
   };
   StreamDecoder decoder;
   for (const Case& c : cases) {
@@ -115,11 +139,30 @@ TEST(JsonTest, DecodeErrorsSayWhatIsWrong) {
     EXPECT_FALSE(s.ok()) << c.line;
     EXPECT_EQ(s.message(), c.message) << c.line;
   }
-  for (std::string_view bad : {R"({"text": "a",)", R"({"text":"a"} x)", "{\"text\":\"\xFF\"}"}) {
+  for (std::string_view bad : {R"({"text": "a",)", "{\"text\":\"\xFF\"}"}) {
     Document doc;
     Status s = decoder.Decode(bad, &doc);
     EXPECT_EQ(s.message().rfind("invalid JSON: ", 0), 0u) << bad << ": " << s.message();
   }
+}
+
+TEST(JsonTest, TextKey) {
+  StreamDecoder decoder;
+  decoder.SetTextKey("content");
+  Document doc;
+  ASSERT_TRUE(decoder.Decode(R"({"id":"a","content":"Opening hours","text":"stale"})", &doc).ok());
+  ASSERT_EQ(doc.blocks.size(), 1u);
+  EXPECT_EQ(doc.Text(doc.blocks[0]), "Opening hours");
+  EXPECT_TRUE(doc.extra.empty()) << "neither field is passed through: the output's text replaces both";
+  EXPECT_EQ(decoder.Decode(R"({"id":"b","text":"Only text."})", &doc).message(), "field \"content\" is missing");
+  // The stream between stages: blocks are the text, whatever the key.
+  ASSERT_TRUE(decoder.Decode(R"({"id":"c","text":"x","blocks":[{"type":"line","text":"x"}]})", &doc).ok());
+  EXPECT_EQ(doc.blocks.size(), 1u);
+  EXPECT_EQ(decoder.Decode(R"({"id":"d","blocks":[{"type":"line","text":"x"}]})", &doc).message(),
+            "field \"content\" is missing");
+  EXPECT_TRUE(decoder.LooksLikeRecord(R"({"id":"a","content":"x"})"));
+  EXPECT_TRUE(decoder.LooksLikeRecord(R"({"id":"a","text":"x"})"));
+  EXPECT_FALSE(decoder.LooksLikeRecord(R"({"id":"a","body":"x"})"));
 }
 
 TEST(JsonTest, StatusRendersLocation) {

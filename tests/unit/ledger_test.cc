@@ -110,7 +110,7 @@ TEST_F(LedgerFileTest, ReIngestionWithTheSameState) {
     Ledger ledger = LoadLedger(Path("state")).value();
     RunConfig config;
     config.inputs = {page};
-    config.id = id;
+    config.input.id = id;
     config.output = Path("out.jsonl");
     config.stages = testing::Stages({"strip", "dedup", "segment"});
     config.output_kind = OutputKind::kEmit;

@@ -1,0 +1,39 @@
+# --max-doc-bytes: a larger page or record is an error for that document;
+# the others go through.
+
+# cli/inputs/page.txt is 42 bytes.
+% pagewash strip --max-doc-bytes 41 cli/inputs/page.txt cli/inputs/bom-only.txt
+^D
+{"id":"bom-only","source":"cli/inputs/bom-only.txt","text":"","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":3,"input_lines":0,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[]}
+2> pagewash: error: cli/inputs/page.txt: page is larger than 41 bytes (--max-doc-bytes)
+=> 1
+
+% pagewash clean --format text --max-doc-bytes 42 cli/inputs/page.txt
+^D
+Opening hours
+
+We open at nine every day.
+
+=> 0
+
+# A record counts its line's bytes.
+% pagewash strip --max-doc-bytes 40
+{"id":"a","text":"Opening hours, every weekday"}
+{"id":"b","text":"Short."}
+^D
+{"id":"b","source":"<stdin>","text":"Short.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":6,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Short.","line":1,"span":[0,6]}]}
+2> pagewash: error: <stdin>:1: record is larger than 40 bytes (--max-doc-bytes)
+=> 1
+
+# At most 1 GiB: offsets in a document are 32-bit.
+% pagewash strip --max-doc-bytes 1073741825
+^D
+2> pagewash strip: error: --max-doc-bytes must be from 1 to 1073741824
+2> see 'pagewash strip --help'
+=> 2
+
+% pagewash strip --max-doc-bytes 0
+^D
+2> pagewash strip: error: --max-doc-bytes must be from 1 to 1073741824
+2> see 'pagewash strip --help'
+=> 2
