@@ -27,16 +27,28 @@ const PageSet kCorpus{TestdataPath("corpus/pages"), TestdataPath("corpus/gold")}
 
 // testdata/dialects: the same pages rendered by lynx, w3m, html2text
 // (Markdown) and a WET-style extractor, one gold for all four.
+constexpr const char* kDialects[] = {"lynx", "w3m", "markdown", "wet"};
 constexpr std::size_t kDialectPages = 12;
 
 PageSet DialectSet(std::string_view dialect) {
   return {TestdataPath("dialects/" + std::string(dialect)), TestdataPath("dialects/gold")};
 }
 
+// The pages with an expected Markdown file: the seeds and the corpus.
 std::vector<std::string> AllPages() {
   std::vector<std::string> all = ListFiles(kSeeds.pages, ".txt");
   std::vector<std::string> corpus = ListFiles(kCorpus.pages, ".txt");
   all.insert(all.end(), corpus.begin(), corpus.end());
+  return all;
+}
+
+// Every page in testdata: AllPages() and every dialect rendering.
+std::vector<std::string> AllPagesAndDialects() {
+  std::vector<std::string> all = AllPages();
+  for (const char* dialect : kDialects) {
+    std::vector<std::string> pages = ListFiles(DialectSet(dialect).pages, ".txt");
+    all.insert(all.end(), pages.begin(), pages.end());
+  }
   return all;
 }
 
@@ -156,14 +168,16 @@ TEST(GoldenTest, ChainEqualsClean) {
       options.dedup.explain = explain;
       options.emit.explain = explain;
       options.emit.format = format;
-      for (const std::string& page : AllPages()) {
+      for (const std::string& page : AllPagesAndDialects()) {
         EXPECT_EQ(CleanInProcess(page, options), ChainInProcess(page, options)) << page;
       }
     }
   }
 }
 
-// Running a stage a second time changes nothing more.
+// Running a stage a second time changes nothing more. Not yet over the
+// dialect pages: strip's glued-caption rule cuts, on a second run, the first
+// line of a paragraph in testdata/dialects/w3m/211_pl_wiki_jezioro.txt.
 TEST(GoldenTest, StagesAreIdempotent) {
   PipelineOptions options;
   for (const std::string& page : AllPages()) {
@@ -200,7 +214,7 @@ TEST(GoldenTest, OutputMatchesSchema) {
     PipelineOptions options;
     options.strip.explain = explain;
     options.dedup.explain = explain;
-    for (const std::string& page : AllPages()) {
+    for (const std::string& page : AllPagesAndDialects()) {
       std::string json = CleanInProcess(page, options);
       for (const std::string& v : output.Validate(json)) ADD_FAILURE() << page << ": " << v;
       Document doc = ReadPage(page);
