@@ -7,7 +7,7 @@ pagewash=$1
 testdata=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pages=("$testdata"/pages/*.txt "$testdata"/corpus/pages/*.txt)
+pages=("$testdata"/pages/*.txt "$testdata"/corpus/pages/*.txt "$testdata"/dialects/{lynx,w3m,markdown,wet}/*.txt)
 failures=0
 emit_args=()
 compare() {  # name, then the arguments for every stage; emit_args for emit alone
