@@ -433,7 +433,12 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   if (headline < units.size()) {
     heading_kept[headline] = true;
     result.headline = static_cast<int>(units[headline].first);
-    result.headline_text = units[headline].text;
+    // A Markdown heading's "# " is markup, not title (segment drops it too).
+    std::string_view text = units[headline].text;
+    std::size_t hashes = 0;
+    while (hashes < text.size() && text[hashes] == '#') ++hashes;
+    if (hashes > 0 && hashes + 1 < text.size() && text[hashes] == ' ') text.remove_prefix(hashes + 1);
+    result.headline_text = std::string(text);
   }
 
   for (std::size_t i = 0; i < units.size(); ++i) {

@@ -248,9 +248,18 @@ void TakeGluedCaptions(StripContext* ctx) {
                               [](const Rule& r) { return r.type == RuleType::kCaption; });
   if (caption == ctx->rules.rules.end()) return;
   const int rule = static_cast<int>(caption - ctx->rules.rules.begin());
+  // The last line of the paragraph each line belongs to: a line that only
+  // seems to break off may go on, wrapped, to the end of a sentence.
+  std::vector<std::uint32_t> unit_last(n);
+  for (const Unit& u : SplitUnits(doc)) {
+    for (std::uint32_t k = u.first; k <= u.last; ++k) unit_last[k] = u.last;
+  }
   for (std::size_t i = 0; i < n; ++i) {
     if (info[i].rule >= 0) continue;
     std::string_view line = doc.Text(doc.blocks[i]);
+    if (unit_last[i] > i && !HasUnbalancedBracket(line) && EndsSentence(doc.Text(doc.blocks[unit_last[i]]))) {
+      continue;  // "Lake Mirow is a ribbon lake in the district," wrapped on.
+    }
     std::size_t looked = 0;
     for (std::size_t j = i; j > 0 && looked < 3; --j) {
       std::size_t h = j - 1;
