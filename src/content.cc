@@ -144,9 +144,9 @@ constexpr std::size_t kHeadingDistance = 300;
 
 // A heading or a headline: one line of 1 to 20 words that ends no sentence,
 // opens with a capital or a digit, starts a paragraph and is no list item.
-bool ReadsAsHeading(const UnitInfo& u, const Document& doc) {
+bool ReadsAsHeading(const UnitInfo& u, const Document& doc, bool one_block_per_line) {
   if (u.lines != 1 || u.marker || u.sentence || u.words == 0 || u.words > 20) return false;
-  if (!doc.blocks[u.first].gap && u.first > 0) return false;
+  if (!doc.blocks[u.first].gap && u.first > 0 && !one_block_per_line) return false;
   std::size_t i = 0;
   // A Markdown heading's "## " comes first.
   while (i < u.text.size() && u.text[i] == '#') ++i;
@@ -267,6 +267,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   verdict.assign(doc.blocks.size(), std::string_view());
   const text::StopwordIndex& index = text::StopwordIndex::Get();
   const Weights w = WeightsFor(favor);
+  const bool one_block_per_line = OneBlockPerLine(doc);
 
   // 1. Units, with their shape. Renderer artefacts go first, line by line:
   // they are no part of the unit they were wrapped into.
@@ -383,7 +384,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     if (prose_edge(units[span_last + 1])) {
       ++span_last;
     } else if (span_last + 2 < units.size() && !units[span_last + 2].barrier_before &&
-               ReadsAsHeading(units[span_last + 1], doc) &&
+               ReadsAsHeading(units[span_last + 1], doc, one_block_per_line) &&
                prose_edge(units[span_last + 2])) {
       span_last += 2;
     } else {
@@ -408,7 +409,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
       for (std::size_t k = i - 1; k < i + 2; ++k) heading_kept[k] = false;
       break;
     }
-    if (ReadsAsHeading(u, doc)) heading_kept[i - 1] = true;
+    if (ReadsAsHeading(u, doc, one_block_per_line)) heading_kept[i - 1] = true;
     distance += u.text.size();
   }
 

@@ -205,7 +205,18 @@ bool IsGluedRepeat(std::string_view head, std::string_view head_key, std::size_t
          line_key[head_key.size()] == ' ';
 }
 
+bool OneBlockPerLine(const Document& doc) {
+  if (doc.blocks.size() < 3) return false;
+  bool long_line = false;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    if (doc.blocks[i].kind != BlockKind::kLine || (i > 0 && doc.blocks[i].gap)) return false;
+    long_line = long_line || (doc.blocks[i].text.length > kWrapWidth && Width(doc.Text(doc.blocks[i])) > kWrapWidth);
+  }
+  return long_line;
+}
+
 std::vector<Unit> SplitUnits(const Document& doc) {
+  const bool one_block_per_line = OneBlockPerLine(doc);
   std::vector<Unit> units;
   const std::vector<Block>& blocks = doc.blocks;
   std::size_t i = 0;
@@ -222,8 +233,7 @@ std::vector<Unit> SplitUnits(const Document& doc) {
     for (std::size_t k = i; k < end; ++k) {
       width = std::max(width, blocks[k].indent + Width(doc.Text(blocks[k])));
     }
-    // Text wrapped by a crawler or a mail client is at most ~100 columns.
-    bool may_be_wrapped = end - i >= 2 && width >= 40 && width <= 100;
+    bool may_be_wrapped = end - i >= 2 && width >= 40 && width <= kWrapWidth && !one_block_per_line;
     Unit unit{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i)};
     ListMarker marker;
     bool in_item = ParseListMarker(doc.Text(blocks[i]), &marker, blocks[i].indent) && !marker.heading_only;
@@ -233,7 +243,8 @@ std::vector<Unit> SplitUnits(const Document& doc) {
       std::string_view line = doc.Text(blocks[k]);
       ListMarker next_marker;
       bool continues;
-      if (ParseListMarker(line, &next_marker, blocks[k].indent) && !next_marker.heading_only) {
+      if (one_block_per_line ||
+          (ParseListMarker(line, &next_marker, blocks[k].indent) && !next_marker.heading_only)) {
         continues = false;
       } else if (in_item && blocks[k].indent > item_indent) {
         continues = true;  // Hanging indent under a list item.

@@ -72,6 +72,15 @@ struct Unit {
 /// unit each.
 std::vector<Unit> SplitUnits(const Document& doc);
 
+/// Text wrapped by a crawler or a mail client is at most this many columns.
+inline constexpr std::size_t kWrapWidth = 100;
+
+/// The page has no blank line at all and some lines are longer than any
+/// wrapping: one block element a line, as Common Crawl's WET files and
+/// BeautifulSoup's get_text("\n") write pages. Every line is then a unit of
+/// its own and starts a paragraph, as if a blank line stood before it.
+bool OneBlockPerLine(const Document& doc);
+
 /// Number of code points in `s` (for widths).
 std::size_t Width(std::string_view s);
 

@@ -91,13 +91,14 @@ bool HasYear(std::string_view s) {
 
 Document SegmentSections(Document doc, const SegmentOptions& options) {
   std::vector<Unit> units = internal::SplitUnits(doc);
+  const bool one_block_per_line = internal::OneBlockPerLine(doc);
   std::vector<Candidate> cands;
   cands.reserve(units.size());
   for (const Unit& u : units) {
     Candidate c;
     c.unit = u;
     const Block& first = doc.blocks[u.first];
-    c.gap = first.gap || u.first == 0;
+    c.gap = first.gap || u.first == 0 || one_block_per_line;
     if (first.kind != BlockKind::kLine) {
       c.kind = first.kind;
     } else if ((c.atx = AtxLevel(doc.Text(first))) > 0 && u.first == u.last &&

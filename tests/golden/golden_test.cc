@@ -133,7 +133,11 @@ TEST(GoldenTest, DialectW3m) { CheckDialect("w3m", {0.86, 0.72, 0.79, 0.76, 0.84
 TEST(GoldenTest, DialectMarkdown) { CheckDialect("markdown", {0.85, 0.79, 0.82, 0.81, 0.93, 0.88, 7, 5, 12}); }
 // WET has no blank lines and no bullets: today pagewash finds no list item
 // in it (item F1 0), so its item floor is 0, which asserts nothing yet.
-TEST(GoldenTest, DialectWet) { CheckDialect("wet", {0.58, 0.51, 0.54, 0.26, 0.0, 0.92, 6, 5, 12}); }
+// Its boilerplate floor was lowered once, 0.92 -> 0.90, when every line of a
+// page without blank lines became a paragraph of its own (block F1 0.56 ->
+// 0.91, heading F1 0.28 -> 0.73): site names and captions above the article
+// now read as headings there.
+TEST(GoldenTest, DialectWet) { CheckDialect("wet", {0.85, 0.92, 0.88, 0.70, 0.0, 0.90, 7, 5, 12}); }
 
 // testdata/expected/STEM.md is `pagewash clean --format markdown --explain`
 // for each page: what pagewash keeps, and what it removed and why.

@@ -53,6 +53,12 @@ TEST(SegmentTest, Structure) {
       {"three headings in a row are links, not headings",
        "Title\n\nText.\n\nFirst Story Title\n\nSecond Story Title\n\nThird Story Title\n\nIts text.",
        "H1 Title\n| P Text.\n| P First Story Title\n| P Second Story Title\n| H2 Third Story Title\n| P Its text.\n"},
+      {"one block a line, no blank lines (WET)",
+       "Night buses start on Monday\nThe council said that the buses would run all night from Monday, "
+       "because the people who work late had asked for them.\nWhere they go\nThey go to the station and back.",
+       "H1 Night buses start on Monday\n| P The council said that the buses would run all night from Monday, "
+       "because the people who work late had asked for them.\n| H2 Where they go\n| P They go to the station "
+       "and back.\n"},
       {"markdown headings", "# Title\n\nText.\n\n### Details of it\n\nMore.",
        "H1 Title\n| P Text.\n| H3 Details of it\n| P More.\n"},
       {"a hash before a sentence is text", "Title\n\n# 1 best seller, sold out again.\n\nMore.",
