@@ -105,6 +105,13 @@ struct RunConfig {
 /// ".json"; an id that would start with '.' gets a leading '_'.
 std::string OutDirFileName(std::string_view id);
 
+/// Makes SIGINT, SIGTERM and SIGHUP remove the temporary copies of the files
+/// a run is writing before the process dies of the signal, so the files
+/// they would have replaced stay as they were. Call once, from main.
+/// SIGKILL cannot be caught: the FILE.tmp.XXXXXX it leaves are never read
+/// and can be deleted when no run is going.
+void InstallTempFileCleanup();
+
 /// Reads a drop list: lines "ID<TAB>POSITION", or the "FINGERPRINT<TAB>ID<TAB>
 /// POSITION" lines of --fingerprints (the last two fields are used). Errors
 /// name the file and line.

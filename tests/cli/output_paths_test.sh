@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Where output goes: -o never replaces what is not a regular file. Usage: output_paths_test.sh PAGEWASH TESTDATA_DIR
+set -uo pipefail
+pagewash=$1
+testdata=$2
+source "$(dirname "$0")/harness.sh"
+page=$testdata/cli/hours.txt
+want=$("$pagewash" clean --format text "$page")
+
+case_ "-o through a symbolic link replaces the target, not the link"
+mkdir sub
+echo old > sub/real
+ln -s sub/real link
+"$pagewash" clean --format text -o link "$page"
+expect_eq "exit status" "$?" 0
+expect_eq "link is still a link to" "$(readlink link)" sub/real
+expect_file_eq sub/real "$want"
+expect_no_temp_files
+
+case_ "-o a FIFO: its reader gets the output, the FIFO stays"
+mkfifo fifo
+timeout 10 cat fifo > from-fifo &
+reader=$!
+"$pagewash" clean --format text -o fifo "$page"
+expect_eq "exit status" "$?" 0
+wait "$reader"
+expect_file_eq from-fifo "$want"
+expect_eq "fifo is still a FIFO" "$([ -p fifo ] && echo yes)" yes
+
+case_ "-o /dev/stdout writes through the descriptor: >> appends"
+echo first > appended
+"$pagewash" clean --format text -o /dev/stdout "$page" >> appended
+expect_eq "exit status" "$?" 0
+expect_file_eq appended "first
+$want"
+expect_eq "/dev/stdout is still a link" "$([ -L /dev/stdout ] && echo yes)" yes
+got=$("$pagewash" clean --format text -o /dev/stdout "$page" | cat)
+expect_eq "through a pipe" "$got" "$want"
+
+case_ "-o a directory is an error"
+mkdir adir
+err=$("$pagewash" clean -o adir "$page" 2>&1)
+expect_eq "exit status" "$?" 1
+expect_eq "message" "$err" "pagewash: error: adir: cannot write: Is a directory"
+
+summary
