@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "pagewash/state_lock.h"
+
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <iostream>
@@ -222,9 +224,13 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
     config.options.dedup.scope = DedupScope::kStream;
     config.options.dedup.index = &index;
   }
+  // Each state file is locked before it is read and until it is replaced,
+  // so that a second run cannot start from the same old version.
+  StateLock manifest_lock;
   Manifest manifest;
   if (!a.changes_since.empty()) {
-    Result<Manifest> loaded = LoadManifest(a.changes_since);
+    Status locked = manifest_lock.Acquire(a.changes_since, "manifest");
+    Result<Manifest> loaded = locked.ok() ? LoadManifest(a.changes_since) : Result<Manifest>(locked);
     if (!loaded.ok()) {
       std::fprintf(stderr, "pagewash: error: %s\n", loaded.status().ToString().c_str());
       return static_cast<int>(ExitCode::kDataError);
@@ -233,10 +239,10 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
     config.manifest = &manifest;
     config.manifest_path = a.changes_since;
   }
-  LedgerLock lock;
+  StateLock lock;
   Ledger ledger;
   if (!a.state.empty()) {
-    Status locked = lock.Acquire(a.state);
+    Status locked = lock.Acquire(a.state, "ledger");
     Result<Ledger> loaded = locked.ok() ? LoadLedger(a.state) : Result<Ledger>(locked);
     if (!loaded.ok()) {
       std::fprintf(stderr, "pagewash: error: %s\n", loaded.status().ToString().c_str());
@@ -277,6 +283,13 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
     config.options.strip.rules = &rules;
   }
   if (a.learn_min_pages < 1) return Usage(spec, "--learn-min-pages must be at least 1");
+  StateLock profile_lock;
+  if (!a.learn.empty()) {
+    if (Status s = profile_lock.Acquire(a.learn, "profile"); !s.ok()) {
+      std::fprintf(stderr, "pagewash: error: %s\n", s.ToString().c_str());
+      return static_cast<int>(ExitCode::kDataError);
+    }
+  }
   config.learn_profile = a.learn;
   config.learn.min_pages = a.learn_min_pages;
   for (std::string_view name : spec.stages) config.stages.push_back(FindStage(name));

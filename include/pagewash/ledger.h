@@ -73,26 +73,12 @@ class Ledger {
   std::vector<std::vector<std::uint64_t>> claims_;  // Per document, in claim order.
 };
 
-/// Reads a ledger file; a missing file is an empty ledger.
+/// Reads a ledger file; a missing file is an empty ledger. Lock it first
+/// (StateLock in pagewash/state_lock.h).
 Result<Ledger> LoadLedger(const std::string& path);
 
 /// Writes a ledger file atomically (a killed run leaves the previous one).
 Status SaveLedger(const Ledger& ledger, const std::string& path);
-
-/// An exclusive lock on PATH.lock for the life of the object, so that two
-/// runs never write one ledger at once.
-class LedgerLock {
- public:
-  LedgerLock() = default;
-  ~LedgerLock();
-  LedgerLock(const LedgerLock&) = delete;
-  LedgerLock& operator=(const LedgerLock&) = delete;
-  /// Takes the lock without waiting; fails if another run holds it.
-  Status Acquire(const std::string& path);
-
- private:
-  int fd_ = -1;
-};
 
 }  // namespace pagewash
 
