@@ -54,7 +54,8 @@ int LedgerMain(int argc, char** argv) {
   Ledger merged;
   Status s = lock.Acquire(output, "ledger");
   for (std::size_t i = 0; s.ok() && i < inputs.size(); ++i) {
-    Result<Ledger> ledger = LoadLedger(inputs[i]);
+    // Every ledger named is meant to exist: a typo is not an empty ledger.
+    Result<Ledger> ledger = LoadLedger(inputs[i], IfMissing::kError);
     if (!ledger.ok()) {
       s = ledger.status();
       break;

@@ -81,7 +81,12 @@ Result<DropList> LoadDropList(const std::string& path) {
   return list;
 }
 
-Result<Ledger> LoadLedger(const std::string& path) {
+Result<Ledger> LoadLedger(const std::string& path, IfMissing if_missing) {
+  if (if_missing == IfMissing::kError) {
+    Result<std::string> text = ReadSmallFile(path, "ledger");
+    if (!text.ok()) return text.status();
+    return Ledger::Parse(text.value(), path);
+  }
   bool missing = false;
   Result<std::string> text = ReadStateFile(path, "ledger", &missing);
   if (!text.ok()) return text.status();

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Where output goes: -o never replaces what is not a regular file. Usage: output_paths_test.sh PAGEWASH TESTDATA_DIR
+# Where output goes: -o never replaces what is not a regular file, and
+# named inputs exist. Usage: output_paths_test.sh PAGEWASH TESTDATA_DIR
 set -uo pipefail
 pagewash=$1
 testdata=$2
@@ -42,5 +43,12 @@ mkdir adir
 err=$("$pagewash" clean -o adir "$page" 2>&1)
 expect_eq "exit status" "$?" 1
 expect_eq "message" "$err" "pagewash: error: adir: cannot write: Is a directory"
+
+case_ "ledger merge: a ledger named that does not exist is an error"
+"$pagewash" clean --state one.ledger "$page" > /dev/null
+err=$("$pagewash" ledger merge -o merged.ledger one.ledger no-such.ledger 2>&1)
+expect_eq "exit status" "$?" 1
+expect_eq "message" "$err" "pagewash: error: no-such.ledger: cannot open ledger: No such file or directory"
+expect_eq "nothing written" "$([ -e merged.ledger ] && echo written)" ""
 
 summary
