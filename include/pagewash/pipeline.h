@@ -89,7 +89,8 @@ struct RunConfig {
   std::string learn_profile;
   LearnOptions learn;
   /// When set (with options.dedup.ledger), the ledger is written here
-  /// (atomically) once the output has been written in full.
+  /// (atomically) once the output has been written in full. Lock it
+  /// (StateLock) before loading it, for the whole run.
   std::string state_path;
   /// kChanges: the manifest of the earlier run (updated as documents go
   /// by) and where to write it back once the output is written in full.
@@ -121,6 +122,13 @@ Result<DropList> LoadDropList(const std::string& path);
 /// each result. Errors in one input or record are reported and skipped; the
 /// others go through. An output file is replaced only when the run ends,
 /// and a run that cannot write leaves it untouched.
+///
+/// The output and the state files (learn_profile, manifest_path,
+/// state_path) change together: each is written to a temporary copy and
+/// synced, and only when all are ready are they renamed into place, the
+/// output first. An output not delivered in full (a write error, or EPIPE:
+/// its reader closed it) leaves every state file unchanged and gives
+/// kDataError; EPIPE with no state file to keep gives kOk.
 ExitCode Run(const RunConfig& config, Reporter& reporter);
 
 }  // namespace pagewash

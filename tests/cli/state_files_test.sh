@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # State files (ledger, manifest, site profile) carry a version and a
-# checksum and are locked for a whole run. Usage: state_files_test.sh PAGEWASH TESTDATA_DIR
+# checksum and are locked for a whole run; a run moves them ahead only when
+# its output was delivered in full. Usage: state_files_test.sh PAGEWASH TESTDATA_DIR
 set -uo pipefail
 pagewash=$1
 testdata=$2
@@ -64,5 +65,36 @@ expect_eq "exit status (locked)" "$?" 1
 expect_eq "message (locked)" "$err" "pagewash: error: site.profile: the profile is in use by another pagewash run (locked)"
 kill "$locker" 2> /dev/null
 wait "$locker" 2> /dev/null
+
+# The reader of standard output goes away before the end: the documents it
+# did not get must not be recorded as delivered.
+closed_pipe_run() {  # ARGS...: runs pagewash with stdout to a reader that has left; sets rc and err
+  rm -f closed-input
+  mkfifo closed-input
+  exec 4<> closed-input
+  { "$pagewash" clean "$@" < closed-input 2> closed.err 4>&-; echo $? > closed.rc; } 4>&- | true &
+  sleep 0.2  # `true` has exited: the pipe has no reader.
+  cat "$page" >&4
+  exec 4>&-
+  for _ in $(seq 50); do [ -s closed.rc ] && break; sleep 0.1; done
+  rc=$(cat closed.rc)
+  err=$(cat closed.err)
+  rm -f closed.rc
+}
+case_ "closed pipe with --state and --changes-since: exit 1, state unchanged"
+"$pagewash" clean --state l --changes-since m2 "$other" > /dev/null
+cp l l.before
+cp m2 m2.before
+closed_pipe_run --state l --changes-since m2
+expect_eq "exit status" "$rc" 1
+expect_eq "message" "$err" "pagewash: error: <stdout>: the output was not delivered in full (its reader closed it); m2 and l left unchanged"
+cmp -s l l.before && pass || fail "the ledger changed"
+cmp -s m2 m2.before && pass || fail "the manifest changed"
+expect_no_temp_files
+
+case_ "closed pipe without state files: exit 0, quietly"
+closed_pipe_run
+expect_eq "exit status" "$rc" 0
+expect_eq "message" "$err" ""
 
 summary
