@@ -2,11 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <unordered_map>
+
 #include "io/input.h"
 #include "io/output.h"
 #include "io/temp_files.h"
 #include "pagewash/json.h"
 #include "pagewash/ledger.h"
+#include "text/tokenize.h"
 
 namespace pagewash {
 namespace {
@@ -43,6 +47,9 @@ Document ApplyStages(Document doc, std::span<const Stage* const> stages,
 }
 
 std::string OutDirFileName(std::string_view id) {
+  // 200 bytes, with ".json" and the ".tmp.XXXXXX" of the temporary copy,
+  // stays under the 255 bytes a file name may have.
+  constexpr std::size_t kMaxStem = 200;
   std::string name;
   for (char c : id) {
     bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
@@ -50,6 +57,12 @@ std::string OutDirFileName(std::string_view id) {
     name.push_back(safe ? c : '_');
   }
   if (name.empty() || name.front() == '.') name.insert(name.begin(), '_');
+  if (name != id || name.size() > kMaxStem) {
+    // The name lost something: "a/b", "a?b" and "a b" would all be "a_b".
+    // A hash of the id tells them apart, the same on every run.
+    if (name.size() > kMaxStem - 17) name.resize(kMaxStem - 17);
+    name += fmt::format("-{:016x}", text::Hash64(id));
+  }
   return name + ".json";
 }
 
@@ -82,6 +95,17 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
     return ExitCode::kDataError;
   }
   const bool out_dir = !config.out_dir.empty() && config.output_kind == OutputKind::kEmit;
+  if (out_dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(config.out_dir, ec);
+    if (ec) {
+      reporter.Error(Status::IoError(fmt::format("cannot create the directory: {}", ec.message())).At(config.out_dir, 0));
+      return ExitCode::kDataError;
+    }
+  }
+  // --out-dir: which id each file name was written for in this run, so that
+  // no document silently replaces another's file.
+  std::unordered_map<std::string, std::string> written;
   bool failed = false;
   std::vector<std::string> inputs = config.inputs;
   if (inputs.empty()) inputs.emplace_back("-");
@@ -147,7 +171,20 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
         }
       }
       if (out_dir) {
-        if (Status s = WriteToOutDir(config.out_dir + "/" + OutDirFileName(doc.id), buffer); !s.ok()) {
+        std::string path = config.out_dir + "/" + OutDirFileName(doc.id);
+        auto [it, first] = written.emplace(path, doc.id);
+        Status s = Status::Ok();
+        if (!first) {
+          s = Status::InvalidInput(it->second == doc.id
+                                       ? fmt::format("document \"{}\" comes twice; the file holds the first", doc.id)
+                                       : fmt::format("documents \"{}\" and \"{}\" have the same file name; it "
+                                                     "holds the first",
+                                                     it->second, doc.id))
+                  .At(path, 0);
+        } else {
+          s = WriteToOutDir(path, buffer);
+        }
+        if (!s.ok()) {
           reporter.Error(s);
           failed = true;
         }

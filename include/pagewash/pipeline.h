@@ -101,9 +101,12 @@ struct RunConfig {
   std::string out_dir;
 };
 
-/// The file name a document gets under --out-dir: its id with every
-/// character other than letters, digits, '.', '-' and '_' made '_', and
-/// ".json"; an id that would start with '.' gets a leading '_'.
+/// The file name a document gets under --out-dir: an id of letters, digits,
+/// '.', '-' and '_' of at most 200 bytes, not starting with '.', is its own
+/// name, plus ".json". Any other id has every other character made '_', a
+/// leading '_' before a '.', is cut to 183 bytes, and gets '-' and the 16
+/// hex digits of the XXH3 of the whole id: "a/b" and "a?b" get different
+/// names, and the same id always gets the same one.
 std::string OutDirFileName(std::string_view id);
 
 /// Makes SIGINT, SIGTERM and SIGHUP remove the temporary copies of the files

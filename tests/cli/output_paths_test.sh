@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Where output goes: -o never replaces what is not a regular file, and
-# named inputs exist. Usage: output_paths_test.sh PAGEWASH TESTDATA_DIR
+# Where output goes: -o never replaces what is not a regular file, --out-dir
+# names are lossless, and named inputs exist. Usage: output_paths_test.sh PAGEWASH TESTDATA_DIR
 set -uo pipefail
 pagewash=$1
 testdata=$2
@@ -43,6 +43,25 @@ mkdir adir
 err=$("$pagewash" clean -o adir "$page" 2>&1)
 expect_eq "exit status" "$?" 1
 expect_eq "message" "$err" "pagewash: error: adir: cannot write: Is a directory"
+
+case_ "--out-dir: created with its parents; ids sharing a name kept apart; long ids fit"
+long=$(printf 'x%.0s' $(seq 300))
+printf '%s\n' '{"id":"a/b","text":"One."}' '{"id":"a?b","text":"Two."}' '{"id":"a b","text":"Three."}' \
+  "{\"id\":\"$long\",\"text\":\"Four.\"}" "{\"id\":\"${long}y\",\"text\":\"Five.\"}" > ids.jsonl
+"$pagewash" clean --out-dir made/for/it ids.jsonl
+expect_eq "exit status" "$?" 0
+expect_eq "files" "$(ls made/for/it | wc -l)" 5
+for word in One Two Three Four Five; do
+  expect_eq "a file holds $word" "$(grep -l "\"$word.\"" made/for/it/* | wc -l)" 1
+done
+expect_no_temp_files
+
+case_ "--out-dir: an id that comes twice is an error, the first stays"
+printf '%s\n' '{"id":"a","text":"First."}' '{"id":"a","text":"Second."}' > twice.jsonl
+err=$("$pagewash" clean --out-dir twice twice.jsonl 2>&1)
+expect_eq "exit status" "$?" 1
+expect_eq "message" "$err" 'pagewash: error: twice/a.json: document "a" comes twice; the file holds the first'
+expect_eq "the first is kept" "$(grep -c 'First\.' twice/a.json) $(grep -c 'Second\.' twice/a.json)" "2 0"
 
 case_ "ledger merge: a ledger named that does not exist is an error"
 "$pagewash" clean --state one.ledger "$page" > /dev/null
