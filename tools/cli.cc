@@ -33,9 +33,10 @@ struct Args {
   std::vector<std::string> rules;
   std::string learn;
   std::string profile;
-  std::size_t learn_min_pages = LearnOptions{}.min_pages;
+  // Counts, here and below, are signed, so that "-1" is rejected rather
+  // than wrapped to a huge count.
+  long long learn_min_pages = static_cast<long long>(LearnOptions{}.min_pages);
   bool explain = false;
-  // Signed, so that "-1" is rejected rather than wrapped to a huge count.
   long long min_words = static_cast<long long>(DedupOptions{}.min_words);
   long long max_heading_words = static_cast<long long>(SegmentOptions{}.max_heading_words);
   std::string scope = "document";
@@ -195,7 +196,9 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
   } else {
     return Usage(spec, fmt::format("--format must be json, markdown, text or diff, not '{}'", a.format));
   }
-  for (auto [value, name] : {std::pair{a.min_words, "min-words"}, std::pair{a.max_heading_words, "max-heading-words"}}) {
+  // Every count is at least 1; the bound keeps a typo from meaning "never".
+  for (auto [value, name] : {std::pair{a.min_words, "min-words"}, std::pair{a.max_heading_words, "max-heading-words"},
+                             std::pair{a.learn_min_pages, "learn-min-pages"}}) {
     if (value < 1 || value > 1000000) {
       return Usage(spec, fmt::format("the argument ('{}') for option '--{}' is invalid", value, name));
     }
@@ -282,7 +285,6 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
     rules = std::move(loaded.value());
     config.options.strip.rules = &rules;
   }
-  if (a.learn_min_pages < 1) return Usage(spec, "--learn-min-pages must be at least 1");
   StateLock profile_lock;
   if (!a.learn.empty()) {
     if (Status s = profile_lock.Acquire(a.learn, "profile"); !s.ok()) {
@@ -291,7 +293,7 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
     }
   }
   config.learn_profile = a.learn;
-  config.learn.min_pages = a.learn_min_pages;
+  config.learn.min_pages = static_cast<std::size_t>(a.learn_min_pages);
   for (std::string_view name : spec.stages) config.stages.push_back(FindStage(name));
   config.output_kind = spec.output;
   if (config.manifest != nullptr) config.output_kind = OutputKind::kChanges;
