@@ -203,6 +203,9 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
       return Usage(spec, fmt::format("the argument ('{}') for option '--{}' is invalid", value, name));
     }
   }
+  const NamedFile files[] = {{"-o", a.output}, {"--state", a.state}, {"--changes-since", a.changes_since},
+                             {"--learn", a.learn}};
+  if (Status s = CheckDistinctFiles(files); !s.ok()) return Usage(spec, s.message());
   config.options.emit.pretty = a.pretty || !a.out_dir.empty();
   if (!a.out_dir.empty() && !a.changes_since.empty()) {
     return Usage(spec, "--out-dir and --changes-since do not go together");

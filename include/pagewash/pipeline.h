@@ -109,6 +109,18 @@ struct RunConfig {
 /// names, and the same id always gets the same one.
 std::string OutDirFileName(std::string_view id);
 
+/// A file named on the command line, for CheckDistinctFiles.
+struct NamedFile {
+  std::string_view option;  ///< How the command line named it: "-o", "--state".
+  std::string path;
+};
+
+/// Refuses (InvalidArgument, naming both) two of `files` that are the same
+/// file: compared by device and inode, or, for one that does not exist yet,
+/// by the resolved path of its directory and its name, so that "out",
+/// "./out" and a link to it are one file. Empty and "-" are skipped.
+Status CheckDistinctFiles(std::span<const NamedFile> files);
+
 /// Makes SIGINT, SIGTERM and SIGHUP remove the temporary copies of the files
 /// a run is writing before the process dies of the signal, so the files
 /// they would have replaced stay as they were. Call once, from main.

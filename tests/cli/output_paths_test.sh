@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Where output goes: -o never replaces what is not a regular file, --out-dir
-# names are lossless, and named inputs exist. Usage: output_paths_test.sh PAGEWASH TESTDATA_DIR
+# names are lossless, named inputs exist, and no two outputs of a run are
+# the same file. Usage: output_paths_test.sh PAGEWASH TESTDATA_DIR
 set -uo pipefail
 pagewash=$1
 testdata=$2
@@ -69,5 +70,19 @@ err=$("$pagewash" ledger merge -o merged.ledger one.ledger no-such.ledger 2>&1)
 expect_eq "exit status" "$?" 1
 expect_eq "message" "$err" "pagewash: error: no-such.ledger: cannot open ledger: No such file or directory"
 expect_eq "nothing written" "$([ -e merged.ledger ] && echo written)" ""
+
+case_ "-o, --state, --changes-since and --learn must be different files"
+echo keep > same
+ln -s same same-link
+for args in "-o same --state ./same" "-o same-link --changes-since same" "--state new --changes-since ./new" \
+  "-o new --learn sub/../new"; do
+  err=$("$pagewash" clean $args "$page" 2>&1)
+  expect_eq "exit status of $args" "$?" 2
+  read -r -a words <<< "$args"
+  expect_eq "message of $args" "$err" "pagewash clean: error: ${words[0]} ${words[1]} and ${words[2]} ${words[3]} are the same file: each needs its own
+see 'pagewash clean --help'"
+done
+expect_file_eq same keep
+expect_eq "nothing created" "$(ls new new.lock 2>/dev/null)" ""
 
 summary
