@@ -9,6 +9,14 @@ source "$(dirname "$0")/harness.sh"
 page=$testdata/cli/hours.txt
 want=$("$pagewash" clean --format text "$page")
 
+case_ "-o FILE keeps the permissions of the file it replaces"
+echo old > private
+chmod 640 private
+"$pagewash" clean --format text -o private "$page"
+expect_eq "exit status" "$?" 0
+expect_eq "mode" "$(stat -c %a private)" 640
+expect_file_eq private "$want"
+
 case_ "-o through a symbolic link replaces the target, not the link"
 mkdir sub
 echo old > sub/real
