@@ -49,6 +49,8 @@ void Register(const std::string& path) {
     slot.used.store(true, std::memory_order_release);
     return;
   }
+  // A full table only loses the cleanup on a signal: Output::Abort() still
+  // removes the copy on every other path.
 }
 
 }  // namespace
