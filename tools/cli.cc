@@ -1,8 +1,8 @@
 #include "cli.h"
 
-#include <fmt/format.h>
-
 #include "pagewash/state_lock.h"
+
+#include <fmt/format.h>
 
 #include <boost/program_options.hpp>
 #include <cstdio>
