@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "pagewash/json.h"
+#include "text/checksum.h"
 #include "text/lines.h"
 #include "text/tokenize.h"
 
@@ -13,6 +14,7 @@ namespace pagewash {
 namespace {
 
 constexpr std::string_view kHeader = "pagewash ledger 1";
+constexpr text::ChecksumLine kChecksum{"checksum ", ""};
 
 // Reads "NAME N" into *n.
 bool ReadCount(std::string_view line, std::string_view name, std::size_t* n) {
@@ -60,7 +62,7 @@ std::string Ledger::Serialize() const {
       fmt::format_to(std::back_inserter(out), "{:016x} {} {}\n", fp, d, owner_.at(fp).line);
     }
   }
-  fmt::format_to(std::back_inserter(out), "checksum {:016x}\n", text::Hash64(out));
+  text::AppendChecksum(kChecksum, &out);
   return out;
 }
 
@@ -76,19 +78,17 @@ Result<Ledger> Ledger::Parse(std::string_view text, std::string_view source) {
     return fail(1, "not a pagewash ledger (it is left as it is)");
   }
   // The checksum line covers every byte before it.
-  std::size_t last = text.rfind("checksum ");
-  if (last == std::string_view::npos || (last > 0 && text[last - 1] != '\n')) {
-    return fail(0, "the ledger has no checksum line: it is damaged (it is left as it is)");
-  }
-  std::string_view sum = text.substr(last + 9);
-  while (!sum.empty() && (sum.back() == '\n' || sum.back() == '\r')) sum.remove_suffix(1);
-  std::uint64_t want = 0;
-  auto [p, ec] = std::from_chars(sum.data(), sum.data() + sum.size(), want, 16);
-  if (ec != std::errc() || p != sum.data() + sum.size() || want != text::Hash64(text.substr(0, last))) {
-    return fail(0, "checksum mismatch: the ledger is damaged (it is left as it is)");
+  std::string_view body;
+  switch (text::VerifyChecksum(text, kChecksum, &body)) {
+    case text::ChecksumCheck::kOk:
+      break;
+    case text::ChecksumCheck::kMissing:
+      return fail(0, "the ledger has no checksum line: it is damaged (it is left as it is)");
+    case text::ChecksumCheck::kMismatch:
+      return fail(0, "checksum mismatch: the ledger is damaged (it is left as it is)");
   }
   Ledger ledger;
-  text::LineCursor lines(text.substr(0, last));
+  text::LineCursor lines(body);
   std::string_view line;
   lines.Next(&line);  // The header, checked above.
   std::uint64_t line_no = 1;

@@ -10,12 +10,18 @@
 #include <set>
 
 #include "pagewash/json.h"
+#include "text/checksum.h"
 #include "text/lines.h"
 
 namespace pagewash {
 namespace {
 
-constexpr std::string_view kManifestHeader = R"({"pagewash_manifest":1})";
+// Version 1 had no checksum; it is still read (and written back as 2).
+constexpr std::string_view kManifestHeaderV1 = R"({"pagewash_manifest":1})";
+constexpr std::string_view kManifestHeader = R"({"pagewash_manifest":2})";
+constexpr std::string_view kManifestHeaderStart = R"({"pagewash_manifest":)";
+// A JSON line, so the manifest stays JSON Lines for jq and the like.
+constexpr text::ChecksumLine kChecksum{R"({"checksum":")", R"("})"};
 
 // Feeds fields into one XXH3 state, each followed by a 0 byte so that
 // ("ab", "c") and ("a", "bc") differ.
@@ -129,22 +135,43 @@ std::string Manifest::Serialize() const {
     w.EndObject();
     out.push_back('\n');
   }
+  text::AppendChecksum(kChecksum, &out);
   return out;
 }
 
 Result<Manifest> Manifest::Parse(std::string_view text, std::string_view source) {
   Manifest m;
   simdjson::dom::parser parser;
-  text::LineCursor lines(text);
-  std::string_view line;
-  auto fail = [&](std::string message) -> Result<Manifest> {
-    return Status::InvalidInput(std::move(message)).At(std::string(source), lines.number());
+  std::string_view first = text.substr(0, text.find('\n'));
+  if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
+  auto fail_at = [&](std::uint64_t line, std::string message) -> Result<Manifest> {
+    return Status::InvalidInput(std::move(message)).At(std::string(source), line);
   };
-  while (lines.Next(&line)) {
-    if (lines.number() == 1) {
-      if (line != kManifestHeader) return fail("not a pagewash manifest");
-      continue;
+  constexpr std::string_view kStartOver = "delete it to start over: every document is then reported as added";
+  std::string_view body = text;
+  if (first == kManifestHeader) {
+    switch (text::VerifyChecksum(text, kChecksum, &body)) {
+      case text::ChecksumCheck::kOk:
+        break;
+      case text::ChecksumCheck::kMissing:
+        return fail_at(0, fmt::format("the manifest has no checksum line: it is damaged (it is left as it is; {})",
+                                      kStartOver));
+      case text::ChecksumCheck::kMismatch:
+        return fail_at(0, fmt::format("checksum mismatch: the manifest is damaged (it is left as it is; {})",
+                                      kStartOver));
     }
+  } else if (first != kManifestHeaderV1) {
+    if (first.substr(0, kManifestHeaderStart.size()) == kManifestHeaderStart) {
+      return fail_at(1, fmt::format("manifest version \"{}\" is not supported (this pagewash reads \"{}\"; {})",
+                                    first, kManifestHeader, kStartOver));
+    }
+    return fail_at(1, "not a pagewash manifest (it is left as it is)");
+  }
+  text::LineCursor lines(body);
+  std::string_view line;
+  auto fail = [&](std::string message) { return fail_at(lines.number(), std::move(message)); };
+  lines.Next(&line);  // The header, checked above.
+  while (lines.Next(&line)) {
     if (line.empty()) continue;
     simdjson::dom::element e;
     if (auto err = parser.parse(line.data(), line.size()).get(e)) {
@@ -175,7 +202,6 @@ Result<Manifest> Manifest::Parse(std::string_view text, std::string_view source)
     }
     m.Put(std::move(d));
   }
-  if (lines.number() == 0) return fail("not a pagewash manifest");
   return m;
 }
 

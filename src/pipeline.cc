@@ -2,10 +2,19 @@
 
 #include <fmt/format.h>
 
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <unordered_map>
+
 #include "io/input.h"
 #include "io/output.h"
+#include "io/temp_files.h"
 #include "pagewash/json.h"
 #include "pagewash/ledger.h"
+#include "text/tokenize.h"
 
 namespace pagewash {
 namespace {
@@ -42,6 +51,9 @@ Document ApplyStages(Document doc, std::span<const Stage* const> stages,
 }
 
 std::string OutDirFileName(std::string_view id) {
+  // 200 bytes, with ".json" and the ".tmp.XXXXXX" of the temporary copy,
+  // stays under the 255 bytes a file name may have.
+  constexpr std::size_t kMaxStem = 200;
   std::string name;
   for (char c : id) {
     bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
@@ -49,21 +61,63 @@ std::string OutDirFileName(std::string_view id) {
     name.push_back(safe ? c : '_');
   }
   if (name.empty() || name.front() == '.') name.insert(name.begin(), '_');
+  if (name != id || name.size() > kMaxStem) {
+    // The name lost something: "a/b", "a?b" and "a b" would all be "a_b".
+    // A hash of the id tells them apart, the same on every run.
+    if (name.size() > kMaxStem - 17) name.resize(kMaxStem - 17);
+    name += fmt::format("-{:016x}", text::Hash64(id));
+  }
   return name + ".json";
 }
 
 namespace {
 
 // Writes one document to DIR/NAME.json, replaced atomically.
-Status WriteToOutDir(const std::string& dir, std::string_view id, std::string_view json) {
+Status WriteToOutDir(const std::string& path, std::string_view json) {
   io::Output file;
-  std::string path = dir + "/" + OutDirFileName(id);
   if (Status s = file.Open(path); !s.ok()) return s;
   if (Status s = file.Write(json); !s.ok()) return s;
   return file.Commit();
 }
 
+// What identifies a file: its device and inode when it exists (through
+// links), else the resolved path of its directory and its name.
+std::string FileIdentity(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0) return fmt::format("{}:{}", st.st_dev, st.st_ino);
+  std::error_code ec;
+  std::filesystem::path p(path);
+  std::filesystem::path dir = std::filesystem::weakly_canonical(
+      p.has_parent_path() ? p.parent_path() : std::filesystem::path("."), ec);
+  return (dir / p.filename()).string();
+}
+
+// "a", "a and b", "a, b and c".
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
 }  // namespace
+
+Status CheckDistinctFiles(std::span<const NamedFile> files) {
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (files[i].path.empty() || files[i].path == "-") continue;
+    for (std::size_t j = i + 1; j < files.size(); ++j) {
+      if (files[j].path.empty() || files[j].path == "-") continue;
+      if (FileIdentity(files[i].path) == FileIdentity(files[j].path)) {
+        return Status::InvalidArgument(fmt::format("{} {} and {} {} are the same file: each needs its own",
+                                                   files[i].option, files[i].path, files[j].option,
+                                                   files[j].path));
+      }
+    }
+  }
+  return Status::Ok();
+}
 
 ExitCode Run(const RunConfig& config, Reporter& reporter) {
   io::Output output;
@@ -71,12 +125,45 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
     reporter.Error(s);
     return ExitCode::kDataError;
   }
+  const bool out_dir = !config.out_dir.empty() && config.output_kind == OutputKind::kEmit;
+  if (out_dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(config.out_dir, ec);
+    if (ec) {
+      reporter.Error(Status::IoError(fmt::format("cannot create the directory: {}", ec.message())).At(config.out_dir, 0));
+      return ExitCode::kDataError;
+    }
+  }
+  // --out-dir: which id each file name was written for in this run, so that
+  // no document silently replaces another's file.
+  std::unordered_map<std::string, std::string> written;
   bool failed = false;
   std::vector<std::string> inputs = config.inputs;
   if (inputs.empty()) inputs.emplace_back("-");
   io::InputReader reader(config.input);
   SiteProfile::Learner learner(config.learn);
   const bool learning = !config.learn_profile.empty();
+  const bool ledger = !config.state_path.empty() && config.options.dedup.ledger != nullptr;
+  const bool manifest = config.output_kind == OutputKind::kChanges && config.manifest != nullptr;
+  // The state files this run would move ahead, named in messages.
+  std::vector<std::string> state_files;
+  if (learning) state_files.push_back(config.learn_profile);
+  if (manifest) state_files.push_back(config.manifest_path);
+  if (ledger) state_files.push_back(config.state_path);
+  const std::string output_name = config.output.empty() || config.output == "-" ? "<stdout>" : config.output;
+  // Output that did not reach its reader in full: the state files must not
+  // record documents the reader never got.
+  auto undelivered = [&](const Status& s) {
+    if (output.broken_pipe() && state_files.empty()) return ExitCode::kOk;  // The reader left: not an error.
+    if (!output.broken_pipe()) reporter.Error(s);
+    if (!state_files.empty()) {
+      reporter.Error(Status::IoError(fmt::format("the output was not delivered in full{}; {} left unchanged",
+                                                 output.broken_pipe() ? " (its reader closed it)" : "",
+                                                 JoinNames(state_files)))
+                         .At(output_name, 0));
+    }
+    return ExitCode::kDataError;
+  };
   Document doc;
   std::string buffer;
   for (const std::string& name : inputs) {
@@ -114,40 +201,71 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
           break;
         }
       }
-      if (!config.out_dir.empty() && config.output_kind == OutputKind::kEmit) {
-        if (Status s = WriteToOutDir(config.out_dir, doc.id, buffer); !s.ok()) {
+      if (out_dir) {
+        std::string path = config.out_dir + "/" + OutDirFileName(doc.id);
+        auto [it, first] = written.emplace(path, doc.id);
+        Status s = Status::Ok();
+        if (!first) {
+          s = Status::InvalidInput(it->second == doc.id
+                                       ? fmt::format("document \"{}\" comes twice; the file holds the first", doc.id)
+                                       : fmt::format("documents \"{}\" and \"{}\" have the same file name; it "
+                                                     "holds the first",
+                                                     it->second, doc.id))
+                  .At(path, 0);
+        } else {
+          s = WriteToOutDir(path, buffer);
+        }
+        if (!s.ok()) {
           reporter.Error(s);
           failed = true;
         }
         continue;
       }
       if (Status s = output.Write(buffer); !s.ok()) {
-        if (output.broken_pipe()) return ExitCode::kOk;  // The reader left: not an error.
-        reporter.Error(s);
+        ExitCode code = undelivered(s);
         output.Abort();
-        return ExitCode::kDataError;
+        return code;
       }
     }
   }
+  // Every file is prepared (written to its temporary copy and synced)
+  // before any is renamed, so a failure up to then (a full disk) leaves the
+  // output and every state file as they were.
+  if (Status s = output.Prepare(); !s.ok()) return undelivered(s);
+  io::Output state_out[3];
+  std::size_t states = 0;
+  auto prepare = [&](const std::string& path, const std::string& text) {
+    io::Output& out = state_out[states++];
+    Status s = out.Open(path);
+    if (s.ok()) s = out.Write(text);
+    if (s.ok()) s = out.Prepare();
+    return s;
+  };
+  Status prepared = Status::Ok();
+  if (learning) prepared = prepare(config.learn_profile, learner.Build().Serialize());
+  if (prepared.ok() && manifest) prepared = prepare(config.manifest_path, config.manifest->Serialize());
+  if (prepared.ok() && ledger) prepared = prepare(config.state_path, config.options.dedup.ledger->Serialize());
+  if (!prepared.ok()) {
+    reporter.Error(prepared);
+    std::vector<std::string> kept = state_files;
+    if (output.replaces()) kept.insert(kept.begin(), config.output);
+    if (kept.size() > 1) {
+      reporter.Error(Status::IoError(fmt::format("nothing was replaced: {} left unchanged", JoinNames(kept)))
+                         .At(prepared.source(), 0));
+    }
+    return ExitCode::kDataError;
+  }
+  // The output first: if a rename after it failed, a state file that stays
+  // behind only makes the next run redo work; one that moved ahead of its
+  // output would lose the changes it recorded. Signals wait until all are
+  // renamed.
+  io::SignalsHeld held;
   if (Status s = output.Commit(); !s.ok()) {
-    if (output.broken_pipe()) return ExitCode::kOk;
     reporter.Error(s);
     return ExitCode::kDataError;
   }
-  if (config.output_kind == OutputKind::kChanges && config.manifest != nullptr) {
-    if (Status s = SaveManifest(*config.manifest, config.manifest_path); !s.ok()) {
-      reporter.Error(s);
-      return ExitCode::kDataError;
-    }
-  }
-  if (!config.state_path.empty() && config.options.dedup.ledger != nullptr) {
-    if (Status s = SaveLedger(*config.options.dedup.ledger, config.state_path); !s.ok()) {
-      reporter.Error(s);
-      return ExitCode::kDataError;
-    }
-  }
-  if (learning) {
-    if (Status s = SaveProfile(learner.Build(), config.learn_profile); !s.ok()) {
+  for (std::size_t i = 0; i < states; ++i) {
+    if (Status s = state_out[i].Commit(); !s.ok()) {
       reporter.Error(s);
       return ExitCode::kDataError;
     }

@@ -6,13 +6,21 @@
 #include <charconv>
 #include <cmath>
 
+#include "text/checksum.h"
 #include "text/lines.h"
 #include "text/tokenize.h"
 
 namespace pagewash {
 namespace {
 
-constexpr std::string_view kHeader = "# pagewash site profile, format 1";
+// Format 1 has no checksum: it is what a person writes or edits by hand,
+// and it is still read. pagewash writes format 2, which ends with a
+// checksum, so that a profile cut short or damaged is refused rather than
+// silently removing less.
+constexpr std::string_view kHeaderV1 = "# pagewash site profile, format 1";
+constexpr std::string_view kHeader = "# pagewash site profile, format 2";
+constexpr std::string_view kHeaderStart = "# pagewash site profile, format ";
+constexpr text::ChecksumLine kChecksum{"# checksum ", ""};
 
 std::string_view WhereName(SiteProfile::Where w) {
   switch (w) {
@@ -56,19 +64,36 @@ std::string SiteProfile::ToRules() const {
 
 Result<SiteProfile> SiteProfile::Parse(std::string_view text, std::string_view source) {
   SiteProfile profile;
-  text::LineCursor lines(text);
+  std::string_view first = text.substr(0, text.find('\n'));
+  if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
+  auto fail = [&](std::uint64_t line, std::string message) -> Result<SiteProfile> {
+    return Status::InvalidInput(std::move(message)).At(std::string(source), line);
+  };
+  std::string_view body = text;
+  if (first == kHeader) {
+    constexpr std::string_view kEdited =
+        "if you edited it by hand, make its first line \"# pagewash site profile, format 1\" "
+        "and delete the \"# checksum\" line";
+    switch (text::VerifyChecksum(text, kChecksum, &body)) {
+      case text::ChecksumCheck::kOk:
+        break;
+      case text::ChecksumCheck::kMissing:
+        return fail(0, fmt::format("the profile has no checksum line: it is damaged ({})", kEdited));
+      case text::ChecksumCheck::kMismatch:
+        return fail(0, fmt::format("checksum mismatch: the profile is damaged ({})", kEdited));
+    }
+  } else if (first != kHeaderV1) {
+    if (first.substr(0, kHeaderStart.size()) == kHeaderStart) {
+      return fail(1, fmt::format("profile version \"{}\" is not supported (this pagewash reads \"{}\" and \"{}\")",
+                                 first, kHeaderV1, kHeader));
+    }
+    return fail(1, fmt::format("not a pagewash site profile: the first line must be \"{}\"", kHeader));
+  }
+  text::LineCursor lines(body);
   std::string_view line;
-  bool header = false;
+  lines.Next(&line);  // The header, checked above.
   while (lines.Next(&line)) {
     const std::uint64_t line_no = lines.number();
-    if (!header) {
-      if (line != kHeader) {
-        return Status::InvalidInput(fmt::format("not a pagewash site profile: the first line must be \"{}\"", kHeader))
-            .At(std::string(source), line_no);
-      }
-      header = true;
-      continue;
-    }
     if (line.empty()) continue;
     if (line.front() == '#') {
       constexpr std::string_view kPages = "# pages: ";
@@ -107,10 +132,6 @@ Result<SiteProfile> SiteProfile::Parse(std::string_view text, std::string_view s
     }
     profile.Add(std::move(e));
   }
-  if (!header) {
-    return Status::InvalidInput(fmt::format("not a pagewash site profile: the first line must be \"{}\"", kHeader))
-        .At(std::string(source), 1);
-  }
   return profile;
 }
 
@@ -118,14 +139,17 @@ std::string SiteProfile::Serialize() const {
   std::string out = fmt::format(
       "{}\n"
       "# Lines repeated on many pages of one site, found by 'pagewash strip --learn'.\n"
-      "# 'pagewash strip --profile FILE' removes every copy of them. Delete a line to\n"
-      "# keep it in the output; add one (count and place do not matter) to remove it.\n"
+      "# 'pagewash strip --profile FILE' removes every copy of them. To edit it, first\n"
+      "# make the first line say 'format 1' and delete the last line (the checksum).\n"
+      "# Then delete a line to keep it in the output; add one (count and place do not\n"
+      "# matter) to remove it.\n"
       "# pages: {}\n"
       "# pages\twhere\ttext\n",
       kHeader, pages_seen_);
   for (const Entry& e : entries_) {
     fmt::format_to(std::back_inserter(out), "{}\t{}\t{}\n", e.pages, WhereName(e.where), e.text);
   }
+  text::AppendChecksum(kChecksum, &out);
   return out;
 }
 

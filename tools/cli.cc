@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "pagewash/state_lock.h"
+
 #include <fmt/format.h>
 
 #include <boost/program_options.hpp>
@@ -36,11 +38,12 @@ struct Args {
   std::vector<std::string> rules;
   std::string learn;
   std::string profile;
-  std::size_t learn_min_pages = LearnOptions{}.min_pages;
+  // Counts, here and below, are signed, so that "-1" is rejected rather
+  // than wrapped to a huge count.
+  long long learn_min_pages = static_cast<long long>(LearnOptions{}.min_pages);
   bool explain = false;
   std::string favor = "balanced";
   bool no_content_model = false;
-  // Signed, so that "-1" is rejected rather than wrapped to a huge count.
   long long min_words = static_cast<long long>(DedupOptions{}.min_words);
   long long max_heading_words = static_cast<long long>(SegmentOptions{}.max_heading_words);
   std::string scope = "document";
@@ -225,11 +228,16 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
   } else {
     return Usage(spec, fmt::format("--format must be json, markdown, text or diff, not '{}'", a.format));
   }
-  for (auto [value, name] : {std::pair{a.min_words, "min-words"}, std::pair{a.max_heading_words, "max-heading-words"}}) {
+  // Every count is at least 1; the bound keeps a typo from meaning "never".
+  for (auto [value, name] : {std::pair{a.min_words, "min-words"}, std::pair{a.max_heading_words, "max-heading-words"},
+                             std::pair{a.learn_min_pages, "learn-min-pages"}}) {
     if (value < 1 || value > 1000000) {
       return Usage(spec, fmt::format("the argument ('{}') for option '--{}' is invalid", value, name));
     }
   }
+  const NamedFile files[] = {{"-o", a.output}, {"--state", a.state}, {"--changes-since", a.changes_since},
+                             {"--learn", a.learn}};
+  if (Status s = CheckDistinctFiles(files); !s.ok()) return Usage(spec, s.message());
   config.options.emit.pretty = a.pretty || !a.out_dir.empty();
   if (!a.out_dir.empty() && !a.changes_since.empty()) {
     return Usage(spec, "--out-dir and --changes-since do not go together");
@@ -261,9 +269,13 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
     config.options.dedup.scope = DedupScope::kStream;
     config.options.dedup.index = &index;
   }
+  // Each state file is locked before it is read and until it is replaced,
+  // so that a second run cannot start from the same old version.
+  StateLock manifest_lock;
   Manifest manifest;
   if (!a.changes_since.empty()) {
-    Result<Manifest> loaded = LoadManifest(a.changes_since);
+    Status locked = manifest_lock.Acquire(a.changes_since, "manifest");
+    Result<Manifest> loaded = locked.ok() ? LoadManifest(a.changes_since) : Result<Manifest>(locked);
     if (!loaded.ok()) {
       std::fprintf(stderr, "pagewash: error: %s\n", loaded.status().ToString().c_str());
       return static_cast<int>(ExitCode::kDataError);
@@ -272,10 +284,10 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
     config.manifest = &manifest;
     config.manifest_path = a.changes_since;
   }
-  LedgerLock lock;
+  StateLock lock;
   Ledger ledger;
   if (!a.state.empty()) {
-    Status locked = lock.Acquire(a.state);
+    Status locked = lock.Acquire(a.state, "ledger");
     Result<Ledger> loaded = locked.ok() ? LoadLedger(a.state) : Result<Ledger>(locked);
     if (!loaded.ok()) {
       std::fprintf(stderr, "pagewash: error: %s\n", loaded.status().ToString().c_str());
@@ -315,9 +327,15 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
     rules = std::move(loaded.value());
     config.options.strip.rules = &rules;
   }
-  if (a.learn_min_pages < 1) return Usage(spec, "--learn-min-pages must be at least 1");
+  StateLock profile_lock;
+  if (!a.learn.empty()) {
+    if (Status s = profile_lock.Acquire(a.learn, "profile"); !s.ok()) {
+      std::fprintf(stderr, "pagewash: error: %s\n", s.ToString().c_str());
+      return static_cast<int>(ExitCode::kDataError);
+    }
+  }
   config.learn_profile = a.learn;
-  config.learn.min_pages = a.learn_min_pages;
+  config.learn.min_pages = static_cast<std::size_t>(a.learn_min_pages);
   for (std::string_view name : spec.stages) config.stages.push_back(FindStage(name));
   config.output_kind = spec.output;
   if (config.manifest != nullptr) config.output_kind = OutputKind::kChanges;

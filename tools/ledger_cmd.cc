@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "pagewash/ledger.h"
+#include "pagewash/state_lock.h"
 
 namespace po = boost::program_options;
 
@@ -49,11 +50,12 @@ int LedgerMain(int argc, char** argv) {
   if (action != "merge") return usage(action.empty() ? "missing action: merge" : "unknown action '" + action + "'");
   if (output.empty()) return usage("-o OUT is required");
   if (inputs.empty()) return usage("give the ledgers to merge");
-  LedgerLock lock;
+  StateLock lock;
   Ledger merged;
-  Status s = lock.Acquire(output);
+  Status s = lock.Acquire(output, "ledger");
   for (std::size_t i = 0; s.ok() && i < inputs.size(); ++i) {
-    Result<Ledger> ledger = LoadLedger(inputs[i]);
+    // Every ledger named is meant to exist: a typo is not an empty ledger.
+    Result<Ledger> ledger = LoadLedger(inputs[i], IfMissing::kError);
     if (!ledger.ok()) {
       s = ledger.status();
       break;

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "cli.h"
+#include "pagewash/pipeline.h"
 
 namespace {
 
@@ -60,6 +61,8 @@ int main(int argc, char** argv) {
   // A closed pipe makes writes fail with EPIPE, which the driver treats as
   // the reader having gone away: exit quietly with 0.
   std::signal(SIGPIPE, SIG_IGN);
+  // Ctrl-C or a kill removes the temporary copies of the files being written.
+  pagewash::InstallTempFileCleanup();
   if (argc < 2) {
     PrintTopHelp(stderr);
     return static_cast<int>(pagewash::ExitCode::kUsage);

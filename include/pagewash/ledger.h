@@ -73,26 +73,16 @@ class Ledger {
   std::vector<std::vector<std::uint64_t>> claims_;  // Per document, in claim order.
 };
 
-/// Reads a ledger file; a missing file is an empty ledger.
-Result<Ledger> LoadLedger(const std::string& path);
+/// Whether a state file that does not exist is an empty one (a first run) or
+/// an error (an input named on purpose, as by 'ledger merge').
+enum class IfMissing { kEmpty, kError };
+
+/// Reads a ledger file; a missing file is an empty ledger unless `if_missing`
+/// says it is an error. Lock it first (StateLock in pagewash/state_lock.h).
+Result<Ledger> LoadLedger(const std::string& path, IfMissing if_missing = IfMissing::kEmpty);
 
 /// Writes a ledger file atomically (a killed run leaves the previous one).
 Status SaveLedger(const Ledger& ledger, const std::string& path);
-
-/// An exclusive lock on PATH.lock for the life of the object, so that two
-/// runs never write one ledger at once.
-class LedgerLock {
- public:
-  LedgerLock() = default;
-  ~LedgerLock();
-  LedgerLock(const LedgerLock&) = delete;
-  LedgerLock& operator=(const LedgerLock&) = delete;
-  /// Takes the lock without waiting; fails if another run holds it.
-  Status Acquire(const std::string& path);
-
- private:
-  int fd_ = -1;
-};
 
 }  // namespace pagewash
 

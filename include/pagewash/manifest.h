@@ -18,7 +18,19 @@
 // only id and hash are written). Sections are matched by heading: one present
 // on both sides with another hash is "changed". Blocks are matched by hash.
 // The manifest is then rewritten, atomically, with these documents' hashes
-// (documents not in this run keep their entries).
+// (documents not in this run keep their entries), under a lock (StateLock)
+// held from before it is read.
+//
+// The manifest is JSON Lines: a header with the format version, one line per
+// document in id order, and a last line with the XXH3 checksum of every byte
+// before it, so that a manifest cut short or changed is refused, never
+// taken as the truth and rewritten:
+//
+//   {"pagewash_manifest":2}
+//   {"id":"about","hash":"…","sections":[{"hash":"…","heading":"…","blocks":["…"]}]}
+//   {"checksum":"6f1c2a9d8e7b3c40"}
+//
+// Version 1 (no checksum) is still read, and written back as version 2.
 #ifndef PAGEWASH_MANIFEST_H_
 #define PAGEWASH_MANIFEST_H_
 
@@ -64,9 +76,11 @@ std::uint64_t BlockHash(const Document& doc, const Block& block);
 
 class Manifest {
  public:
-  /// Reads a manifest; errors name the file and line.
+  /// Reads a manifest; errors name the file and line. A foreign file,
+  /// another version or a checksum that does not match gives InvalidInput.
   static Result<Manifest> Parse(std::string_view text, std::string_view source);
-  /// JSON Lines: a header line, then one line per document, in id order.
+  /// JSON Lines: a header line, one line per document in id order, the
+  /// checksum line. Deterministic.
   std::string Serialize() const;
 
   const DocumentHashes* Find(std::string_view id) const;

@@ -114,7 +114,8 @@ struct RunConfig {
   std::string learn_profile;
   LearnOptions learn;
   /// When set (with options.dedup.ledger), the ledger is written here
-  /// (atomically) once the output has been written in full.
+  /// (atomically) once the output has been written in full. Lock it
+  /// (StateLock) before loading it, for the whole run.
   std::string state_path;
   /// kChanges: the manifest of the earlier run (updated as documents go
   /// by) and where to write it back once the output is written in full.
@@ -125,10 +126,32 @@ struct RunConfig {
   std::string out_dir;
 };
 
-/// The file name a document gets under --out-dir: its id with every
-/// character other than letters, digits, '.', '-' and '_' made '_', and
-/// ".json"; an id that would start with '.' gets a leading '_'.
+/// The file name a document gets under --out-dir: an id of letters, digits,
+/// '.', '-' and '_' of at most 200 bytes, not starting with '.', is its own
+/// name, plus ".json". Any other id has every other character made '_', a
+/// leading '_' before a '.', is cut to 183 bytes, and gets '-' and the 16
+/// hex digits of the XXH3 of the whole id: "a/b" and "a?b" get different
+/// names, and the same id always gets the same one.
 std::string OutDirFileName(std::string_view id);
+
+/// A file named on the command line, for CheckDistinctFiles.
+struct NamedFile {
+  std::string_view option;  ///< How the command line named it: "-o", "--state".
+  std::string path;
+};
+
+/// Refuses (InvalidArgument, naming both) two of `files` that are the same
+/// file: compared by device and inode, or, for one that does not exist yet,
+/// by the resolved path of its directory and its name, so that "out",
+/// "./out" and a link to it are one file. Empty and "-" are skipped.
+Status CheckDistinctFiles(std::span<const NamedFile> files);
+
+/// Makes SIGINT, SIGTERM and SIGHUP remove the temporary copies of the files
+/// a run is writing before the process dies of the signal, so the files
+/// they would have replaced stay as they were. Call once, from main.
+/// SIGKILL cannot be caught: the FILE.tmp.XXXXXX it leaves are never read
+/// and can be deleted when no run is going.
+void InstallTempFileCleanup();
 
 /// Reads a drop list: lines "ID<TAB>POSITION", or the "FINGERPRINT<TAB>ID<TAB>
 /// POSITION" lines of --fingerprints (the last two fields are used). Errors
@@ -139,6 +162,13 @@ Result<DropList> LoadDropList(const std::string& path);
 /// each result. Errors in one input or record are reported and skipped; the
 /// others go through. An output file is replaced only when the run ends,
 /// and a run that cannot write leaves it untouched.
+///
+/// The output and the state files (learn_profile, manifest_path,
+/// state_path) change together: each is written to a temporary copy and
+/// synced, and only when all are ready are they renamed into place, the
+/// output first. An output not delivered in full (a write error, or EPIPE:
+/// its reader closed it) leaves every state file unchanged and gives
+/// kDataError; EPIPE with no state file to keep gives kOk.
 ExitCode Run(const RunConfig& config, Reporter& reporter);
 
 }  // namespace pagewash

@@ -5,13 +5,20 @@
 // line that appears on many of them, with how many and where it sits (top,
 // middle or bottom of the page); `--profile PROFILE` then removes every copy
 // of those lines, the first included. The profile is a text file a person can
-// read and edit, and keep between runs:
+// read and keep between runs:
 //
-//   # pagewash site profile, format 1
+//   # pagewash site profile, format 2
 //   # pages: 12
 //   # pages<TAB>where<TAB>text
 //   12	top	Ministry of Digital Affairs
 //   11	bottom	ul. Królewska 27, 00-060 Warszawa
+//   # checksum 6f1c2a9d8e7b3c40
+//
+// --learn writes format 2, whose last line is the XXH3 checksum of every byte
+// before it, under a lock (StateLock), so that a profile cut short or damaged
+// is refused rather than silently removing less. Format 1 is the same
+// without the checksum: what a person writes or edits (change the first line
+// to "format 1" and delete the checksum line), still read.
 //
 // Lines are compared as rules compare them: case-folded words, punctuation
 // and spacing ignored. Delete a line to keep it in the output;

@@ -14,6 +14,7 @@
 #include "pagewash/pipeline.h"
 #include "pagewash/profile.h"
 #include "pagewash/rules.h"
+#include "pagewash/state_lock.h"
 #include "text/lines.h"
 
 namespace pagewash {
@@ -80,7 +81,12 @@ Result<DropList> LoadDropList(const std::string& path) {
   return list;
 }
 
-Result<Ledger> LoadLedger(const std::string& path) {
+Result<Ledger> LoadLedger(const std::string& path, IfMissing if_missing) {
+  if (if_missing == IfMissing::kError) {
+    Result<std::string> text = ReadSmallFile(path, "ledger");
+    if (!text.ok()) return text.status();
+    return Ledger::Parse(text.value(), path);
+  }
   bool missing = false;
   Result<std::string> text = ReadStateFile(path, "ledger", &missing);
   if (!text.ok()) return text.status();
@@ -90,11 +96,11 @@ Result<Ledger> LoadLedger(const std::string& path) {
 
 Status SaveLedger(const Ledger& ledger, const std::string& path) { return WriteAtomically(path, ledger.Serialize()); }
 
-LedgerLock::~LedgerLock() {
+StateLock::~StateLock() {
   if (fd_ >= 0) ::close(fd_);  // Closing releases the lock.
 }
 
-Status LedgerLock::Acquire(const std::string& path) {
+Status StateLock::Acquire(const std::string& path, std::string_view what) {
   std::string lock_path = path + ".lock";
   fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
   if (fd_ < 0) {
@@ -106,9 +112,9 @@ Status LedgerLock::Acquire(const std::string& path) {
     ::close(fd_);
     fd_ = -1;
     if (error == EWOULDBLOCK) {
-      return Status::IoError("the ledger is in use by another pagewash run (locked)").At(path, 0);
+      return Status::IoError(fmt::format("the {} is in use by another pagewash run (locked)", what)).At(path, 0);
     }
-    return Status::IoError(fmt::format("cannot lock the ledger: {}", std::strerror(error))).At(path, 0);
+    return Status::IoError(fmt::format("cannot lock the {}: {}", what, std::strerror(error))).At(path, 0);
   }
   return Status::Ok();
 }

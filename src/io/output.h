@@ -1,8 +1,17 @@
 // Writing output: standard output, or a file replaced atomically.
 //
-// A file is written to a temporary name in the same directory and renamed
-// over the target by Commit(), after fsync, so a reader never sees a
-// half-written file and a failed or killed run leaves the old one in place.
+// A regular file (or a name that does not exist yet) is written to a
+// temporary name in the same directory and renamed over the target, after
+// fsync, so a reader never sees a half-written file and a failed or killed
+// run leaves the old one in place. A symbolic link to a regular file has its
+// target replaced that way (the rename happens in the target's directory; the
+// link stays). Anything else (a FIFO, a terminal, /dev/stdout, a link to one
+// of them) cannot be replaced without breaking what it is, so it is opened
+// and written through, as a shell redirection would.
+//
+// Writing several files as one step: Prepare() each (written and synced),
+// then Commit() each. A failure before the first Commit() leaves every
+// target as it was.
 #ifndef PAGEWASH_IO_OUTPUT_H_
 #define PAGEWASH_IO_OUTPUT_H_
 
@@ -25,17 +34,29 @@ class Output {
   Status Open(const std::string& path);
   /// Writes all of `data` (one document, in one call).
   Status Write(std::string_view data);
-  /// Flushes; for a file, syncs it and renames it into place.
+  /// Flushes; for a file replaced atomically, syncs and closes its temporary
+  /// copy, so that only the rename is left to Commit().
+  Status Prepare();
+  /// Prepare(), then, for a file replaced atomically, renames it into place.
   Status Commit();
-  /// Drops a file's temporary copy; the target is untouched.
+  /// Drops a file's temporary copy; the target is untouched. (What was
+  /// written through to a FIFO or a device cannot be taken back.)
   void Abort();
-  /// The last failure was EPIPE on standard output: the reader went away.
+  /// The last failure was EPIPE: the reader of standard output or of a FIFO
+  /// went away.
   bool broken_pipe() const { return broken_pipe_; }
+  /// The file is replaced by a rename (not standard output, not written through).
+  bool replaces() const { return !temp_path_.empty(); }
 
  private:
+  Status Failed(std::string_view what, int error);
+
   std::FILE* file_ = nullptr;
-  std::string path_;
-  std::string temp_path_;
+  bool owns_file_ = false;     // Not stdout: closed by Prepare().
+  std::string path_;           // As given, for messages.
+  std::string target_;         // What the rename replaces (a link's target).
+  std::string temp_path_;      // Empty unless the file is replaced by a rename.
+  bool prepared_ = false;
   bool broken_pipe_ = false;
 };
 

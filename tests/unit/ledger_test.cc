@@ -6,6 +6,7 @@
 
 #include "pagewash/dedup.h"
 #include "pagewash/pipeline.h"
+#include "pagewash/state_lock.h"
 #include "tests/support/testdata.h"
 
 namespace pagewash {
@@ -90,10 +91,10 @@ class LedgerFileTest : public ::testing::Test {
 };
 
 TEST_F(LedgerFileTest, LockIsExclusive) {
-  LedgerLock first;
-  ASSERT_TRUE(first.Acquire(Path("state")).ok());
-  LedgerLock second;
-  Status s = second.Acquire(Path("state"));
+  StateLock first;
+  ASSERT_TRUE(first.Acquire(Path("state"), "ledger").ok());
+  StateLock second;
+  Status s = second.Acquire(Path("state"), "ledger");
   EXPECT_EQ(s.ToString(), Path("state") + ": the ledger is in use by another pagewash run (locked)");
 }
 

@@ -112,18 +112,70 @@ TEST_F(PipelineTest, LearnWritesAProfile) {
 
 TEST_F(PipelineTest, OutDirWritesOneFilePerDocument) {
   testing::WriteFile(Path("in.jsonl"), "{\"id\":\"a/b\",\"text\":\"One.\"}\n{\"id\":\".hidden\",\"text\":\"Two.\"}\n");
-  std::filesystem::create_directories(Path("out"));
   RunConfig config;
   config.inputs = {Path("in.jsonl")};
   config.output = Path("stdout.txt");
-  config.out_dir = Path("out");
+  config.out_dir = Path("out/made/for/it");  // Created, with its parents.
   config.output_kind = OutputKind::kEmit;
   config.options.emit.pretty = true;
   RecordingReporter reporter;
   EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kOk);
-  EXPECT_EQ(testing::ReadFileOrDie(Path("out/a_b.json")).rfind("{\n  \"id\": \"a/b\"", 0), 0u);
-  EXPECT_TRUE(std::filesystem::exists(Path("out/_.hidden.json")));
+  EXPECT_EQ(testing::ReadFileOrDie(Path("out/made/for/it/" + OutDirFileName("a/b"))).rfind("{\n  \"id\": \"a/b\"", 0),
+            0u);
+  EXPECT_TRUE(std::filesystem::exists(Path("out/made/for/it/" + OutDirFileName(".hidden"))));
   EXPECT_EQ(testing::ReadFileOrDie(Path("stdout.txt")), "");
+}
+
+TEST(OutDirFileNameTest, DistinctIdsGetDistinctNames) {
+  struct Case {
+    std::string_view id, name;
+  };
+  const Case cases[] = {
+      {"page-1_v2.html", "page-1_v2.html.json"},  // Already a file name: kept.
+      {"a_b", "a_b.json"},
+      {"a/b", "a_b-48f71e9475860604.json"},
+      {"a?b", "a_b-834b7724e6ab9adc.json"},
+      {"a b", "a_b-8044f8a624582c4c.json"},
+      {".hidden", "_.hidden-372051e37372c4c0.json"},
+      {"", "_-2d06800538d394c2.json"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(OutDirFileName(c.id), c.name) << c.id;
+  // Long ids: cut to a prefix and told apart by the hash; short enough for
+  // the ".tmp.XXXXXX" of the temporary copy under NAME_MAX (255).
+  std::string long_a(300, 'x');
+  std::string long_b = long_a + "y";
+  EXPECT_NE(OutDirFileName(long_a), OutDirFileName(long_b));
+  EXPECT_LE(OutDirFileName(long_b).size() + 11, 255u);
+  EXPECT_EQ(OutDirFileName(long_b).substr(0, 183), std::string(183, 'x'));
+  EXPECT_EQ(OutDirFileName(std::string(200, 'x')), std::string(200, 'x') + ".json");
+}
+
+// Ids that shared a file name, or an id that comes twice, would have
+// replaced each other's file: the first stays, the others are errors.
+TEST_F(PipelineTest, OutDirNeverReplacesADocumentOfTheSameRun) {
+  // An id spelled as another's hashed name is the one way two ids can share a
+  // file name (short of an XXH3 collision).
+  std::string crafted = OutDirFileName("a/b");
+  crafted.resize(crafted.size() - 5);
+  testing::WriteFile(Path("in.jsonl"),
+                     "{\"id\":\"a\",\"text\":\"First.\"}\n{\"id\":\"a\",\"text\":\"Second.\"}\n"
+                     "{\"id\":\"a/b\",\"text\":\"Third.\"}\n{\"id\":\"" + crafted + "\",\"text\":\"Fourth.\"}\n"
+                     "{\"id\":\"a?b\",\"text\":\"Fifth.\"}\n");
+  RunConfig config;
+  config.inputs = {Path("in.jsonl")};
+  config.out_dir = Path("out");
+  config.output_kind = OutputKind::kEmit;
+  RecordingReporter reporter;
+  EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kDataError);
+  EXPECT_NE(testing::ReadFileOrDie(Path("out/a.json")).find("First."), std::string::npos);
+  EXPECT_NE(testing::ReadFileOrDie(Path("out/" + crafted + ".json")).find("Third."), std::string::npos);
+  EXPECT_NE(testing::ReadFileOrDie(Path("out/" + OutDirFileName("a?b"))).find("Fifth."), std::string::npos);
+  const std::vector<std::string> want = {
+      Path("out") + "/a.json: document \"a\" comes twice; the file holds the first",
+      Path("out") + "/" + crafted + ".json: documents \"a/b\" and \"" + crafted +
+          "\" have the same file name; it holds the first",
+  };
+  EXPECT_EQ(reporter.errors, want);
 }
 
 TEST_F(PipelineTest, ChangeFeedUpdatesTheManifest) {

@@ -50,7 +50,7 @@ TEST(ProfileTest, ParseErrorsNameTheLine) {
     std::string_view text, message;
   };
   const Case cases[] = {
-      {"hello\n", "p:1: not a pagewash site profile: the first line must be \"# pagewash site profile, format 1\""},
+      {"hello\n", "p:1: not a pagewash site profile: the first line must be \"# pagewash site profile, format 2\""},
       {"# pagewash site profile, format 1\n3 top Menu\n", "p:2: expected pages<TAB>where<TAB>text"},
       {"# pagewash site profile, format 1\nx\ttop\tMenu\n", "p:2: the page count \"x\" is not a whole number"},
       {"# pagewash site profile, format 1\n3\tleft\tMenu\n", "p:2: where must be top, middle or bottom, not \"left\""},
@@ -61,6 +61,42 @@ TEST(ProfileTest, ParseErrorsNameTheLine) {
     ASSERT_FALSE(r.ok()) << c.text;
     EXPECT_EQ(r.status().ToString(), c.message);
   }
+}
+
+// What --learn writes ends with a checksum: a profile cut short, even at a
+// line boundary, or with a byte changed, is refused, and the message says
+// how to keep a hand edit (format 1 has no checksum).
+TEST(ProfileTest, DamagedProfilesAreRefused) {
+  SiteProfile::Learner learner;
+  for (int i = 1; i <= 3; ++i) learner.Observe(Page(i));
+  std::string file = learner.Build().Serialize();
+  ASSERT_EQ(file.rfind("# pagewash site profile, format 2\n", 0), 0u) << file;
+  std::string cut = file.substr(0, file.rfind("# checksum"));
+  cut = cut.substr(0, cut.rfind('\n', cut.size() - 2) + 1);  // Also without its last entry.
+  std::string changed = file;
+  changed[changed.find("Hotline")] = 'h';
+  const std::string edit =
+      " (if you edited it by hand, make its first line \"# pagewash site profile, format 1\" and delete the "
+      "\"# checksum\" line)";
+  struct Case {
+    std::string text, message;
+  };
+  const Case cases[] = {
+      {cut, "p: the profile has no checksum line: it is damaged" + edit},
+      {changed, "p: checksum mismatch: the profile is damaged" + edit},
+      {"# pagewash site profile, format 3\n",
+       "p:1: profile version \"# pagewash site profile, format 3\" is not supported (this pagewash reads \"# "
+       "pagewash site profile, format 1\" and \"# pagewash site profile, format 2\")"},
+  };
+  for (const Case& c : cases) {
+    Result<SiteProfile> r = SiteProfile::Parse(c.text, "p");
+    ASSERT_FALSE(r.ok()) << c.text;
+    EXPECT_EQ(r.status().ToString(), c.message);
+  }
+  // The hand edit the message describes is read.
+  std::string edited = changed.substr(0, changed.rfind("# checksum"));
+  edited.replace(0, edited.find('\n'), "# pagewash site profile, format 1");
+  EXPECT_TRUE(SiteProfile::Parse(edited, "p").ok());
 }
 
 TEST(ProfileTest, RemovesEveryCopyThroughStrip) {
