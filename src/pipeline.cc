@@ -4,6 +4,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -164,7 +165,27 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
     }
     return ExitCode::kDataError;
   };
+  // Evidence across the pages of one site: a first pass over the inputs,
+  // when strip runs and every input can be read twice (not standard input).
+  PipelineOptions options = config.options;
+  SiteEvidence evidence(SiteEvidenceOptions{.from = config.site_from});
+  const bool strips = std::any_of(config.stages.begin(), config.stages.end(),
+                                  [](const Stage* s) { return s->name == "strip"; });
+  const bool site_evidence = config.site_from != SiteFrom::kNone && strips &&
+                             std::none_of(inputs.begin(), inputs.end(), [](const std::string& n) { return n == "-"; });
   Document doc;
+  if (site_evidence) {
+    io::InputReader first_pass(config.input);
+    for (const std::string& name : inputs) {
+      if (!first_pass.Open(name).ok()) continue;  // Reported by the second pass.
+      while (true) {
+        io::InputReader::Next next = first_pass.Read(&doc);
+        if (next.status == io::InputReader::kEnd) break;
+        if (next.status == io::InputReader::kDocument) evidence.Observe(doc);
+      }
+    }
+    evidence.Finish();
+  }
   std::string buffer;
   for (const std::string& name : inputs) {
     if (Status s = reader.Open(name); !s.ok()) {
@@ -182,7 +203,8 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
         continue;
       }
       if (learning) learner.Observe(doc);
-      doc = ApplyStages(std::move(doc), config.stages, config.options);
+      options.strip.site_furniture = site_evidence ? evidence.FurnitureOf(doc) : nullptr;
+      doc = ApplyStages(std::move(doc), config.stages, options);
       buffer.clear();
       switch (config.output_kind) {
         case OutputKind::kStream:

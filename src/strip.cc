@@ -18,6 +18,7 @@ constexpr internal::StripPass kPasses[] = {
     internal::TakeRelatedLinks,
     internal::TakeSignature,
     internal::TakeGluedCaptions,
+    internal::TakeSiteFurniture,
     internal::TakeOutsideMainContent,
     internal::FillMetadata,
 };
@@ -29,6 +30,7 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
   internal::StripContext context(&doc, rules.compiled(), options.explain);
   context.content_model = options.content_model;
   context.favor = options.favor;
+  context.site_furniture = options.site_furniture;
   internal::MatchLines(&context);
   for (internal::StripPass pass : kPasses) pass(&context);
   doc.stats.stripped += context.remover.Finish();

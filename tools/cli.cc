@@ -44,6 +44,7 @@ struct Args {
   bool explain = false;
   std::string favor = "balanced";
   bool no_content_model = false;
+  std::string site_from = "url";
   long long min_words = static_cast<long long>(DedupOptions{}.min_words);
   long long max_heading_words = static_cast<long long>(SegmentOptions{}.max_heading_words);
   std::string scope = "document";
@@ -117,7 +118,11 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
          "too much or keeps too much")
         ("no-content-model", po::bool_switch(&a.no_content_model),
          "remove only what the phrase rules and the site profile name, not what the content "
-         "model judges outside the main content");
+         "model judges outside the main content")
+        ("site-from", po::value(&a.site_from)->value_name("WHAT"),
+         "url (default): pages whose url or source has the same host are one site; dir: pages "
+         "in one directory are; none. The lines on most pages of a site in this run are its "
+         "furniture and go (needs inputs that are files, read twice)");
   }
   if (spec.dedup_options) {
     stage_opts.add_options()
@@ -254,6 +259,15 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
     config.options.strip.favor = Favor::kRecall;
   } else if (a.favor != "balanced") {
     return Usage(spec, fmt::format("--favor must be precision, balanced or recall, not '{}'", a.favor));
+  }
+  if (a.site_from == "url") {
+    config.site_from = SiteFrom::kUrl;
+  } else if (a.site_from == "dir") {
+    config.site_from = SiteFrom::kDir;
+  } else if (a.site_from == "none") {
+    config.site_from = SiteFrom::kNone;
+  } else {
+    return Usage(spec, fmt::format("--site-from must be url, dir or none, not '{}'", a.site_from));
   }
   config.options.dedup.explain = a.explain;
   config.options.dedup.min_words = static_cast<std::size_t>(a.min_words);

@@ -124,6 +124,9 @@ struct RunConfig {
   /// kEmit: write each document to DIR/ID.json (pretty JSON, atomically)
   /// instead of standard output.
   std::string out_dir;
+  /// When strip runs and every input is a file, a first pass finds each
+  /// site's furniture (site_evidence.h) for strip to remove. kNone: none.
+  SiteFrom site_from = SiteFrom::kUrl;
 };
 
 /// The file name a document gets under --out-dir: an id of letters, digits,

@@ -13,6 +13,7 @@
 
 #include "pagewash/document.h"
 #include "pagewash/rules.h"
+#include "pagewash/site_evidence.h"
 
 namespace pagewash {
 
@@ -29,6 +30,9 @@ struct StripOptions {
   /// Judge the main content by shape (content.h) besides the phrase rules.
   bool content_model = true;
   Favor favor = Favor::kBalanced;
+  /// The furniture of the document's site found in this run (SiteEvidence),
+  /// or nullptr; every line it holds is removed as `site-evidence`. Not owned.
+  const FurnitureSet* site_furniture = nullptr;
 };
 
 /// Returns `doc` without its boilerplate blocks. Adds "strip" to

@@ -4,6 +4,7 @@
 #include <bit>
 
 #include "content.h"
+#include "pagewash/profile.h"
 #include "layout.h"
 #include "strip/shapes.h"
 
@@ -270,6 +271,16 @@ void TakeGluedCaptions(StripContext* ctx) {
         break;
       }
     }
+  }
+}
+
+void TakeSiteFurniture(StripContext* ctx) {
+  if (ctx->site_furniture == nullptr) return;
+  for (std::size_t i = 0; i < ctx->doc.blocks.size(); ++i) {
+    if (ctx->remover.IsMarked(i)) continue;
+    std::string_view text = ctx->doc.Text(ctx->doc.blocks[i]);
+    if (text.size() > SiteEvidence::kMaxLineBytes) continue;
+    if (ctx->site_furniture->contains(LineFingerprint(text))) ctx->remover.Mark(i, "site-evidence");
   }
 }
 

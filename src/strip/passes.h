@@ -64,6 +64,8 @@ struct StripContext {
   /// Whether TakeOutsideMainContent runs, and how it trades its errors.
   bool content_model = true;
   Favor favor = Favor::kBalanced;
+  /// The furniture of the page's site, for TakeSiteFurniture; may be null.
+  const FurnitureSet* site_furniture = nullptr;
 };
 
 /// Pass 1: judges every line on its own and fills ctx->info.
@@ -108,6 +110,10 @@ void TakeSignature(StripContext* ctx);
 /// it and then breaks off: a title glued to a truncated caption (the first
 /// `caption` rule names the removal).
 void TakeGluedCaptions(StripContext* ctx);
+
+/// Removes every line of ctx->site_furniture (the lines that stand on most
+/// pages of the site in this run) as `site-evidence`.
+void TakeSiteFurniture(StripContext* ctx);
 
 /// Removes what the content model (content.h) judges not to be the page's
 /// main content, with its reason, once the rules have removed what they

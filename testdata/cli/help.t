@@ -95,6 +95,11 @@ Stage options:
   --no-content-model    remove only what the phrase rules and the site profile 
                         name, not what the content model judges outside the 
                         main content
+  --site-from WHAT      url (default): pages whose url or source has the same 
+                        host are one site; dir: pages in one directory are; 
+                        none. The lines on most pages of a site in this run are
+                        its furniture and go (needs inputs that are files, read
+                        twice)
 
 Exit status:
   0  every input went through
@@ -308,6 +313,11 @@ Stage options:
   --no-content-model       remove only what the phrase rules and the site 
                            profile name, not what the content model judges 
                            outside the main content
+  --site-from WHAT         url (default): pages whose url or source has the 
+                           same host are one site; dir: pages in one directory 
+                           are; none. The lines on most pages of a site in this
+                           run are its furniture and go (needs inputs that are 
+                           files, read twice)
   --min-words N            never drop a unit of fewer than N words (default 2)
   --scope SCOPE            document (default): repeats within a page; stream: 
                            also paragraphs seen in earlier documents of the run
