@@ -9,6 +9,8 @@
 #define PAGEWASH_RESULT_H_
 
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <utility>
@@ -76,13 +78,23 @@ class [[nodiscard]] Result {
   Result(Status status) : status_(std::move(status)) {}  // NOLINT
   bool ok() const { return status_.ok(); }
   const Status& status() const { return status_; }
-  /// REQUIRES: ok().
-  T& value() { return *value_; }
-  const T& value() const { return *value_; }
-  T* operator->() { return &*value_; }
-  T& operator*() { return *value_; }
+  /// REQUIRES: ok(). Reaching for the value of an error is a bug in the
+  /// caller: it aborts with the error's message, in every build.
+  T& value() { return Checked(); }
+  const T& value() const { return const_cast<Result*>(this)->Checked(); }
+  T* operator->() { return &Checked(); }
+  T& operator*() { return Checked(); }
 
  private:
+  T& Checked() {
+    if (!value_.has_value()) {
+      std::fprintf(stderr, "pagewash: internal error: value() of a failed Result: %s\n",
+                   status_.ToString().c_str());
+      std::abort();
+    }
+    return *value_;
+  }
+
   std::optional<T> value_;
   Status status_;
 };

@@ -1,4 +1,4 @@
-# Issue 2: the pipeline. The README's page goes through strip, dedup,
+# The pipeline. The README's page goes through strip, dedup,
 # segment and emit one at a time, each reading what the one before wrote,
 # and clean gives the same bytes in one process.
 
