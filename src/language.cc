@@ -1,8 +1,12 @@
 #include "pagewash/language.h"
 
+// compact_lang_det.h uses FILE without including <cstdio>.
+#include <cstdio>
+
+#include <cld2/public/compact_lang_det.h>
+#include <fmt/format.h>
 #include <unicode/uscript.h>
 
-#include <array>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -17,6 +21,12 @@ extern const std::string_view kStopwords;
 }  // namespace internal
 
 namespace {
+
+// CLD2 reads 4 KiB as well as it reads a whole page (it scores quadgrams of
+// the first few kilobytes anyway), and the sample bounds the time per page.
+constexpr std::size_t kSampleBytes = 4096;
+// Below this many letters no method tells languages apart.
+constexpr std::size_t kMinLetters = 20;
 
 struct Profile {
   std::string code;
@@ -78,49 +88,32 @@ UScriptCode ScriptOf(std::uint32_t c) {
   return U_FAILURE(status) ? USCRIPT_COMMON : script;
 }
 
-}  // namespace
-
-std::string_view DetectLanguage(const Document& doc) {
-  // A sample is enough: about the first 1.5 KiB of text, some 200 words
-  // (all ten corpus languages are told apart on it).
-  constexpr std::size_t kMaxBytes = 1536;
-  std::unordered_map<int, std::size_t> scripts;  // Other than Latin and Cyrillic.
-  std::size_t latin = 0;
-  std::size_t cyrillic = 0;
-  std::size_t letters = 0;
-  std::size_t bytes = 0;
+// The fallback: the dominant script, and within Latin and Cyrillic the
+// stop-word profile hit most. Empty when it cannot tell. Sets *letters.
+std::string_view DetectByProfiles(std::string_view sample, std::size_t* letters) {
+  // Scratch reused across documents (see DetectLanguage).
+  thread_local std::unordered_map<int, std::size_t> scripts;
+  thread_local std::vector<std::size_t> hits;
+  thread_local text::TokenizedText tokens;
+  scripts.clear();
   const StopwordTable& table = Table();
-  std::vector<std::size_t> hits(table.profiles.size(), 0);
-  text::TokenizedText tokens;
+  hits.assign(table.profiles.size(), 0);
   bool kana = false;
-  for (const Block& b : doc.blocks) {
-    if (bytes >= kMaxBytes) break;
-    std::string_view s = doc.Text(b);
-    bytes += s.size();
-    for (std::size_t i = 0; i < s.size();) {
-      std::uint32_t c = text::NextCodePoint(s, &i);
-      if (!text::IsLetter(c)) continue;
-      ++letters;
-      UScriptCode script = ScriptOf(c);
-      if (script == USCRIPT_LATIN) {
-        ++latin;
-      } else if (script == USCRIPT_CYRILLIC) {
-        ++cyrillic;
-      } else {
-        kana = kana || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
-        ++scripts[script];
-      }
-    }
-    text::Tokenize(s, &tokens);
-    for (const text::Token& token : tokens.tokens) {
-      auto it = table.words.find(token.hash);
-      if (it == table.words.end()) continue;
-      for (std::size_t p = 0; p < hits.size(); ++p) hits[p] += (it->second >> p) & 1;
-    }
+  *letters = 0;
+  for (std::size_t i = 0; i < sample.size();) {
+    std::uint32_t c = text::NextCodePoint(sample, &i);
+    if (!text::IsLetter(c)) continue;
+    ++*letters;
+    UScriptCode script = ScriptOf(c);
+    kana = kana || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
+    ++scripts[script];
   }
-  if (letters < 20) return "und";
-  scripts[USCRIPT_LATIN] += latin;
-  scripts[USCRIPT_CYRILLIC] += cyrillic;
+  text::Tokenize(sample, &tokens);
+  for (const text::Token& token : tokens.tokens) {
+    auto it = table.words.find(token.hash);
+    if (it == table.words.end()) continue;
+    for (std::size_t p = 0; p < hits.size(); ++p) hits[p] += (it->second >> p) & 1;
+  }
   int best_script = USCRIPT_INVALID_CODE;
   std::size_t best_count = 0;
   for (const auto& [script, count] : scripts) {
@@ -138,8 +131,82 @@ std::string_view DetectLanguage(const Document& doc) {
     if (name == nullptr || table.profiles[p].script != name) continue;
     if (best == hits.size() || hits[p] > hits[best]) best = p;
   }
-  if (best == hits.size() || hits[best] < 3) return "und";
+  if (best == hits.size() || hits[best] < 3) return "";
   return table.profiles[best].code;
+}
+
+// CLD2's code as the primary language subtag: "zh-Hant" -> "zh", and the
+// withdrawn ISO 639-1 codes CLD2 still uses -> their replacements. Empty for
+// CLD2's "un" (unknown) and its script-only pseudo-languages ("xx-Kali").
+std::string_view Iso639(const char* cld2_code) {
+  std::string_view code = cld2_code == nullptr ? "" : cld2_code;
+  if (code == "un" || code.starts_with("xx-") || code.empty()) return "";
+  if (code == "iw") return "he";
+  if (code == "jw") return "jv";
+  if (code == "in") return "id";
+  return code.substr(0, code.find('-'));
+}
+
+// Appends whole characters of `text` to *sample, up to kSampleBytes.
+void AppendSample(std::string_view text, std::string* sample) {
+  if (sample->size() >= kSampleBytes) return;
+  if (!sample->empty()) sample->push_back('\n');
+  std::size_t room = kSampleBytes - std::min(sample->size(), kSampleBytes);
+  if (text.size() > room) {
+    // Back up to the start of a UTF-8 sequence.
+    while (room > 0 && (static_cast<unsigned char>(text[room]) & 0xC0) == 0x80) --room;
+    text = text.substr(0, room);
+  }
+  sample->append(text);
+}
+
+}  // namespace
+
+LanguageGuess DetectLanguage(const Document& doc) {
+  // One buffer per thread, reused: the sample costs no allocation once it
+  // has grown to kSampleBytes.
+  thread_local std::string sample;
+  sample.clear();
+  for (const Block& b : doc.blocks) {
+    if (b.kind != BlockKind::kHeading) AppendSample(doc.Text(b), &sample);
+  }
+  // Headings last: menus and labels are often in another language than the
+  // body, but a short page may be little else.
+  for (const Block& b : doc.blocks) {
+    if (b.kind == BlockKind::kHeading) AppendSample(doc.Text(b), &sample);
+  }
+  std::size_t letters = 0;
+  std::string_view fallback = DetectByProfiles(sample, &letters);
+  if (letters < kMinLetters) return LanguageGuess{};
+
+  CLD2::Language languages[3];
+  int percents[3] = {0, 0, 0};
+  double normalized[3];
+  int text_bytes = 0;
+  bool reliable = false;
+  int valid_prefix = 0;
+  CLD2::ExtDetectLanguageSummaryCheckUTF8(sample.data(), static_cast<int>(sample.size()), /*is_plain_text=*/true,
+                                          /*cld_hints=*/nullptr, CLD2::kCLDFlagBestEffort, languages, percents,
+                                          normalized, /*resultchunkvector=*/nullptr, &text_bytes, &reliable,
+                                          &valid_prefix);
+  auto score_of = [&](std::string_view code) {
+    for (int i = 0; i < 3; ++i) {
+      if (Iso639(CLD2::LanguageCode(languages[i])) == code) return percents[i] / 100.0;
+    }
+    return 0.0;
+  };
+  std::string_view top = Iso639(CLD2::LanguageCode(languages[0]));
+  if (reliable && !top.empty()) return LanguageGuess{top, percents[0] / 100.0};
+  if (!fallback.empty()) return LanguageGuess{fallback, score_of(fallback)};
+  if (!top.empty()) return LanguageGuess{top, percents[0] / 100.0};
+  return LanguageGuess{};
+}
+
+void AddLanguageMetadata(Document* doc) {
+  LanguageGuess guess = DetectLanguage(*doc);
+  doc->SetMetadata("language", guess.code);
+  // A whole percent divided by 100: the shortest form has two decimals at most.
+  doc->SetMetadata("language_score", fmt::format("{}", guess.score), /*raw_json=*/true);
 }
 
 }  // namespace pagewash

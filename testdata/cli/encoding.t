@@ -9,7 +9,7 @@ Café opening hours
 
 We open at nine ÿþ every day.
 ^D
-{"id":"stdin","source":"<stdin>","title":"Cafï¿½ opening hours","hash":"5121d698ea27b9ac","sections":[{"hash":"616338259ea97735","heading":"Cafï¿½ opening hours","level":1,"path":["Cafï¿½ opening hours"],"blocks":[{"hash":"f255f127ccb846c0","type":"paragraph","text":"We open at nine ï¿½ï¿½ every day."}]}],"metadata":{"language":"und"},"text":"Cafï¿½ opening hours\n\nWe open at nine ï¿½ï¿½ every day.","schema_version":"1.1","stats":{"input_bytes":50,"input_lines":2,"invalid_utf8":3,"stripped":0,"duplicates":0}}
+{"id":"stdin","source":"<stdin>","title":"Cafï¿½ opening hours","hash":"ba0c9174202d26c5","sections":[{"hash":"616338259ea97735","heading":"Cafï¿½ opening hours","level":1,"path":["Cafï¿½ opening hours"],"blocks":[{"hash":"f255f127ccb846c0","type":"paragraph","text":"We open at nine ï¿½ï¿½ every day."}]}],"metadata":{"language":"en","language_score":0.97},"text":"Cafï¿½ opening hours\n\nWe open at nine ï¿½ï¿½ every day.","schema_version":"1.1","stats":{"input_bytes":50,"input_lines":2,"invalid_utf8":3,"stripped":0,"duplicates":0}}
 2> pagewash: warning: <stdin>: invalid UTF-8 at byte 3: 3 sequences replaced by U+FFFD
 => 0
 
