@@ -52,6 +52,8 @@ struct EmitOptions {
   bool pretty = false;
   /// Markdown and text: list what was removed after each document.
   bool explain = false;
+  /// JSON: add metadata.signals, the quality signals of the text (signals.h).
+  bool signals = false;
 };
 
 /// Appends the final form of `doc` to *out, ending with a newline. A document

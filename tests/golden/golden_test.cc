@@ -157,6 +157,7 @@ TEST(GoldenTest, OutputMatchesSchema) {
     PipelineOptions options;
     options.strip.explain = explain;
     options.dedup.explain = explain;
+    options.emit.signals = explain;  // Once with metadata.signals.
     for (const std::string& page : AllPages()) {
       std::string json = CleanInProcess(page, options);
       for (const std::string& v : output.Validate(json)) ADD_FAILURE() << page << ": " << v;
