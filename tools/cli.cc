@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "version.h"
+
 #include <fmt/format.h>
 
 #include <boost/program_options.hpp>
@@ -174,7 +176,7 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
     return 0;
   }
   if (vm.count("version") != 0) {
-    std::printf("pagewash %s (schema %s)\n", PAGEWASH_VERSION, std::string(kSchemaVersion).c_str());
+    std::printf("%s\n", VersionLine().c_str());
     return 0;
   }
 

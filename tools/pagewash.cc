@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "cli.h"
+#include "version.h"
 
 namespace {
 
@@ -70,7 +71,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (command == "--version") {
-    std::printf("pagewash %s (schema %s)\n", PAGEWASH_VERSION, std::string(pagewash::kSchemaVersion).c_str());
+    std::printf("%s\n", pagewash::cli::VersionLine().c_str());
     return 0;
   }
   if (command == "ledger") {
