@@ -1,9 +1,10 @@
 #include "pagewash/language.h"
 
+// clang-format off
 // compact_lang_det.h uses FILE without including <cstdio>.
 #include <cstdio>
-
 #include <cld2/public/compact_lang_det.h>
+// clang-format on
 #include <fmt/format.h>
 #include <unicode/uscript.h>
 
@@ -25,6 +26,8 @@ namespace {
 // CLD2 reads 4 KiB as well as it reads a whole page (it scores quadgrams of
 // the first few kilobytes anyway), and the sample bounds the time per page.
 constexpr std::size_t kSampleBytes = 4096;
+// Most pages are told on their first kilobyte.
+constexpr std::size_t kFirstBytes = 1024;
 // Below this many letters no method tells languages apart.
 constexpr std::size_t kMinLetters = 20;
 
@@ -49,9 +52,11 @@ const StopwordTable& Table() {
       if (line.empty() || line.front() == '#') continue;
       std::size_t a = line.find(' ');
       std::size_t b = line.find(' ', a + 1);
-      if (a == std::string_view::npos || b == std::string_view::npos || t.profiles.size() >= 64) continue;
+      if (a == std::string_view::npos || b == std::string_view::npos || t.profiles.size() >= 64)
+        continue;
       std::uint64_t bit = std::uint64_t{1} << t.profiles.size();
-      t.profiles.push_back(Profile{std::string(line.substr(0, a)), std::string(line.substr(a + 1, b - a - 1))});
+      t.profiles.push_back(
+          Profile{std::string(line.substr(0, a)), std::string(line.substr(a + 1, b - a - 1))});
       text::TokenizedText words;
       text::Tokenize(line.substr(b + 1), &words);
       for (const text::Token& word : words.tokens) t.words[word.hash] |= bit;
@@ -64,18 +69,29 @@ const StopwordTable& Table() {
 // Scripts named by their script alone, and the code to give them.
 std::string_view CodeForScript(UScriptCode script) {
   switch (script) {
-    case USCRIPT_GREEK: return "el";
-    case USCRIPT_ARABIC: return "ar";
-    case USCRIPT_HEBREW: return "he";
-    case USCRIPT_HAN: return "zh";
+    case USCRIPT_GREEK:
+      return "el";
+    case USCRIPT_ARABIC:
+      return "ar";
+    case USCRIPT_HEBREW:
+      return "he";
+    case USCRIPT_HAN:
+      return "zh";
     case USCRIPT_HIRAGANA:
-    case USCRIPT_KATAKANA: return "ja";
-    case USCRIPT_HANGUL: return "ko";
-    case USCRIPT_DEVANAGARI: return "hi";
-    case USCRIPT_THAI: return "th";
-    case USCRIPT_GEORGIAN: return "ka";
-    case USCRIPT_ARMENIAN: return "hy";
-    default: return "";
+    case USCRIPT_KATAKANA:
+      return "ja";
+    case USCRIPT_HANGUL:
+      return "ko";
+    case USCRIPT_DEVANAGARI:
+      return "hi";
+    case USCRIPT_THAI:
+      return "th";
+    case USCRIPT_GEORGIAN:
+      return "ka";
+    case USCRIPT_ARMENIAN:
+      return "hy";
+    default:
+      return "";
   }
 }
 
@@ -89,8 +105,8 @@ UScriptCode ScriptOf(std::uint32_t c) {
 }
 
 // The fallback: the dominant script, and within Latin and Cyrillic the
-// stop-word profile hit most. Empty when it cannot tell. Sets *letters.
-std::string_view DetectByProfiles(std::string_view sample, std::size_t* letters) {
+// stop-word profile hit most. Empty when it cannot tell.
+std::string_view DetectByProfiles(std::string_view sample) {
   // Scratch reused across documents (see DetectLanguage).
   thread_local std::unordered_map<int, std::size_t> scripts;
   thread_local std::vector<std::size_t> hits;
@@ -99,11 +115,9 @@ std::string_view DetectByProfiles(std::string_view sample, std::size_t* letters)
   const StopwordTable& table = Table();
   hits.assign(table.profiles.size(), 0);
   bool kana = false;
-  *letters = 0;
   for (std::size_t i = 0; i < sample.size();) {
     std::uint32_t c = text::NextCodePoint(sample, &i);
     if (!text::IsLetter(c)) continue;
-    ++*letters;
     UScriptCode script = ScriptOf(c);
     kana = kana || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
     ++scripts[script];
@@ -160,6 +174,44 @@ void AppendSample(std::string_view text, std::string* sample) {
   sample->append(text);
 }
 
+// What CLD2 says of a sample: its top three languages and their shares.
+struct Cld2Result {
+  CLD2::Language languages[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE,
+                                 CLD2::UNKNOWN_LANGUAGE};
+  int percents[3] = {0, 0, 0};
+  bool reliable = false;
+
+  std::string_view Top() const { return Iso639(CLD2::LanguageCode(languages[0])); }
+  LanguageGuess Guess() const { return LanguageGuess{Top(), percents[0] / 100.0}; }
+  double ScoreOf(std::string_view code) const {
+    for (int i = 0; i < 3; ++i) {
+      if (Iso639(CLD2::LanguageCode(languages[i])) == code) return percents[i] / 100.0;
+    }
+    return 0;
+  }
+};
+
+Cld2Result RunCld2(std::string_view sample) {
+  Cld2Result r;
+  double normalized[3];
+  int text_bytes = 0;
+  int valid_prefix = 0;
+  // kCLDFlagBestEffort: a guess even on short text, taken only when the
+  // stop-word profiles cannot tell either.
+  CLD2::ExtDetectLanguageSummaryCheckUTF8(
+      sample.data(), static_cast<int>(sample.size()), /*is_plain_text=*/true,
+      /*cld_hints=*/nullptr, CLD2::kCLDFlagBestEffort, r.languages, r.percents, normalized,
+      /*resultchunkvector=*/nullptr, &text_bytes, &r.reliable, &valid_prefix);
+  return r;
+}
+
+// The largest prefix of `s` of at most `n` bytes that ends on a character boundary.
+std::size_t CharBoundary(std::string_view s, std::size_t n) {
+  if (n >= s.size()) return s.size();
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return n;
+}
+
 }  // namespace
 
 LanguageGuess DetectLanguage(const Document& doc) {
@@ -175,30 +227,23 @@ LanguageGuess DetectLanguage(const Document& doc) {
   for (const Block& b : doc.blocks) {
     if (b.kind == BlockKind::kHeading) AppendSample(doc.Text(b), &sample);
   }
+  // Too few letters: nothing can tell.
   std::size_t letters = 0;
-  std::string_view fallback = DetectByProfiles(sample, &letters);
+  for (std::size_t i = 0; i < sample.size() && letters < kMinLetters;) {
+    letters += text::IsLetter(text::NextCodePoint(sample, &i)) ? 1 : 0;
+  }
   if (letters < kMinLetters) return LanguageGuess{};
 
-  CLD2::Language languages[3];
-  int percents[3] = {0, 0, 0};
-  double normalized[3];
-  int text_bytes = 0;
-  bool reliable = false;
-  int valid_prefix = 0;
-  CLD2::ExtDetectLanguageSummaryCheckUTF8(sample.data(), static_cast<int>(sample.size()), /*is_plain_text=*/true,
-                                          /*cld_hints=*/nullptr, CLD2::kCLDFlagBestEffort, languages, percents,
-                                          normalized, /*resultchunkvector=*/nullptr, &text_bytes, &reliable,
-                                          &valid_prefix);
-  auto score_of = [&](std::string_view code) {
-    for (int i = 0; i < 3; ++i) {
-      if (Iso639(CLD2::LanguageCode(languages[i])) == code) return percents[i] / 100.0;
-    }
-    return 0.0;
-  };
-  std::string_view top = Iso639(CLD2::LanguageCode(languages[0]));
-  if (reliable && !top.empty()) return LanguageGuess{top, percents[0] / 100.0};
-  if (!fallback.empty()) return LanguageGuess{fallback, score_of(fallback)};
-  if (!top.empty()) return LanguageGuess{top, percents[0] / 100.0};
+  // CLD2 costs about as much as the rest of segment per kilobyte: read the
+  // first kilobyte, and the whole sample only when that leaves CLD2 unsure
+  // or finds a second language.
+  Cld2Result first = RunCld2(std::string_view(sample).substr(0, CharBoundary(sample, kFirstBytes)));
+  if (first.reliable && !first.Top().empty() && first.percents[0] >= 90) return first.Guess();
+  Cld2Result whole = sample.size() > kFirstBytes ? RunCld2(sample) : first;
+  if (whole.reliable && !whole.Top().empty()) return whole.Guess();
+  std::string_view fallback = DetectByProfiles(sample);
+  if (!fallback.empty()) return LanguageGuess{fallback, whole.ScoreOf(fallback)};
+  if (!whole.Top().empty()) return whole.Guess();
   return LanguageGuess{};
 }
 

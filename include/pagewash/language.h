@@ -20,18 +20,22 @@ struct LanguageGuess {
   /// too little text to tell. Points to static storage.
   std::string_view code = "und";
   /// In [0, 1]: the share of the sample's text that CLD2 attributes to
-  /// `code` (CLD2's percent3 for that language, divided by 100). 0 for
-  /// "und", and when CLD2 did not find the language (the fallback decided).
+  /// `code` (CLD2's percent3 for that language, a whole percent, divided by
+  /// 100). 0 for "und", and when CLD2 did not find the language (the
+  /// fallback decided).
   double score = 0;
 };
 
 /// The main language of the document. The sample is the text of its
 /// paragraphs, list items and unsegmented lines, then of its headings, up to
 /// 4 KiB (cut at a character boundary). Fewer than 20 letters give "und".
-/// CLD2 decides when it calls its answer reliable; otherwise the script of
-/// the letters (Greek, Hebrew, Thai, ...) or, for Latin and Cyrillic text,
-/// the stop-word profile hit most (at least 3 hits); failing that, CLD2's
-/// best effort, else "und". Deterministic. Reuses one buffer per thread.
+/// CLD2 reads the first KiB of the sample; when it does not call its answer
+/// reliable or gives the top language less than 90%, it reads the whole
+/// sample, and the score is the whole sample's. Where CLD2 is still unsure,
+/// the script of the letters (Greek, Hebrew, Thai, ...) or, for Latin and
+/// Cyrillic text, the stop-word profile hit most (at least 3 hits) decides;
+/// failing that, CLD2's best effort; else "und". Deterministic. Reuses one
+/// buffer per thread.
 LanguageGuess DetectLanguage(const Document& doc);
 
 /// Sets metadata.language to DetectLanguage's code and metadata.language_score
