@@ -27,7 +27,7 @@ struct Word {
 struct Scratch {
   std::string text;
   std::vector<std::pair<std::size_t, std::size_t>> lines;  // [begin, end) in text, non-empty.
-  std::vector<bool> bullet;                                 // Per line.
+  std::vector<bool> bullet;                                // Per line.
   std::vector<Word> words;
   std::vector<std::uint64_t> grams;
   std::unordered_map<std::uint64_t, std::uint32_t> counts;
@@ -41,18 +41,21 @@ double Ratio(double num, double den) { return den == 0 ? 0 : num / den; }
 bool IsSpace(char c) { return c == ' ' || c == '\n'; }
 
 bool StartsWithBullet(std::string_view line) {
-  static constexpr std::string_view kBullets[] = {"•", "·", "▪", "‣", "◦", "○", "●", "■", "□", "►",
-                                                  "➢", "✓", "-", "*", "–", "—"};
+  static constexpr std::string_view kBullets[] = {"•", "·", "▪", "‣", "◦", "○", "●", "■",
+                                                  "□", "►", "➢", "✓", "-", "*", "–", "—"};
   for (std::string_view b : kBullets) {
     if (line.starts_with(b)) return true;
   }
   return false;
 }
 
-bool EndsWithEllipsis(std::string_view line) { return line.ends_with("…") || line.ends_with("..."); }
+bool EndsWithEllipsis(std::string_view line) {
+  return line.ends_with("…") || line.ends_with("...");
+}
 
 bool EndsWithTerminalPunctuation(std::string_view line) {
-  static constexpr std::string_view kEnds[] = {".", "!", "?", "\"", "”", "»", "’", "'", "。", "！", "？"};
+  static constexpr std::string_view kEnds[] = {".", "!", "?",  "\"", "”", "»",
+                                               "’", "'", "。", "！", "？"};
   for (std::string_view e : kEnds) {
     if (line.ends_with(e)) return true;
   }
@@ -61,14 +64,16 @@ bool EndsWithTerminalPunctuation(std::string_view line) {
 
 std::size_t Count(std::string_view s, std::string_view needle) {
   std::size_t n = 0;
-  for (std::size_t at = s.find(needle); at != std::string_view::npos; at = s.find(needle, at + needle.size())) ++n;
+  for (std::size_t at = s.find(needle); at != std::string_view::npos;
+       at = s.find(needle, at + needle.size()))
+    ++n;
   return n;
 }
 
 // Lines (or paragraphs) equal to an earlier one: how many, and their characters.
-std::pair<std::size_t, std::size_t> Duplicates(std::string_view text,
-                                               const std::vector<std::pair<std::size_t, std::size_t>>& units,
-                                               std::unordered_set<std::uint64_t>* seen) {
+std::pair<std::size_t, std::size_t> Duplicates(
+    std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& units,
+    std::unordered_set<std::uint64_t>* seen) {
   seen->clear();
   std::size_t count = 0;
   std::size_t chars = 0;
@@ -93,7 +98,8 @@ void HashGrams(const std::vector<Word>& words, std::size_t n, std::vector<std::u
 }
 
 // Characters of the words whose `covered` flag is set.
-std::uint64_t CoveredChars(const std::vector<Word>& words, const std::vector<std::uint8_t>& covered) {
+std::uint64_t CoveredChars(const std::vector<Word>& words,
+                           const std::vector<std::uint8_t>& covered) {
   std::uint64_t chars = 0;
   for (std::size_t i = 0; i < words.size(); ++i) chars += covered[i] ? words[i].chars : 0;
   return chars;
@@ -101,7 +107,8 @@ std::uint64_t CoveredChars(const std::vector<Word>& words, const std::vector<std
 
 // Marks words [i, i + n) covered.
 void Cover(std::size_t i, std::size_t n, std::vector<std::uint8_t>* covered) {
-  std::fill(covered->begin() + static_cast<std::ptrdiff_t>(i), covered->begin() + static_cast<std::ptrdiff_t>(i + n), 1);
+  std::fill(covered->begin() + static_cast<std::ptrdiff_t>(i),
+            covered->begin() + static_cast<std::ptrdiff_t>(i + n), 1);
 }
 
 double TopGramShare(Scratch& s, std::size_t n, std::uint64_t word_chars) {
@@ -128,7 +135,8 @@ double TopGramShare(Scratch& s, std::size_t n, std::uint64_t word_chars) {
   for (std::size_t i = 0; i < s.grams.size(); ++i) {
     if (s.grams[i] == s.grams[best]) Cover(i, n, &s.covered);
   }
-  return Ratio(static_cast<double>(CoveredChars(s.words, s.covered)), static_cast<double>(word_chars));
+  return Ratio(static_cast<double>(CoveredChars(s.words, s.covered)),
+               static_cast<double>(word_chars));
 }
 
 double DuplicateGramShare(Scratch& s, std::size_t n, std::uint64_t word_chars) {
@@ -139,7 +147,8 @@ double DuplicateGramShare(Scratch& s, std::size_t n, std::uint64_t word_chars) {
   for (std::size_t i = 0; i < s.grams.size(); ++i) {
     if (s.counts[s.grams[i]] >= 2) Cover(i, n, &s.covered);
   }
-  return Ratio(static_cast<double>(CoveredChars(s.words, s.covered)), static_cast<double>(word_chars));
+  return Ratio(static_cast<double>(CoveredChars(s.words, s.covered)),
+               static_cast<double>(word_chars));
 }
 
 // Four decimals are more than any published threshold uses, and keep the
@@ -173,7 +182,8 @@ Signals ComputeSignals(const Document& doc) {
       paragraphs.back().second = s.text.size();
     }
     s.lines.emplace_back(begin, s.text.size());
-    s.bullet.push_back((b.kind == BlockKind::kListItem && !b.ordered) || StartsWithBullet(doc.Text(b)));
+    s.bullet.push_back((b.kind == BlockKind::kListItem && !b.ordered) ||
+                       StartsWithBullet(doc.Text(b)));
   }
   const std::string_view text = s.text;
   out.characters = text::CodePoints(text);
@@ -204,7 +214,8 @@ Signals ComputeSignals(const Document& doc) {
   const auto words = static_cast<double>(out.words);
   out.mean_word_length = Ratio(static_cast<double>(word_chars), words);
   out.hash_word_ratio = Ratio(static_cast<double>(Count(text, "#")), words);
-  out.ellipsis_word_ratio = Ratio(static_cast<double>(Count(text, "…") + Count(text, "...")), words);
+  out.ellipsis_word_ratio =
+      Ratio(static_cast<double>(Count(text, "…") + Count(text, "...")), words);
   out.alphabetic_words = Ratio(static_cast<double>(alphabetic), words);
   out.curly_brackets = Count(text, "{");
 
@@ -229,16 +240,19 @@ Signals ComputeSignals(const Document& doc) {
   out.duplicate_line_chars = Ratio(static_cast<double>(dup_line_chars), chars);
   out.paragraphs = paragraphs.size();
   auto [dup_paras, dup_para_chars] = Duplicates(text, paragraphs, &s.seen);
-  out.duplicate_paragraphs = Ratio(static_cast<double>(dup_paras), static_cast<double>(out.paragraphs));
+  out.duplicate_paragraphs =
+      Ratio(static_cast<double>(dup_paras), static_cast<double>(out.paragraphs));
   out.duplicate_paragraph_chars = Ratio(static_cast<double>(dup_para_chars), chars);
 
   // Repetition of word n-grams.
   for (std::size_t n = 2; n <= 4; ++n) out.top_ngram_chars[n - 2] = TopGramShare(s, n, word_chars);
-  for (std::size_t n = 5; n <= 10; ++n) out.duplicate_ngram_chars[n - 5] = DuplicateGramShare(s, n, word_chars);
+  for (std::size_t n = 5; n <= 10; ++n)
+    out.duplicate_ngram_chars[n - 5] = DuplicateGramShare(s, n, word_chars);
 
   // Stop words, on tokens.
   text::Tokenize(text, &s.tokens);
-  static constexpr std::string_view kGopher[] = {"the", "be", "to", "of", "and", "that", "have", "with"};
+  static constexpr std::string_view kGopher[] = {"the", "be",   "to",   "of",
+                                                 "and", "that", "have", "with"};
   for (std::string_view g : kGopher) {
     std::uint64_t h = text::WordHash(g);
     for (const text::Token& t : s.tokens.tokens) {

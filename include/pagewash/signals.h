@@ -27,17 +27,17 @@
 namespace pagewash {
 
 struct Signals {
-  std::uint64_t characters = 0;   ///< Characters of the text.
+  std::uint64_t characters = 0;  ///< Characters of the text.
   std::uint64_t words = 0;
-  double mean_word_length = 0;    ///< Characters per word.
-  double hash_word_ratio = 0;     ///< '#' characters per word.
-  double ellipsis_word_ratio = 0; ///< ("…" + non-overlapping "...") per word.
+  double mean_word_length = 0;     ///< Characters per word.
+  double hash_word_ratio = 0;      ///< '#' characters per word.
+  double ellipsis_word_ratio = 0;  ///< ("…" + non-overlapping "...") per word.
   std::uint64_t lines = 0;
-  double lines_ending_with_ellipsis = 0;   ///< Share of lines.
-  double lines_starting_with_bullet = 0;   ///< Share: unordered list items, or a bullet first.
+  double lines_ending_with_ellipsis = 0;  ///< Share of lines.
+  double lines_starting_with_bullet = 0;  ///< Share: unordered list items, or a bullet first.
   double lines_ending_with_terminal_punctuation = 0;  ///< C4: . ! ? or a closing quote.
-  double duplicate_lines = 0;          ///< Share of lines equal to an earlier line.
-  double duplicate_line_chars = 0;     ///< Their characters / characters of the text.
+  double duplicate_lines = 0;                         ///< Share of lines equal to an earlier line.
+  double duplicate_line_chars = 0;  ///< Their characters / characters of the text.
   std::uint64_t paragraphs = 0;
   double duplicate_paragraphs = 0;
   double duplicate_paragraph_chars = 0;
@@ -53,9 +53,9 @@ struct Signals {
   /// Share of tokens the stop-word list of metadata.language names
   /// (stopwords-iso); empty when there is no list for the language.
   std::optional<double> stop_word_ratio;
-  double alphabetic_words = 0;         ///< Share of words with a letter.
-  std::uint64_t curly_brackets = 0;    ///< C4: '{' characters.
-  bool lorem_ipsum = false;            ///< C4: "lorem ipsum", any case.
+  double alphabetic_words = 0;       ///< Share of words with a letter.
+  std::uint64_t curly_brackets = 0;  ///< C4: '{' characters.
+  bool lorem_ipsum = false;          ///< C4: "lorem ipsum", any case.
 };
 
 /// Computes the signals of `doc`'s emitted text. Ratios with a zero

@@ -53,7 +53,7 @@ TEST(SignalsTest, HandMadePage) {
   EXPECT_DOUBLE_EQ(s.ellipsis_word_ratio, 1.0 / 16);
   EXPECT_EQ(s.lines, 5u);
   EXPECT_DOUBLE_EQ(s.lines_ending_with_ellipsis, 1.0 / 5);
-  EXPECT_DOUBLE_EQ(s.lines_starting_with_bullet, 2.0 / 5);  // The two list items.
+  EXPECT_DOUBLE_EQ(s.lines_starting_with_bullet, 2.0 / 5);              // The two list items.
   EXPECT_DOUBLE_EQ(s.lines_ending_with_terminal_punctuation, 3.0 / 5);  // "one..." ends with '.'.
   EXPECT_DOUBLE_EQ(s.duplicate_lines, 1.0 / 5);
   EXPECT_DOUBLE_EQ(s.duplicate_line_chars, 23.0 / 72);
@@ -71,7 +71,7 @@ TEST(SignalsTest, HandMadePage) {
   EXPECT_DOUBLE_EQ(s.duplicate_ngram_chars[1], 36.0 / 54);
   // A sentence of 6 words has no repeated 7-gram.
   for (std::size_t n = 7; n <= 10; ++n) EXPECT_EQ(s.duplicate_ngram_chars[n - 5], 0) << n;
-  EXPECT_EQ(s.gopher_stop_words, 1u);  // "the".
+  EXPECT_EQ(s.gopher_stop_words, 1u);           // "the".
   EXPECT_FALSE(s.stop_word_ratio.has_value());  // No metadata.language.
   EXPECT_DOUBLE_EQ(s.alphabetic_words, 1.0);
   EXPECT_EQ(s.curly_brackets, 0u);
@@ -83,7 +83,7 @@ TEST(SignalsTest, OverlappingRepeatsCountOnce) {
   Signals s = ComputeSignals(Page({{kP, "a a a a a a"}}));
   EXPECT_DOUBLE_EQ(s.top_ngram_chars[0], 1.0);
   EXPECT_DOUBLE_EQ(s.duplicate_ngram_chars[0], 1.0);  // "a a a a a" twice, overlapping.
-  EXPECT_DOUBLE_EQ(s.duplicate_ngram_chars[1], 0);     // One 6-gram only.
+  EXPECT_DOUBLE_EQ(s.duplicate_ngram_chars[1], 0);    // One 6-gram only.
 }
 
 TEST(SignalsTest, WordsLettersAndC4) {
@@ -137,16 +137,17 @@ TEST(SignalsTest, JsonInMetadataOrder) {
   w.BeginObject();
   WriteMetadataWithSignals(doc, &w);
   w.EndObject();
-  EXPECT_EQ(out,
-            R"({"metadata":{"author":"Ann","signals":{"characters":12,"words":2,"mean_word_length":5.5,)"
-            R"("hash_word_ratio":0,"ellipsis_word_ratio":0,"lines":1,"lines_ending_with_ellipsis":0,)"
-            R"("lines_starting_with_bullet":0,"lines_ending_with_terminal_punctuation":1,"duplicate_lines":0,)"
-            R"("duplicate_line_chars":0,"paragraphs":1,"duplicate_paragraphs":0,"duplicate_paragraph_chars":0,)"
-            R"("top_2gram_chars":0,"top_3gram_chars":0,"top_4gram_chars":0,"duplicate_5gram_chars":0,)"
-            R"("duplicate_6gram_chars":0,"duplicate_7gram_chars":0,"duplicate_8gram_chars":0,)"
-            R"("duplicate_9gram_chars":0,"duplicate_10gram_chars":0,"gopher_stop_words":0,)"
-            R"("stop_word_ratio":null,"alphabetic_words":1,"curly_brackets":0,"lorem_ipsum":false},)"
-            R"("url":"https://example.org"}})");
+  EXPECT_EQ(
+      out,
+      R"({"metadata":{"author":"Ann","signals":{"characters":12,"words":2,"mean_word_length":5.5,)"
+      R"("hash_word_ratio":0,"ellipsis_word_ratio":0,"lines":1,"lines_ending_with_ellipsis":0,)"
+      R"("lines_starting_with_bullet":0,"lines_ending_with_terminal_punctuation":1,"duplicate_lines":0,)"
+      R"("duplicate_line_chars":0,"paragraphs":1,"duplicate_paragraphs":0,"duplicate_paragraph_chars":0,)"
+      R"("top_2gram_chars":0,"top_3gram_chars":0,"top_4gram_chars":0,"duplicate_5gram_chars":0,)"
+      R"("duplicate_6gram_chars":0,"duplicate_7gram_chars":0,"duplicate_8gram_chars":0,)"
+      R"("duplicate_9gram_chars":0,"duplicate_10gram_chars":0,"gopher_stop_words":0,)"
+      R"("stop_word_ratio":null,"alphabetic_words":1,"curly_brackets":0,"lorem_ipsum":false},)"
+      R"("url":"https://example.org"}})");
 }
 
 }  // namespace
