@@ -26,8 +26,9 @@ namespace {
 // CLD2 reads 4 KiB as well as it reads a whole page (it scores quadgrams of
 // the first few kilobytes anyway), and the sample bounds the time per page.
 constexpr std::size_t kSampleBytes = 4096;
-// Most pages are told on their first kilobyte.
-constexpr std::size_t kFirstBytes = 1024;
+// The probe: 4 slices of 128 bytes (some 20 words each) tell most pages.
+constexpr std::size_t kProbes = 4;
+constexpr std::size_t kProbeBytes = 128;
 // Below this many letters no method tells languages apart.
 constexpr std::size_t kMinLetters = 20;
 
@@ -234,12 +235,23 @@ LanguageGuess DetectLanguage(const Document& doc) {
   }
   if (letters < kMinLetters) return LanguageGuess{};
 
-  // CLD2 costs about as much as the rest of segment per kilobyte: read the
-  // first kilobyte, and the whole sample only when that leaves CLD2 unsure
-  // or finds a second language.
-  Cld2Result first = RunCld2(std::string_view(sample).substr(0, CharBoundary(sample, kFirstBytes)));
-  if (first.reliable && !first.Top().empty() && first.percents[0] >= 90) return first.Guess();
-  Cld2Result whole = sample.size() > kFirstBytes ? RunCld2(sample) : first;
+  // CLD2 costs more per kilobyte than the rest of segment: first read a
+  // probe of kProbes slices spread over the sample, and the whole sample only
+  // when the probe leaves CLD2 unsure or finds a second language. Spread, so
+  // that a page that opens in one language and goes on in another is read
+  // whole, and the majority of the sample wins.
+  thread_local std::string probe;
+  if (sample.size() > kProbes * kProbeBytes) {
+    probe.clear();
+    for (std::size_t k = 0; k < kProbes; ++k) {
+      std::size_t begin = CharBoundary(sample, sample.size() * k / kProbes);
+      std::size_t end = CharBoundary(sample, begin + kProbeBytes);
+      probe.append(sample, begin, end - begin).push_back('\n');
+    }
+    Cld2Result first = RunCld2(probe);
+    if (first.reliable && !first.Top().empty() && first.percents[0] >= 90) return first.Guess();
+  }
+  Cld2Result whole = RunCld2(sample);
   if (whole.reliable && !whole.Top().empty()) return whole.Guess();
   std::string_view fallback = DetectByProfiles(sample);
   if (!fallback.empty()) return LanguageGuess{fallback, whole.ScoreOf(fallback)};

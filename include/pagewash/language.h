@@ -29,9 +29,10 @@ struct LanguageGuess {
 /// The main language of the document. The sample is the text of its
 /// paragraphs, list items and unsegmented lines, then of its headings, up to
 /// 4 KiB (cut at a character boundary). Fewer than 20 letters give "und".
-/// CLD2 reads the first KiB of the sample; when it does not call its answer
-/// reliable or gives the top language less than 90%, it reads the whole
-/// sample, and the score is the whole sample's. Where CLD2 is still unsure,
+/// CLD2 first reads a probe: 4 slices of 128 bytes spread evenly over the
+/// sample. When it calls that reliable and gives the top language at least
+/// 90%, that is the answer, with the probe's score; otherwise CLD2 reads the
+/// whole sample, whose majority language wins. Where CLD2 is still unsure,
 /// the script of the letters (Greek, Hebrew, Thai, ...) or, for Latin and
 /// Cyrillic text, the stop-word profile hit most (at least 3 hits) decides;
 /// failing that, CLD2's best effort; else "und". Deterministic. Reuses one

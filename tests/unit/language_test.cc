@@ -188,6 +188,22 @@ TEST(LanguageTest, MixedPagesGoToTheMajority) {
   EXPECT_EQ(DetectLanguage(testing::FromText(page)).code, "uk");
 }
 
+TEST(LanguageTest, MajorityOfTheWholeSampleWins) {
+  // A kilobyte of English, then three of German: the page opens in English
+  // but is German.
+  std::string page;
+  while (page.size() < 1100) {
+    page += "The ministry said that the agreement was signed in Warsaw and it is now in force.\n\n";
+  }
+  while (page.size() < 4000) {
+    page += "Das Ministerium teilte mit, dass der Vertrag in Warschau unterzeichnet wurde.\n\n";
+  }
+  LanguageGuess guess = DetectLanguage(testing::FromText(page));
+  EXPECT_EQ(guess.code, "de");
+  EXPECT_GT(guess.score, 0.6);
+  EXPECT_LT(guess.score, 0.85);
+}
+
 TEST(LanguageTest, SampleIsBounded) {
   // 4 KiB of Polish, then English: only the Polish is read. Two-byte
   // letters ("ł", "ż") straddle the cut for some lengths; the sample must
