@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -22,6 +21,37 @@ struct Word {
   std::uint32_t chars = 0;
 };
 
+// Occurrence counts of n-gram hashes: open addressing in one flat array, as
+// a node-based map would allocate once per distinct n-gram, nine times a
+// document. Cleared (not freed) between uses.
+class GramCounts {
+ public:
+  // Counts `grams`; forgets earlier counts.
+  void Count(const std::vector<std::uint64_t>& grams) {
+    std::size_t size = 16;
+    while (size < grams.size() * 2) size *= 2;
+    slots_.assign(size, Slot{});
+    mask_ = size - 1;
+    for (std::uint64_t g : grams) ++Find(g).count;
+  }
+  std::uint32_t operator[](std::uint64_t gram) { return Find(gram).count; }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t count = 0;  // 0: empty.
+  };
+  Slot& Find(std::uint64_t hash) {
+    for (std::size_t i = static_cast<std::size_t>(hash ^ (hash >> 32)) & mask_;; i = (i + 1) & mask_) {
+      Slot& slot = slots_[i];
+      if (slot.count == 0) slot.hash = hash;
+      if (slot.hash == hash) return slot;
+    }
+  }
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+};
+
 // Scratch kept per thread so that emitting a stream allocates only while the
 // buffers grow to the largest document.
 struct Scratch {
@@ -30,7 +60,7 @@ struct Scratch {
   std::vector<bool> bullet;                                // Per line.
   std::vector<Word> words;
   std::vector<std::uint64_t> grams;
-  std::unordered_map<std::uint64_t, std::uint32_t> counts;
+  GramCounts counts;
   std::unordered_set<std::uint64_t> seen;
   std::vector<std::uint8_t> covered;
   text::TokenizedText tokens;
@@ -113,8 +143,7 @@ void Cover(std::size_t i, std::size_t n, std::vector<std::uint8_t>* covered) {
 
 double TopGramShare(Scratch& s, std::size_t n, std::uint64_t word_chars) {
   HashGrams(s.words, n, &s.grams);
-  s.counts.clear();
-  for (std::uint64_t g : s.grams) ++s.counts[g];
+  s.counts.Count(s.grams);
   // The most frequent n-gram; ties go to the longest, then the first seen.
   std::size_t best = s.grams.size();
   std::uint32_t best_count = 0;
@@ -141,8 +170,7 @@ double TopGramShare(Scratch& s, std::size_t n, std::uint64_t word_chars) {
 
 double DuplicateGramShare(Scratch& s, std::size_t n, std::uint64_t word_chars) {
   HashGrams(s.words, n, &s.grams);
-  s.counts.clear();
-  for (std::uint64_t g : s.grams) ++s.counts[g];
+  s.counts.Count(s.grams);
   s.covered.assign(s.words.size(), 0);
   for (std::size_t i = 0; i < s.grams.size(); ++i) {
     if (s.counts[s.grams[i]] >= 2) Cover(i, n, &s.covered);
