@@ -7,6 +7,7 @@
 #include "json_parts.h"
 #include "pagewash/json.h"
 #include "pagewash/manifest.h"
+#include "pagewash/signals.h"
 
 namespace pagewash {
 namespace {
@@ -77,7 +78,11 @@ void EmitJson(const Document& doc, const EmitOptions& options, std::string* out)
     w.EndObject();
   }
   w.EndArray();
-  internal::WriteMetadata(doc, &w);
+  if (options.signals) {
+    WriteMetadataWithSignals(doc, &w);
+  } else {
+    internal::WriteMetadata(doc, &w);
+  }
   w.Key("text");
   w.ComposedText(doc);
   w.Key("schema_version");

@@ -263,7 +263,7 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
       break;
     }
   }
-  if (doc.GetMetadata("language").empty()) doc.SetMetadata("language", DetectLanguage(doc));
+  if (doc.GetMetadata("language").empty()) AddLanguageMetadata(&doc);
   doc.stages.emplace_back("segment");
   return doc;
 }

@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "pagewash/state_lock.h"
+#include "version.h"
 
 #include <fmt/format.h>
 
@@ -55,6 +56,7 @@ struct Args {
   std::string state;
   std::string format = "json";
   bool pretty = false;
+  bool signals = false;
   std::string changes_since;
   std::string out_dir;
 };
@@ -159,6 +161,9 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
          "json (default), markdown, text, or diff (kept and removed lines in input order; "
          "removals need --explain)")
         ("pretty", po::bool_switch(&a.pretty), "indent JSON (then one object per document, not JSON Lines)")
+        ("signals", po::bool_switch(&a.signals),
+         "add metadata.signals to the JSON: the word, line and repetition counts and ratios that "
+         "the Gopher and C4 quality filters use (docs/signals.md)")
         ("out-dir", po::value(&a.out_dir)->value_name("DIR"),
          "write each document to DIR/ID.json (pretty JSON, each file replaced atomically) "
          "instead of standard output")
@@ -192,7 +197,7 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
     return 0;
   }
   if (vm.count("version") != 0) {
-    std::printf("pagewash %s (schema %s)\n", PAGEWASH_VERSION, std::string(kSchemaVersion).c_str());
+    std::printf("%s\n", VersionLine().c_str());
     return 0;
   }
 
@@ -244,6 +249,7 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
                              {"--learn", a.learn}};
   if (Status s = CheckDistinctFiles(files); !s.ok()) return Usage(spec, s.message());
   config.options.emit.pretty = a.pretty || !a.out_dir.empty();
+  config.options.emit.signals = a.signals;
   if (!a.out_dir.empty() && !a.changes_since.empty()) {
     return Usage(spec, "--out-dir and --changes-since do not go together");
   }

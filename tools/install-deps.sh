@@ -3,7 +3,8 @@
 # is missing. Uses apt-get as root, or through sudo.
 set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config libfmt-dev libicu-dev libboost-program-options-dev
-          libgtest-dev libsimdjson-dev libxxhash-dev)
+          libgtest-dev libsimdjson-dev libxxhash-dev libcld2-dev help2man
+          python3 python3-jsonschema)
 [ "${1:-}" = "--with-benchmark" ] && packages+=(libbenchmark-dev)
 missing=()
 for p in "${packages[@]}"; do

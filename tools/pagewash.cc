@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "pagewash/pipeline.h"
+#include "version.h"
 
 namespace {
 
@@ -73,7 +74,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (command == "--version") {
-    std::printf("pagewash %s (schema %s)\n", PAGEWASH_VERSION, std::string(pagewash::kSchemaVersion).c_str());
+    std::printf("%s\n", pagewash::cli::VersionLine().c_str());
     return 0;
   }
   if (command == "ledger") {

@@ -8,7 +8,7 @@
 //    "sections":[{"hash":"…","heading":"Ukraine and Poland sign security guarantees agreement","level":1,
 //                 "blocks":[{"hash":"…","type":"paragraph","text":"Ukraine and Poland have signed ..."}]},
 //                {"hash":"…","heading":"Security guarantees","level":2,"blocks":[...]}],
-//    "metadata":{"author":"Maria Kholina","language":"en"},
+//    "metadata":{"author":"Maria Kholina","language":"en","language_score":0.99},
 //    "text":"Ukraine and Poland sign security guarantees agreement\n\nUkraine and Poland have signed ...",
 //    "schema_version":"1.1",
 //    "stats":{"input_bytes":3514,"input_lines":27,"invalid_utf8":0,"stripped":3,"duplicates":0}}
@@ -22,7 +22,8 @@
 //   A heading is not repeated as a block.
 // - "blocks": {"type": "paragraph" | "list_item", "text"}; list items also
 //   carry "ordered" and "marker" (the bullet or number they had).
-// - "metadata": what the page states (author, date, ...).
+// - "metadata": what the page states (author, date, ...), "language" and
+//   "language_score" (language.h).
 // - "text": the clean text: headings and blocks, a blank line between
 //   paragraphs, one newline between the items of a list.
 // - "removed": what strip and dedup removed, when they ran with --explain.
@@ -49,6 +50,8 @@ struct EmitOptions {
   OutputFormat format = OutputFormat::kJson;
   /// JSON: indent by two spaces (the output is then not JSON Lines).
   bool pretty = false;
+  /// JSON: add metadata.signals, the quality signals of the text (signals.h).
+  bool signals = false;
 };
 
 /// Appends the final form of `doc` to *out, ending with a newline. A document

@@ -20,7 +20,8 @@
 //   rejected; a record without one is read as a plain Dolma/datatrove record.
 // - "stages": the stages applied so far, in order.
 // - "title": the page's main heading, once segment has found it.
-// - "metadata": what the page states (author, date, language); values of
+// - "metadata": what the page states (author, date), and what segment finds
+//   ("language", "language_score": a JSON number, see language.h); values of
 //   other JSON types from an input record are kept as they were.
 // - "stats": counters every stage adds to (see Stats in document.h).
 // - "blocks": the document's blocks: "type" is "line" before segment, then

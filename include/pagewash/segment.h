@@ -18,7 +18,8 @@
 // 1 + the depth of their number ("2.1" is 3).
 //
 // The title is the first heading, or the heading right after a label.
-// metadata.language is set (unless the input had one) by DetectLanguage.
+// metadata.language and language_score are set (unless the input had a
+// language) by AddLanguageMetadata (language.h).
 #ifndef PAGEWASH_SEGMENT_H_
 #define PAGEWASH_SEGMENT_H_
 

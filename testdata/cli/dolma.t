@@ -10,7 +10,7 @@
 % pagewash clean
 {"id":"doc-2","text":"Flood warning\n\nThe river rose two metres overnight.\nBack to top","source":"common-crawl","added":"2024-05-01T00:00:00Z","created":"2023-11-30","metadata":{"url":"https://example.org/flood","year":2023}}
 ^D
-{"id":"doc-2","source":"common-crawl","title":"Flood warning","hash":"520061f3ef157f1b","sections":[{"hash":"8faaa68c38ffcfde","heading":"Flood warning","level":1,"path":["Flood warning"],"blocks":[{"hash":"0f04db65aee72c69","type":"paragraph","text":"The river rose two metres overnight."}]}],"metadata":{"language":"und","url":"https://example.org/flood","year":2023},"text":"Flood warning\n\nThe river rose two metres overnight.","schema_version":"1.1","stats":{"input_bytes":63,"input_lines":3,"invalid_utf8":0,"stripped":1,"duplicates":0},"added":"2024-05-01T00:00:00Z","created":"2023-11-30"}
+{"id":"doc-2","source":"common-crawl","title":"Flood warning","hash":"07000b767fce40b5","sections":[{"hash":"8faaa68c38ffcfde","heading":"Flood warning","level":1,"path":["Flood warning"],"blocks":[{"hash":"0f04db65aee72c69","type":"paragraph","text":"The river rose two metres overnight."}]}],"metadata":{"language":"en","language_score":0.98,"url":"https://example.org/flood","year":2023},"text":"Flood warning\n\nThe river rose two metres overnight.","schema_version":"1.1","stats":{"input_bytes":63,"input_lines":3,"invalid_utf8":0,"stripped":1,"duplicates":0},"added":"2024-05-01T00:00:00Z","created":"2023-11-30"}
 => 0
 
 # Records without an id are named after the input and the line.

@@ -10,7 +10,7 @@ Caf� opening hours
 
 We open at nine �� every day.
 ^D
-{"id":"stdin","source":"<stdin>","title":"Café opening hours","hash":"e80695335cfe61b2","sections":[{"hash":"9602b9289468cdd7","heading":"Café opening hours","level":1,"path":["Café opening hours"],"blocks":[{"hash":"3b4ee80dabbecc9d","type":"paragraph","text":"We open at nine ÿþ every day."}]}],"metadata":{"encoding":"ISO-8859-1","language":"und"},"text":"Café opening hours\n\nWe open at nine ÿþ every day.","schema_version":"1.1","stats":{"input_bytes":50,"input_lines":2,"invalid_utf8":0,"stripped":0,"duplicates":0}}
+{"id":"stdin","source":"<stdin>","title":"Café opening hours","hash":"e2596c6da436059c","sections":[{"hash":"9602b9289468cdd7","heading":"Café opening hours","level":1,"path":["Café opening hours"],"blocks":[{"hash":"3b4ee80dabbecc9d","type":"paragraph","text":"We open at nine ÿþ every day."}]}],"metadata":{"encoding":"ISO-8859-1","language":"en","language_score":0.98},"text":"Café opening hours\n\nWe open at nine ÿþ every day.","schema_version":"1.1","stats":{"input_bytes":50,"input_lines":2,"invalid_utf8":0,"stripped":0,"duplicates":0}}
 => 0
 
 # CRLF ends lines as LF does; spans are bytes of the input as it was.

@@ -18,13 +18,13 @@ The library is open from 9:00 to 17:00 on weekdays.
 
 % pagewash clean cli/no-such-page.txt cli/hours.txt
 ^D
-{"id":"hours","source":"cli/hours.txt","title":"Opening hours","hash":"05fab3c4576c109e","sections":[{"hash":"4c4e5ff8ef813016","heading":"Opening hours","level":1,"path":["Opening hours"],"blocks":[{"hash":"233734f11d2fb8bc","type":"paragraph","text":"The library is open from 9:00 to 17:00 on weekdays."}]}],"metadata":{"language":"en"},"text":"Opening hours\n\nThe library is open from 9:00 to 17:00 on weekdays.","schema_version":"1.1","stats":{"input_bytes":80,"input_lines":3,"invalid_utf8":0,"stripped":1,"duplicates":0}}
+{"id":"hours","source":"cli/hours.txt","title":"Opening hours","hash":"11f8ebcfd90a0daf","sections":[{"hash":"4c4e5ff8ef813016","heading":"Opening hours","level":1,"path":["Opening hours"],"blocks":[{"hash":"233734f11d2fb8bc","type":"paragraph","text":"The library is open from 9:00 to 17:00 on weekdays."}]}],"metadata":{"language":"en","language_score":0.98},"text":"Opening hours\n\nThe library is open from 9:00 to 17:00 on weekdays.","schema_version":"1.1","stats":{"input_bytes":80,"input_lines":3,"invalid_utf8":0,"stripped":1,"duplicates":0}}
 2> pagewash: error: cli/no-such-page.txt: cannot open: No such file or directory
 => 1
 
 % pagewash clean cli/hours.txt cli/no-such-page.txt
 ^D
-{"id":"hours","source":"cli/hours.txt","title":"Opening hours","hash":"05fab3c4576c109e","sections":[{"hash":"4c4e5ff8ef813016","heading":"Opening hours","level":1,"path":["Opening hours"],"blocks":[{"hash":"233734f11d2fb8bc","type":"paragraph","text":"The library is open from 9:00 to 17:00 on weekdays."}]}],"metadata":{"language":"en"},"text":"Opening hours\n\nThe library is open from 9:00 to 17:00 on weekdays.","schema_version":"1.1","stats":{"input_bytes":80,"input_lines":3,"invalid_utf8":0,"stripped":1,"duplicates":0}}
+{"id":"hours","source":"cli/hours.txt","title":"Opening hours","hash":"11f8ebcfd90a0daf","sections":[{"hash":"4c4e5ff8ef813016","heading":"Opening hours","level":1,"path":["Opening hours"],"blocks":[{"hash":"233734f11d2fb8bc","type":"paragraph","text":"The library is open from 9:00 to 17:00 on weekdays."}]}],"metadata":{"language":"en","language_score":0.98},"text":"Opening hours\n\nThe library is open from 9:00 to 17:00 on weekdays.","schema_version":"1.1","stats":{"input_bytes":80,"input_lines":3,"invalid_utf8":0,"stripped":1,"duplicates":0}}
 2> pagewash: error: cli/no-such-page.txt: cannot open: No such file or directory
 => 1
 

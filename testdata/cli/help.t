@@ -249,6 +249,9 @@ Stage options:
                            --explain)
   --pretty                 indent JSON (then one object per document, not JSON 
                            Lines)
+  --signals                add metadata.signals to the JSON: the word, line and
+                           repetition counts and ratios that the Gopher and C4 
+                           quality filters use (docs/signals.md)
   --out-dir DIR            write each document to DIR/ID.json (pretty JSON, 
                            each file replaced atomically) instead of standard 
                            output
@@ -339,6 +342,9 @@ Stage options:
                            --explain)
   --pretty                 indent JSON (then one object per document, not JSON 
                            Lines)
+  --signals                add metadata.signals to the JSON: the word, line and
+                           repetition counts and ratios that the Gopher and C4 
+                           quality filters use (docs/signals.md)
   --out-dir DIR            write each document to DIR/ID.json (pretty JSON, 
                            each file replaced atomically) instead of standard 
                            output

@@ -6,14 +6,14 @@
 ﻿
 \ No newline at end of file
 ^D
-{"id":"stdin","source":"<stdin>","title":null,"hash":"e1c0afba48036179","sections":[],"metadata":{"language":"und"},"text":"","schema_version":"1.1","stats":{"input_bytes":3,"input_lines":0,"invalid_utf8":0,"stripped":0,"duplicates":0}}
+{"id":"stdin","source":"<stdin>","title":null,"hash":"68af898167825573","sections":[],"metadata":{"language":"und","language_score":0},"text":"","schema_version":"1.1","stats":{"input_bytes":3,"input_lines":0,"invalid_utf8":0,"stripped":0,"duplicates":0}}
 => 0
 
 # So is one with blank lines after the mark, read as a file.
 % pagewash clean cli/inputs/bom-only.txt cli/inputs/bom-blanks.txt
 ^D
-{"id":"bom-only","source":"cli/inputs/bom-only.txt","title":null,"hash":"e1c0afba48036179","sections":[],"metadata":{"language":"und"},"text":"","schema_version":"1.1","stats":{"input_bytes":3,"input_lines":0,"invalid_utf8":0,"stripped":0,"duplicates":0}}
-{"id":"bom-blanks","source":"cli/inputs/bom-blanks.txt","title":null,"hash":"e1c0afba48036179","sections":[],"metadata":{"language":"und"},"text":"","schema_version":"1.1","stats":{"input_bytes":7,"input_lines":0,"invalid_utf8":0,"stripped":0,"duplicates":0}}
+{"id":"bom-only","source":"cli/inputs/bom-only.txt","title":null,"hash":"68af898167825573","sections":[],"metadata":{"language":"und","language_score":0},"text":"","schema_version":"1.1","stats":{"input_bytes":3,"input_lines":0,"invalid_utf8":0,"stripped":0,"duplicates":0}}
+{"id":"bom-blanks","source":"cli/inputs/bom-blanks.txt","title":null,"hash":"68af898167825573","sections":[],"metadata":{"language":"und","language_score":0},"text":"","schema_version":"1.1","stats":{"input_bytes":7,"input_lines":0,"invalid_utf8":0,"stripped":0,"duplicates":0}}
 => 0
 
 # The same with the format given: a page, or JSON Lines with no record.

@@ -31,6 +31,8 @@ inputs=("${pages[@]}")
 compare "all pages at once"
 emit_args=(--format markdown)
 compare "all pages at once, --explain, as Markdown" --explain
-checked=$(( ${#pages[@]} * 2 + 2 ))
+emit_args=(--signals)
+compare "all pages at once, --signals"
+checked=$(( ${#pages[@]} * 2 + 3 ))
 echo "$((checked - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

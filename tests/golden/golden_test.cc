@@ -1,7 +1,7 @@
 // Golden tests over every page in testdata: quality against the gold (for
 // the corpus and for each HTML-to-text dialect), expected outputs a person can
-// read, the chain equal to clean, idempotent stages, and output valid against
-// the JSON Schemas.
+// read, the chain equal to clean, idempotent stages. (tests/schema_check.py
+// validates the output against the JSON Schemas.)
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -11,7 +11,6 @@
 #include "pagewash/json.h"
 #include "pagewash/pipeline.h"
 #include "tests/golden/score.h"
-#include "tests/support/json_schema.h"
 #include "tests/support/testdata.h"
 
 namespace pagewash::testing {
@@ -193,38 +192,6 @@ TEST(GoldenTest, StagesAreIdempotent) {
       ASSERT_EQ(doc.blocks.size(), again.blocks.size()) << stage->name << " on " << page;
       for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
         EXPECT_EQ(doc.blocks[i].kind, again.blocks[i].kind) << stage->name << " on " << page;
-      }
-    }
-  }
-}
-
-JsonSchema LoadSchema(const std::string& name) {
-  JsonSchema schema;
-  std::string error;
-  EXPECT_TRUE(JsonSchema::Parse(ReadFileOrDie(TestdataPath("schema/" + name)), &schema, &error))
-      << name << ": " << error;
-  return schema;
-}
-
-// Every output and every stream record is valid JSON of the documented shape.
-TEST(GoldenTest, OutputMatchesSchema) {
-  JsonSchema output = LoadSchema("pagewash-output.schema.json");
-  JsonSchema stream = LoadSchema("pagewash-stream.schema.json");
-  for (bool explain : {false, true}) {
-    PipelineOptions options;
-    options.strip.explain = explain;
-    options.dedup.explain = explain;
-    for (const std::string& page : AllPagesAndDialects()) {
-      std::string json = CleanInProcess(page, options);
-      for (const std::string& v : output.Validate(json)) ADD_FAILURE() << page << ": " << v;
-      Document doc = ReadPage(page);
-      for (const Stage* stage : Stages({"strip", "dedup", "segment"})) {
-        doc = stage->apply(std::move(doc), options);
-        std::string record;
-        WriteStreamRecord(doc, &record);
-        for (const std::string& v : stream.Validate(record)) {
-          ADD_FAILURE() << page << " after " << stage->name << ": " << v;
-        }
       }
     }
   }

@@ -36,7 +36,7 @@ TEST(EmitTest, Json) {
             R"({"hash":"H","type":"list_item","text":"a;","ordered":false,"marker":"•"},)"
             R"({"hash":"H","type":"list_item","text":"b.","ordered":false,"marker":"•"}]},)"
             R"({"hash":"H","heading":"Section","level":2,"path":["Title","Section"],"blocks":[{"hash":"H","type":"paragraph","text":"End."}]}],)"
-            R"("metadata":{"author":"Ann Lee","language":"und"},)"
+            R"("metadata":{"author":"Ann Lee","language":"en","language_score":0.97},)"
             R"("text":"Intro line.\n\nTitle\n\nBody one.\n\na;\nb.\n\nSection\n\nEnd.",)"
             R"("schema_version":"1.1",)"
             R"("stats":{"input_bytes":59,"input_lines":7,"invalid_utf8":0,"stripped":0,"duplicates":0}})"

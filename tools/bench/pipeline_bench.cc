@@ -214,6 +214,23 @@ void BM_EmitJson(benchmark::State& state) {
 }
 BENCHMARK(BM_EmitJson);
 
+// emit --signals: the quality signals cost the n-gram counting of signals.cc.
+void BM_EmitJsonSignals(benchmark::State& state) {
+  const Corpus& corpus = TheCorpus();
+  pagewash::EmitOptions options = Options().emit;
+  options.signals = true;
+  std::string out;
+  for (auto _ : state) {
+    for (const pagewash::Document& doc : corpus.segmented) {
+      out.clear();
+      pagewash::EmitDocument(doc, options, &out);
+      benchmark::DoNotOptimize(out.data());
+    }
+  }
+  SetRates(state, corpus.page_bytes);
+}
+BENCHMARK(BM_EmitJsonSignals);
+
 // The record `pagewash strip` writes for the next stage. Bytes: JSON written.
 void BM_StreamWrite(benchmark::State& state) {
   const Corpus& corpus = TheCorpus();

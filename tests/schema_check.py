@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Validates pagewash's output against the JSON Schemas in testdata/schema
+with the jsonschema package (Debian: python3-jsonschema).
+
+Usage: schema_check.py PAGEWASH TESTDATA_DIR
+
+For every page in testdata/pages, testdata/corpus/pages and testdata/dialects/*/, with and without
+--explain: the records `pagewash clean` writes (with --signals in the
+--explain run) against pagewash-output.schema.json, and the stream records
+after strip, after dedup and after segment against
+pagewash-stream.schema.json. Exits 77 (ctest: skipped) when the jsonschema
+package is missing.
+"""
+import glob
+import json
+import os
+import subprocess
+import sys
+
+try:
+    import jsonschema
+except ImportError:
+    print("SKIPPED: the Python jsonschema package is missing (Debian: python3-jsonschema)")
+    sys.exit(77)
+
+
+def load(testdata, name):
+    with open(os.path.join(testdata, "schema", name), encoding="utf-8") as f:
+        schema = json.load(f)
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)  # The schema itself is valid JSON Schema.
+    return cls(schema)
+
+
+def run(pagewash, args, stdin=None):
+    return subprocess.run([pagewash, *args], input=stdin, check=True, capture_output=True).stdout
+
+
+def check(validator, name, output):
+    """Validates each line of `output`; returns (records, error messages)."""
+    errors = []
+    lines = output.decode("utf-8").splitlines()
+    for n, line in enumerate(lines, 1):
+        record = json.loads(line)
+        for e in validator.iter_errors(record):
+            path = "/".join(str(p) for p in e.absolute_path)
+            errors.append(f"{name}, record {n} ({record.get('id')}): at /{path}: {e.message}")
+    return len(lines), errors
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    pagewash, testdata = sys.argv[1], sys.argv[2]
+    output = load(testdata, "pagewash-output.schema.json")
+    stream = load(testdata, "pagewash-stream.schema.json")
+
+    # A validator that accepts anything would pass every check below.
+    broken = {"id": 1, "source": "x", "text": "", "schema_version": "1.1"}
+    if output.is_valid(broken) or stream.is_valid(broken):
+        sys.exit("FAIL: the schemas accept a record with a numeric id and no metadata")
+
+    pages = sorted(glob.glob(os.path.join(testdata, "pages", "*.txt")) +
+                   glob.glob(os.path.join(testdata, "corpus", "pages", "*.txt")) +
+                   glob.glob(os.path.join(testdata, "dialects", "*", "*.txt")))
+    if not pages:
+        sys.exit(f"no pages under {testdata}")
+    records, errors = 0, []
+    for explain in ([], ["--explain"]):
+        signals = ["--signals"] if explain else []
+        n, e = check(output, f"clean {' '.join(explain + signals)}",
+                     run(pagewash, ["clean", *explain, *signals, *pages]))
+        records += n
+        errors += e
+        data = None
+        for stage in ("strip", "dedup", "segment"):
+            data = run(pagewash, [stage, *explain, *pages]) if data is None else run(
+                pagewash, [stage, *explain], data)
+            n, e = check(stream, f"after {stage} {' '.join(explain)}", data)
+            records += n
+            errors += e
+    for message in errors[:50]:
+        print("FAIL:", message)
+    print(f"{records} records of {len(pages)} pages validated, {len(errors)} violations")
+    sys.exit(1 if errors else 0)
+
+
+if __name__ == "__main__":
+    main()
