@@ -10,6 +10,7 @@
 #include "layout.h"
 #include "removal.h"
 #include "text/tokenize.h"
+#include "text/tsv.h"
 
 namespace pagewash {
 namespace {
@@ -318,7 +319,9 @@ void AppendFingerprints(const Document& doc, std::size_t min_words, std::string*
   for (std::size_t i = 0; i < units.size(); ++i) {
     std::uint64_t fp = units.Key(i);
     if (fp == 0 || units.words() < min_words) continue;
-    fmt::format_to(std::back_inserter(*out), "{:016x}\t{}\t{}\n", fp, doc.id, i);
+    fmt::format_to(std::back_inserter(*out), "{:016x}\t", fp);
+    text::AppendTsvField(doc.id, out);  // An id with a tab must stay one field.
+    fmt::format_to(std::back_inserter(*out), "\t{}\n", i);
   }
 }
 

@@ -16,6 +16,7 @@
 #include "pagewash/rules.h"
 #include "pagewash/state_lock.h"
 #include "text/lines.h"
+#include "text/tsv.h"
 
 namespace pagewash {
 namespace {
@@ -76,7 +77,7 @@ Result<DropList> LoadDropList(const std::string& path) {
     if (position.empty() || position.find_first_not_of("0123456789") != std::string_view::npos) {
       return Status::InvalidInput(fmt::format("the position \"{}\" is not a whole number", position)).At(path, line_no);
     }
-    list.entries.insert(fmt::format("{}\t{}", id, position));
+    list.entries.insert(fmt::format("{}\t{}", text::UnescapeTsvField(id), position));
   }
   return list;
 }

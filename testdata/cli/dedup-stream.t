@@ -28,6 +28,21 @@ aed3923fa5759ba3	a	1
 aed3923fa5759ba3	b	1
 => 0
 
+# An id with a tab or a newline stays one field: escaped as \t and \n.
+% pagewash dedup --fingerprints
+{"id":"page\tone","text":"First paragraph of it.\n\nSecond paragraph of it."}
+^D
+1e138f49b02a8060	page\tone	0
+750cc7b900cdad3d	page\tone	1
+=> 0
+
+# A drop list names such an id escaped, as --fingerprints wrote it.
+% pagewash dedup --drop-list cli/drop-escaped.tsv
+{"id":"page\tone","text":"First paragraph of it.\n\nSecond paragraph of it."}
+^D
+{"id":"page\tone","source":"<stdin>","text":"First paragraph of it.","schema_version":"1.1","stages":["dedup"],"metadata":{},"stats":{"input_bytes":47,"input_lines":2,"invalid_utf8":0,"stripped":0,"duplicates":1},"blocks":[{"type":"line","text":"First paragraph of it.","line":1,"span":[0,22]}]}
+=> 0
+
 # The drop list (ID<TAB>POSITION) removes what it names.
 % pagewash dedup --drop-list cli/drop.tsv
 {"id":"a","text":"Unique to page a.\n\nShared footer for every page."}
