@@ -10,6 +10,7 @@
 #include "layout.h"
 #include "removal.h"
 #include "text/tokenize.h"
+#include "text/lines.h"
 #include "text/tsv.h"
 
 namespace pagewash {
@@ -312,6 +313,30 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
     c.near_comparisons += comparisons;
   }
   return doc;
+}
+
+Result<DropList> ParseDropList(std::string_view text, std::string_view source) {
+  DropList list;
+  text::LineCursor lines(text);
+  std::string_view line;
+  while (lines.Next(&line)) {
+    const std::uint64_t line_no = lines.number();
+    if (line.empty()) continue;
+    std::size_t last_tab = line.rfind('\t');
+    if (last_tab == std::string_view::npos || last_tab == 0) {
+      return Status::InvalidInput("expected ID<TAB>POSITION").At(std::string(source), line_no);
+    }
+    std::string_view position = line.substr(last_tab + 1);
+    std::string_view head = line.substr(0, last_tab);
+    std::size_t id_tab = head.rfind('\t');
+    std::string_view id = id_tab == std::string_view::npos ? head : head.substr(id_tab + 1);
+    if (position.empty() || position.find_first_not_of("0123456789") != std::string_view::npos) {
+      return Status::InvalidInput(fmt::format("the position \"{}\" is not a whole number", position))
+          .At(std::string(source), line_no);
+    }
+    list.entries.insert(fmt::format("{}\t{}", text::UnescapeTsvField(id), position));
+  }
+  return list;
 }
 
 void AppendFingerprints(const Document& doc, std::size_t min_words, std::string* out) {

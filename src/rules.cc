@@ -172,6 +172,7 @@ class Parser {
     std::string_view value = Trim(line.substr(eq + 1));
     const Key* k = FindKey(key);
     if (k == nullptr) return Error(fmt::format("unknown key \"{}\"", key));
+    if (key != "type") keys_seen_.emplace_back(std::string(key), line_);
     return k->read(*this, key, value);
   }
 
@@ -356,6 +357,24 @@ class Parser {
     std::uint32_t saved_line = line_;
     line_ = current_.line;
     if (!have_type_) return Error(fmt::format("rule \"{}\" has no type", current_.name));
+    // A key the type does not read would be silently ignored, or worse, read
+    // as something it is not (a dateline's phrases have no group).
+    const std::string_view type_keys = internal::TypeInfo(current_.type).keys;
+    for (const auto& [key, key_line] : keys_seen_) {
+      bool known = false;
+      for (std::string_view k : Split(type_keys, ' ')) {
+        known = known || k == key || (k == "group.NAME" && key.starts_with("group."));
+      }
+      if (!known) {
+        line_ = key_line;
+        std::string_view name = internal::TypeInfo(current_.type).name;
+        keys_seen_.clear();
+        return Error(type_keys.empty()
+                         ? fmt::format("key \"{}\" does not go with type {}, which takes no keys", key, name)
+                         : fmt::format("key \"{}\" does not go with type {} (its keys: {})", key, name, type_keys));
+      }
+    }
+    keys_seen_.clear();
     if (!internal::TypeInfo(current_.type).built_in && phrase_count_ == 0) {
       return Error(fmt::format("rule \"{}\" has no phrases", current_.name));
     }
@@ -386,6 +405,7 @@ class Parser {
   std::string file_;
   std::uint32_t line_ = 0;
   bool in_rule_ = false;
+  std::vector<std::pair<std::string, std::uint32_t>> keys_seen_;  // Keys of the current rule, with their lines.
   bool have_type_ = false;
   Rule current_;
   std::vector<std::string> pending_require_;

@@ -85,6 +85,12 @@ struct DropList {
   bool Contains(std::string_view id, std::size_t position) const;
 };
 
+/// Reads a drop list's text: "ID<TAB>POSITION" lines, or whole
+/// "FINGERPRINT<TAB>ID<TAB>POSITION" lines of --fingerprints (the last two
+/// fields are used; the id as --fingerprints escapes it). Errors name
+/// `source` and the line.
+Result<DropList> ParseDropList(std::string_view text, std::string_view source);
+
 /// What dedup did, summed over the documents of a run (for --stats).
 struct DedupCounters {
   std::uint64_t documents = 0;

@@ -15,8 +15,6 @@
 #include "pagewash/profile.h"
 #include "pagewash/rules.h"
 #include "pagewash/state_lock.h"
-#include "text/lines.h"
-#include "text/tsv.h"
 
 namespace pagewash {
 namespace {
@@ -60,26 +58,7 @@ Status WriteAtomically(const std::string& path, std::string_view text) {
 Result<DropList> LoadDropList(const std::string& path) {
   Result<std::string> text = ReadSmallFile(path, "drop list");
   if (!text.ok()) return text.status();
-  DropList list;
-  text::LineCursor lines(text.value());
-  std::string_view line;
-  while (lines.Next(&line)) {
-    const std::uint64_t line_no = lines.number();
-    if (line.empty()) continue;
-    std::size_t last_tab = line.rfind('\t');
-    if (last_tab == std::string_view::npos || last_tab == 0) {
-      return Status::InvalidInput("expected ID<TAB>POSITION").At(path, line_no);
-    }
-    std::string_view position = line.substr(last_tab + 1);
-    std::string_view head = line.substr(0, last_tab);
-    std::size_t id_tab = head.rfind('\t');
-    std::string_view id = id_tab == std::string_view::npos ? head : head.substr(id_tab + 1);
-    if (position.empty() || position.find_first_not_of("0123456789") != std::string_view::npos) {
-      return Status::InvalidInput(fmt::format("the position \"{}\" is not a whole number", position)).At(path, line_no);
-    }
-    list.entries.insert(fmt::format("{}\t{}", text::UnescapeTsvField(id), position));
-  }
-  return list;
+  return ParseDropList(text.value(), path);
 }
 
 Result<Ledger> LoadLedger(const std::string& path, IfMissing if_missing) {

@@ -25,6 +25,10 @@ TEST(RulesTest, ErrorsNameFileAndLine) {
       {"[Bad Name]\n", "u.rules:1: rule name \"Bad Name\" must be lowercase letters, digits and '-'"},
       {"[a]\ntype = lines\n", "u.rules:2: unknown type \"lines\""},
       {"[a]\ntype = line\nwords = x\n", "u.rules:3: unknown key \"words\""},
+      {"[a]\ntype = dateline\nphrases = a | b\n",
+       "u.rules:3: key \"phrases\" does not go with type dateline (its keys: group.label group.month "
+       "group.weekday group.word group.by field)"},
+      {"[a]\ntype = code\nphrases = x\n", "u.rules:3: key \"phrases\" does not go with type code, which takes no keys"},
       {"[a]\ntype = line\n", "u.rules:1: rule \"a\" has no phrases"},
       {"[a]\nphrases = x\n", "u.rules:1: rule \"a\" has no type"},
       {"[a]\ntype = line\nphrases = x | ...\n", "u.rules:3: phrase \"...\" has no words"},
