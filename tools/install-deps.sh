@@ -5,7 +5,13 @@ set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config libfmt-dev libicu-dev libboost-program-options-dev
           libgtest-dev libsimdjson-dev libxxhash-dev libcld2-dev help2man
           python3 python3-jsonschema)
-[ "${1:-}" = "--with-benchmark" ] && packages+=(libbenchmark-dev)
+for option in "$@"; do
+  case $option in
+    --with-benchmark) packages+=(libbenchmark-dev) ;;
+    --with-fuzz) packages+=(clang libclang-rt-14-dev) ;;  # libFuzzer and the sanitizers' runtimes
+    *) echo "usage: tools/install-deps.sh [--with-benchmark] [--with-fuzz]" >&2; exit 2 ;;
+  esac
+done
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
