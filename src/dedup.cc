@@ -148,54 +148,84 @@ struct Kept {
 
 }  // namespace
 
-SeenIndex::SeenIndex(bool audit)
-    : keys_(1024, 0), owners_(audit ? 1024 : 0, 0), lines_(audit ? 1024 : 0, 0), audit_(audit) {}
-
-std::uint32_t SeenIndex::AddDocument(std::string_view id) {
-  ids_.emplace_back(id);
-  return static_cast<std::uint32_t>(ids_.size() - 1);
+SeenIndex::SeenIndex(bool audit) : shards_(std::size_t{1} << kShardBits), audit_(audit) {
+  for (Shard& shard : shards_) {
+    shard.keys.assign(8, 0);
+    if (audit_) {
+      shard.owners.assign(8, 0);
+      shard.lines.assign(8, 0);
+    }
+  }
 }
 
-SeenIndex::First SeenIndex::Insert(std::uint64_t fingerprint, std::uint32_t owner, std::uint32_t line) {
-  if (fingerprint == 0) fingerprint = 1;
-  if ((size_ + 1) * 100 > keys_.size() * 85) Grow();
-  // Multiply-shift maps the hash onto any table size (below 2^32 slots), so
-  // the table can grow by half rather than double.
-  std::size_t n = keys_.size();
-  auto slot = static_cast<std::size_t>(((fingerprint >> 32) * static_cast<std::uint64_t>(n)) >> 32);
+std::uint32_t SeenIndex::AddDocument(std::string_view id) {
+  // Only an auditing index names the first copy, so only it keeps ids: a
+  // stream of millions of pages would otherwise hold every id for nothing.
+  if (audit_) ids_.emplace_back(id);
+  return documents_++;
+}
+
+bool SeenIndex::Place(Shard* shard, std::uint64_t fingerprint, std::uint32_t owner, std::uint32_t line, bool audit,
+                      First* first) {
+  // The top bits chose the shard; the next 32 pick the slot, by
+  // multiply-shift, which maps onto any size, so a shard can grow by half.
+  const std::size_t n = shard->keys.size();
+  const std::uint64_t bits = (fingerprint >> (32 - kShardBits)) & 0xFFFFFFFFULL;
+  auto slot = static_cast<std::size_t>((bits * static_cast<std::uint64_t>(n)) >> 32);
   while (true) {
-    if (keys_[slot] == fingerprint) {
-      return audit_ ? First{true, owners_[slot], lines_[slot]} : First{true, 0, 0};
+    std::uint64_t key = shard->keys[slot];
+    if (key == fingerprint) {
+      *first = audit ? First{true, shard->owners[slot], shard->lines[slot]} : First{true, 0, 0};
+      return false;
     }
-    if (keys_[slot] == 0) {
-      keys_[slot] = fingerprint;
-      if (audit_) {
-        owners_[slot] = owner;
-        lines_[slot] = line;
+    if (key == 0) {
+      shard->keys[slot] = fingerprint;
+      if (audit) {
+        shard->owners[slot] = owner;
+        shard->lines[slot] = line;
       }
-      ++size_;
-      return First{false, owner, line};
+      ++shard->size;
+      *first = First{false, owner, line};
+      return true;
     }
     if (++slot == n) slot = 0;
   }
 }
 
-void SeenIndex::Grow() {
-  std::vector<std::uint64_t> keys = std::move(keys_);
-  std::vector<std::uint32_t> owners = std::move(owners_);
-  std::vector<std::uint32_t> lines = std::move(lines_);
-  keys_.assign(keys.size() + keys.size() / 2, 0);
-  owners_.assign(audit_ ? keys_.size() : 0, 0);
-  lines_.assign(audit_ ? keys_.size() : 0, 0);
-  size_ = 0;
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i] != 0) Insert(keys[i], audit_ ? owners[i] : 0, audit_ ? lines[i] : 0);
+SeenIndex::First SeenIndex::Insert(std::uint64_t fingerprint, std::uint32_t owner, std::uint32_t line) {
+  if (fingerprint == 0) fingerprint = 1;
+  Shard& shard = shards_[fingerprint >> (64 - kShardBits)];
+  if ((shard.size + 1) * 100 > shard.keys.size() * 85) Grow(&shard);
+  First first;
+  if (Place(&shard, fingerprint, owner, line, audit_, &first)) ++size_;
+  return first;
+}
+
+void SeenIndex::Grow(Shard* shard) {
+  Shard old = std::move(*shard);
+  const std::size_t n = old.keys.size() + old.keys.size() / 2;
+  *shard = Shard{};
+  shard->keys.assign(n, 0);
+  if (audit_) {
+    shard->owners.assign(n, 0);
+    shard->lines.assign(n, 0);
+  }
+  First ignored;
+  for (std::size_t i = 0; i < old.keys.size(); ++i) {
+    if (old.keys[i] != 0) {
+      Place(shard, old.keys[i], audit_ ? old.owners[i] : 0, audit_ ? old.lines[i] : 0, audit_, &ignored);
+    }
   }
 }
 
 std::size_t SeenIndex::MemoryBytes() const {
-  return keys_.capacity() * sizeof(std::uint64_t) +
-         (owners_.capacity() + lines_.capacity()) * sizeof(std::uint32_t);
+  std::size_t bytes = shards_.capacity() * sizeof(Shard);
+  for (const Shard& shard : shards_) {
+    bytes += shard.keys.capacity() * sizeof(std::uint64_t) +
+             (shard.owners.capacity() + shard.lines.capacity()) * sizeof(std::uint32_t);
+  }
+  for (const std::string& id : ids_) bytes += sizeof(std::string) + (id.capacity() > 15 ? id.capacity() + 1 : 0);
+  return bytes;
 }
 
 bool DropList::Contains(std::string_view id, std::size_t position) const {
