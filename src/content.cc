@@ -307,12 +307,25 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   }
   if (units.empty()) return result;
 
-  // 2. Stop words, in the page's language.
+  // 2. Stop words, in the page's language. Each unit is tokenized and each
+  // word looked up once: the languages of its words are kept, unit after
+  // unit, for the count in the page's language once that is known.
   std::vector<std::uint32_t> hits(index.size(), 0);
-  for (UnitInfo& u : units) {
-    text::Tokenize(u.text, &tokens);
-    u.words = static_cast<std::uint32_t>(tokens.tokens.size());
-    if (u.words >= 8) text::AddStopwordHits(index, tokens, &hits);
+  std::vector<std::uint64_t> word_languages;
+  std::vector<std::uint32_t> unit_words_end(units.size());
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    text::Tokenize(units[i].text, &tokens);
+    const std::size_t begin = word_languages.size();
+    text::AppendWordLanguages(index, tokens, &word_languages);
+    // Only units of 8 tokens or more vote for the page's language.
+    if (tokens.tokens.size() >= 8) {
+      for (std::size_t k = begin; k < word_languages.size(); ++k) {
+        for (std::uint64_t langs = word_languages[k]; langs != 0; langs &= langs - 1) {
+          ++hits[static_cast<std::size_t>(__builtin_ctzll(langs))];
+        }
+      }
+    }
+    unit_words_end[i] = static_cast<std::uint32_t>(word_languages.size());
   }
   int language = -1;
   for (std::size_t i = 0, best = 0; i < hits.size(); ++i) {
@@ -321,11 +334,12 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
       language = static_cast<int>(i);
     }
   }
-  for (UnitInfo& u : units) {
-    text::Tokenize(u.text, &tokens);
-    text::StopwordCount count = text::CountStopwords(index, tokens, language);
-    u.words = count.words;
-    u.stopwords = count.stopwords;
+  const std::uint64_t language_bit = language >= 0 ? std::uint64_t{1} << language : 0;
+  for (std::size_t i = 0, begin = 0; i < units.size(); begin = unit_words_end[i++]) {
+    UnitInfo& u = units[i];
+    u.words = static_cast<std::uint32_t>(unit_words_end[i] - begin);
+    u.stopwords = 0;
+    for (std::size_t k = begin; k < unit_words_end[i]; ++k) u.stopwords += (word_languages[k] & language_bit) != 0;
   }
 
   // 3. Each unit's score: its words weighted by how far its stop-word density
