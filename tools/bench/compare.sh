@@ -58,7 +58,7 @@ jsonl_bytes=$(stat -c %s "$jsonl")
 text_bytes=$(stat -c %s "$text")
 
 names=(clean pipe stream awk c4)
-labels=("pagewash clean" "strip | dedup | segment | emit" "pagewash clean --scope stream"
+labels=("pagewash clean" "strip, dedup, segment, emit (pipe)" "pagewash clean --scope stream"
         "awk '!seen[\$0]++' (same text)" "tools/bench/c4_filter.py")
 command_for() {
   case "$1" in
@@ -90,7 +90,7 @@ for name in "${names[@]}"; do
   rate[$name]=$(awk -v b="$(input_bytes "$name")" -v s="${cpu[$name]}" 'BEGIN { printf "%.1f", b / 1e6 / s }')
 done
 
-printf '| %-32s | %9s | %8s | %8s | %8s | %8s | %9s |\n' command "CPU s" "MB/s" "× awk" "× C4" "× clean" "peak MB"
+printf '| %-32s | %9s | %8s | %8s | %8s | %8s | %9s |\n' command "CPU s" "MB/s" "x awk" "x C4" "x clean" "peak MB"
 printf '| %-32s | %9s | %8s | %8s | %8s | %8s | %9s |\n' --- ---: ---: ---: ---: ---: ---:
 for i in "${!names[@]}"; do
   name=${names[$i]}
