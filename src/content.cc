@@ -23,7 +23,8 @@ struct UnitInfo {
   bool marker = false;            // Opens with a list marker.
   bool barrier_before = false;    // A barrier line stands between it and the unit before.
   double score = 0;               // For (> 0) or against (< 0) being content.
-  std::string text;               // The unit's lines joined by spaces.
+  std::string_view text;          // The unit's lines joined by spaces, in the page's units buffer.
+  std::uint32_t text_begin = 0;   // Where `text` starts in that buffer, while it is built.
 };
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -273,11 +274,16 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   // they are no part of the unit they were wrapped into.
   std::vector<UnitInfo> units;
   text::TokenizedText tokens;
+  // The units' texts one after another, in one buffer sized for the page
+  // rather than a string a unit; UnitInfo::text points into it once built.
+  std::string joined;
+  joined.reserve(doc.ArenaSize());
   bool barrier_seen = false;
   for (const Unit& unit : SplitUnits(doc)) {
     UnitInfo u;
     u.first = unit.first;
     u.last = unit.last;
+    u.text_begin = static_cast<std::uint32_t>(joined.size());
     std::string_view last_line;
     for (std::uint32_t b = unit.first; b <= unit.last; ++b) {
       if (removed[b]) {
@@ -293,26 +299,44 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
         ListMarker marker;
         u.marker = ParseListMarker(line, &marker, doc.blocks[b].indent);
       }
-      if (!u.text.empty()) u.text += ' ';
-      u.text += line;
+      if (joined.size() > u.text_begin) joined += ' ';
+      joined += line;
       u.capitalised += CapitalisedWords(line);
       last_line = line;
       ++u.lines;
     }
-    if (u.lines == 0) continue;
+    if (u.lines == 0) {
+      joined.resize(u.text_begin);
+      continue;
+    }
+    u.text = std::string_view(joined).substr(u.text_begin);  // Length only; re-pointed below.
     u.barrier_before = barrier_seen;
     barrier_seen = false;
     u.sentence = EndsSentence(last_line);
     units.push_back(std::move(u));
   }
   if (units.empty()) return result;
+  for (UnitInfo& u : units) u.text = std::string_view(joined).substr(u.text_begin, u.text.size());
 
-  // 2. Stop words, in the page's language.
+  // 2. Stop words, in the page's language. Each unit is tokenized and each
+  // word looked up once: the languages of its words are kept, unit after
+  // unit, for the count in the page's language once that is known.
   std::vector<std::uint32_t> hits(index.size(), 0);
-  for (UnitInfo& u : units) {
-    text::Tokenize(u.text, &tokens);
-    u.words = static_cast<std::uint32_t>(tokens.tokens.size());
-    if (u.words >= 8) text::AddStopwordHits(index, tokens, &hits);
+  std::vector<std::uint64_t> word_languages;
+  std::vector<std::uint32_t> unit_words_end(units.size());
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    text::Tokenize(units[i].text, &tokens);
+    const std::size_t begin = word_languages.size();
+    text::AppendWordLanguages(index, tokens, &word_languages);
+    // Only units of 8 tokens or more vote for the page's language.
+    if (tokens.tokens.size() >= 8) {
+      for (std::size_t k = begin; k < word_languages.size(); ++k) {
+        for (std::uint64_t langs = word_languages[k]; langs != 0; langs &= langs - 1) {
+          ++hits[static_cast<std::size_t>(__builtin_ctzll(langs))];
+        }
+      }
+    }
+    unit_words_end[i] = static_cast<std::uint32_t>(word_languages.size());
   }
   int language = -1;
   for (std::size_t i = 0, best = 0; i < hits.size(); ++i) {
@@ -321,11 +345,12 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
       language = static_cast<int>(i);
     }
   }
-  for (UnitInfo& u : units) {
-    text::Tokenize(u.text, &tokens);
-    text::StopwordCount count = text::CountStopwords(index, tokens, language);
-    u.words = count.words;
-    u.stopwords = count.stopwords;
+  const std::uint64_t language_bit = language >= 0 ? std::uint64_t{1} << language : 0;
+  for (std::size_t i = 0, begin = 0; i < units.size(); begin = unit_words_end[i++]) {
+    UnitInfo& u = units[i];
+    u.words = static_cast<std::uint32_t>(unit_words_end[i] - begin);
+    u.stopwords = 0;
+    for (std::size_t k = begin; k < unit_words_end[i]; ++k) u.stopwords += (word_languages[k] & language_bit) != 0;
   }
 
   // 3. Each unit's score: its words weighted by how far its stop-word density
@@ -419,7 +444,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   if (span_last + 1 < units.size() && !units[span_last + 1].barrier_before) {
     const UnitInfo& greeting = units[span_last + 1];
     auto tiny = [](const UnitInfo& u) { return !u.marker && u.words > 0 && u.words <= 4 && u.lines <= 2; };
-    if (tiny(greeting) && (greeting.lines == 2 || greeting.text.find(',') != std::string::npos)) {
+    if (tiny(greeting) && (greeting.lines == 2 || greeting.text.find(',') != std::string_view::npos)) {
       heading_kept[span_last + 1] = true;
     } else if (tiny(greeting) && greeting.lines == 1 && span_last + 2 < units.size() &&
                tiny(units[span_last + 2]) && units[span_last + 2].lines == 1 &&

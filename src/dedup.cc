@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <limits>
-#include <unordered_map>
 
 #include "layout.h"
 #include "removal.h"
@@ -99,17 +98,74 @@ constexpr std::size_t kRows = 2;
 constexpr std::size_t kBands = kMinHashes / kRows;
 static_assert(kBands * kRows == kMinHashes);
 
+// A map from 64-bit keys to 32-bit values by open addressing, in two flat
+// arrays: a node-based map allocates once a key, this once a growth.
+class FlatMap {
+ public:
+  explicit FlatMap(std::size_t expected) {
+    std::size_t n = 16;
+    while (n < expected * 2) n <<= 1;
+    keys_.assign(n, 0);
+    values_.assign(n, 0);
+  }
+
+  /// The value of `key`, or nullptr.
+  std::uint32_t* Find(std::uint64_t key) {
+    for (std::size_t slot = Start(key);; slot = (slot + 1) & (keys_.size() - 1)) {
+      if (values_[slot] == 0) return nullptr;
+      if (keys_[slot] == key) return &values_[slot];
+    }
+  }
+
+  /// The value of `key`, inserted as `absent` if it is not there.
+  /// REQUIRES: absent != 0 (0 marks an empty slot).
+  std::uint32_t* FindOrInsert(std::uint64_t key, std::uint32_t absent) {
+    if ((size_ + 1) * 2 > keys_.size()) Grow();
+    std::size_t slot = Start(key);
+    for (; values_[slot] != 0; slot = (slot + 1) & (keys_.size() - 1)) {
+      if (keys_[slot] == key) return &values_[slot];
+    }
+    keys_[slot] = key;
+    values_[slot] = absent;
+    ++size_;
+    return &values_[slot];
+  }
+
+ private:
+  std::size_t Start(std::uint64_t key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & (keys_.size() - 1);
+  }
+  void Grow() {
+    std::vector<std::uint64_t> keys = std::move(keys_);
+    std::vector<std::uint32_t> values = std::move(values_);
+    keys_.assign(keys.size() * 2, 0);
+    values_.assign(keys.size() * 2, 0);
+    size_ = 0;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (values[i] != 0) *FindOrInsert(keys[i], values[i]) = values[i];
+    }
+  }
+
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::uint32_t> values_;  // 0: empty slot.
+  std::size_t size_ = 0;
+};
+
 class BandIndex {
  public:
+  explicit BandIndex(std::size_t units) : heads_(units * 4) { entries_.reserve(units * 4); }
+
   /// Appends to *out, in ascending order and once each, the units added so
   /// far that agree with `sig` on a whole band.
-  void Candidates(const Signature& sig, std::vector<std::uint32_t>* out) const {
+  void Candidates(const Signature& sig, std::vector<std::uint32_t>* out) {
     out->clear();
     for (std::size_t band = 0; band < kBands; ++band) {
       std::uint64_t key;
       if (!BandKey(sig, band, &key)) continue;
-      auto it = buckets_.find(key);
-      if (it != buckets_.end()) out->insert(out->end(), it->second.begin(), it->second.end());
+      const std::uint32_t* head = heads_.Find(key);
+      for (std::uint32_t e = head != nullptr ? *head : 0; e != 0; e = entries_[e - 1].next) {
+        out->push_back(entries_[e - 1].unit);
+      }
     }
     std::sort(out->begin(), out->end());
     out->erase(std::unique(out->begin(), out->end()), out->end());
@@ -119,7 +175,13 @@ class BandIndex {
   void Add(const Signature& sig, std::uint32_t number) {
     for (std::size_t band = 0; band < kBands; ++band) {
       std::uint64_t key;
-      if (BandKey(sig, band, &key)) buckets_[key].push_back(number);
+      if (!BandKey(sig, band, &key)) continue;
+      // Each bucket is a list through entries_, newest first; Candidates
+      // sorts, so the order within a bucket does not matter.
+      const auto entry = static_cast<std::uint32_t>(entries_.size() + 1);
+      std::uint32_t* head = heads_.FindOrInsert(key, entry);
+      entries_.push_back(Entry{number, *head == entry ? 0 : *head});
+      *head = entry;
     }
   }
 
@@ -137,67 +199,105 @@ class BandIndex {
     return filled;
   }
 
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> buckets_;
+  struct Entry {
+    std::uint32_t unit;
+    std::uint32_t next;  // 1 + the next entry of the bucket; 0 ends it.
+  };
+  FlatMap heads_;               // Band key -> 1 + its newest entry.
+  std::vector<Entry> entries_;
 };
 
 struct Kept {
   std::uint32_t line;
   std::size_t words;
   Signature signature;
-  std::string text;  // Short units only: a title a later line may repeat.
-  std::string key;
+  // Short units only (a title a later line may repeat): their text and key,
+  // as offsets into one buffer per document rather than two strings each.
+  std::uint32_t text_begin = 0;
+  std::uint32_t text_size = 0;
+  std::uint32_t key_size = 0;  // The key follows the text.
 };
 
 }  // namespace
 
-SeenIndex::SeenIndex(bool audit)
-    : keys_(1024, 0), owners_(audit ? 1024 : 0, 0), lines_(audit ? 1024 : 0, 0), audit_(audit) {}
-
-std::uint32_t SeenIndex::AddDocument(std::string_view id) {
-  ids_.emplace_back(id);
-  return static_cast<std::uint32_t>(ids_.size() - 1);
+SeenIndex::SeenIndex(bool audit) : shards_(std::size_t{1} << kShardBits), audit_(audit) {
+  for (Shard& shard : shards_) {
+    shard.keys.assign(8, 0);
+    if (audit_) {
+      shard.owners.assign(8, 0);
+      shard.lines.assign(8, 0);
+    }
+  }
 }
 
-SeenIndex::First SeenIndex::Insert(std::uint64_t fingerprint, std::uint32_t owner, std::uint32_t line) {
-  if (fingerprint == 0) fingerprint = 1;
-  if ((size_ + 1) * 100 > keys_.size() * 85) Grow();
-  // Multiply-shift maps the hash onto any table size (below 2^32 slots), so
-  // the table can grow by half rather than double.
-  std::size_t n = keys_.size();
-  auto slot = static_cast<std::size_t>(((fingerprint >> 32) * static_cast<std::uint64_t>(n)) >> 32);
+std::uint32_t SeenIndex::AddDocument(std::string_view id) {
+  // Only an auditing index names the first copy, so only it keeps ids: a
+  // stream of millions of pages would otherwise hold every id for nothing.
+  if (audit_) ids_.emplace_back(id);
+  return documents_++;
+}
+
+bool SeenIndex::Place(Shard* shard, std::uint64_t fingerprint, std::uint32_t owner, std::uint32_t line, bool audit,
+                      First* first) {
+  // The top bits chose the shard; the next 32 pick the slot, by
+  // multiply-shift, which maps onto any size, so a shard can grow by half.
+  const std::size_t n = shard->keys.size();
+  const std::uint64_t bits = (fingerprint >> (32 - kShardBits)) & 0xFFFFFFFFULL;
+  auto slot = static_cast<std::size_t>((bits * static_cast<std::uint64_t>(n)) >> 32);
   while (true) {
-    if (keys_[slot] == fingerprint) {
-      return audit_ ? First{true, owners_[slot], lines_[slot]} : First{true, 0, 0};
+    std::uint64_t key = shard->keys[slot];
+    if (key == fingerprint) {
+      *first = audit ? First{true, shard->owners[slot], shard->lines[slot]} : First{true, 0, 0};
+      return false;
     }
-    if (keys_[slot] == 0) {
-      keys_[slot] = fingerprint;
-      if (audit_) {
-        owners_[slot] = owner;
-        lines_[slot] = line;
+    if (key == 0) {
+      shard->keys[slot] = fingerprint;
+      if (audit) {
+        shard->owners[slot] = owner;
+        shard->lines[slot] = line;
       }
-      ++size_;
-      return First{false, owner, line};
+      ++shard->size;
+      *first = First{false, owner, line};
+      return true;
     }
     if (++slot == n) slot = 0;
   }
 }
 
-void SeenIndex::Grow() {
-  std::vector<std::uint64_t> keys = std::move(keys_);
-  std::vector<std::uint32_t> owners = std::move(owners_);
-  std::vector<std::uint32_t> lines = std::move(lines_);
-  keys_.assign(keys.size() + keys.size() / 2, 0);
-  owners_.assign(audit_ ? keys_.size() : 0, 0);
-  lines_.assign(audit_ ? keys_.size() : 0, 0);
-  size_ = 0;
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i] != 0) Insert(keys[i], audit_ ? owners[i] : 0, audit_ ? lines[i] : 0);
+SeenIndex::First SeenIndex::Insert(std::uint64_t fingerprint, std::uint32_t owner, std::uint32_t line) {
+  if (fingerprint == 0) fingerprint = 1;
+  Shard& shard = shards_[fingerprint >> (64 - kShardBits)];
+  if ((shard.size + 1) * 100 > shard.keys.size() * 85) Grow(&shard);
+  First first;
+  if (Place(&shard, fingerprint, owner, line, audit_, &first)) ++size_;
+  return first;
+}
+
+void SeenIndex::Grow(Shard* shard) {
+  Shard old = std::move(*shard);
+  const std::size_t n = old.keys.size() + old.keys.size() / 2;
+  *shard = Shard{};
+  shard->keys.assign(n, 0);
+  if (audit_) {
+    shard->owners.assign(n, 0);
+    shard->lines.assign(n, 0);
+  }
+  First ignored;
+  for (std::size_t i = 0; i < old.keys.size(); ++i) {
+    if (old.keys[i] != 0) {
+      Place(shard, old.keys[i], audit_ ? old.owners[i] : 0, audit_ ? old.lines[i] : 0, audit_, &ignored);
+    }
   }
 }
 
 std::size_t SeenIndex::MemoryBytes() const {
-  return keys_.capacity() * sizeof(std::uint64_t) +
-         (owners_.capacity() + lines_.capacity()) * sizeof(std::uint32_t);
+  std::size_t bytes = shards_.capacity() * sizeof(Shard);
+  for (const Shard& shard : shards_) {
+    bytes += shard.keys.capacity() * sizeof(std::uint64_t) +
+             (shard.owners.capacity() + shard.lines.capacity()) * sizeof(std::uint32_t);
+  }
+  for (const std::string& id : ids_) bytes += sizeof(std::string) + (id.capacity() > 15 ? id.capacity() + 1 : 0);
+  return bytes;
 }
 
 bool DropList::Contains(std::string_view id, std::size_t position) const {
@@ -213,10 +313,11 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
   const bool near = options.near_threshold > 0;
   std::vector<Kept> kept;  // This document's units so far, for the near checks.
   kept.reserve(units.size());
+  std::string short_texts;  // Kept::text_begin and the rest point here.
   // The same units by fingerprint, for the exact check: one lookup a unit.
-  std::unordered_map<std::uint64_t, std::uint32_t> kept_lines;
-  kept_lines.reserve(units.size());
-  BandIndex bands;  // The kept units of kNearMinWords words or more.
+  // The value is 1 + the unit's line (0 marks an empty slot).
+  FlatMap kept_lines(units.size());
+  BandIndex bands(units.size());  // The kept units of kNearMinWords words or more.
   std::vector<std::uint32_t> candidates;
   std::uint64_t exact = 0, near_drops = 0, listed = 0, in = 0, comparisons = 0;
   auto drop = [&](std::size_t i, std::string_view rule, std::string_view of_id, std::uint32_t of_line) {
@@ -235,8 +336,8 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
     }
     if (units.words() < options.min_words) continue;
     // Exact, within the document.
-    if (auto same = kept_lines.find(fp); same != kept_lines.end()) {
-      drop(i, "exact-duplicate", doc.id, same->second);
+    if (const std::uint32_t* same = kept_lines.Find(fp); same != nullptr) {
+      drop(i, "exact-duplicate", doc.id, *same - 1);
       ++exact;
       continue;
     }
@@ -256,7 +357,9 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
     const Kept* glued = nullptr;
     for (std::size_t back = 1; back <= 3 && back <= kept.size() && glued == nullptr; ++back) {
       const Kept& h = kept[kept.size() - back];
-      if (internal::IsGluedRepeat(h.text, h.key, h.words, units.text(), units.key())) glued = &h;
+      std::string_view h_text = std::string_view(short_texts).substr(h.text_begin, h.text_size);
+      std::string_view h_key = std::string_view(short_texts).substr(h.text_begin + h.text_size, h.key_size);
+      if (internal::IsGluedRepeat(h_text, h_key, h.words, units.text(), units.key())) glued = &h;
     }
     if (glued != nullptr) {
       drop(i, "glued-repeat", doc.id, glued->line);
@@ -272,10 +375,13 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
         continue;
       }
     }
-    Kept k{line, units.words(), {}, {}, {}};
+    Kept k{line, units.words(), {}};
     if (k.words <= 20) {
-      k.text = std::string(units.text());
-      k.key = std::string(units.key());
+      k.text_begin = static_cast<std::uint32_t>(short_texts.size());
+      k.text_size = static_cast<std::uint32_t>(units.text().size());
+      k.key_size = static_cast<std::uint32_t>(units.key().size());
+      short_texts.append(units.text());
+      short_texts.append(units.key());
     }
     if (near && k.words >= kNearMinWords) {
       k.signature = MinHash(units.tokens());
@@ -296,8 +402,8 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
       }
       bands.Add(k.signature, static_cast<std::uint32_t>(kept.size()));
     }
-    kept_lines.emplace(fp, line);
-    kept.push_back(std::move(k));
+    kept_lines.FindOrInsert(fp, line + 1);
+    kept.push_back(k);
   }
   std::uint64_t removed = remover.Finish();
   doc.stats.duplicates += removed;

@@ -28,7 +28,7 @@ void EmitJson(const Document& doc, const EmitOptions& options, std::string* out)
     w.String(doc.title);
   }
   w.Key("hash");
-  w.String(HashString(hashes.hash));
+  w.String(HashText(hashes.hash).view());
   w.Key("sections");
   w.BeginArray();
   std::vector<std::size_t> path;                       // Open headings, by block index.
@@ -36,7 +36,7 @@ void EmitJson(const Document& doc, const EmitOptions& options, std::string* out)
     const Section& section = sections[si];
     w.BeginObject();
     w.Key("hash");
-    w.String(HashString(hashes.sections[si].hash));
+    w.String(HashText(hashes.sections[si].hash).view());
     w.Key("heading");
     if (section.heading < 0) {
       w.Null();
@@ -66,7 +66,7 @@ void EmitJson(const Document& doc, const EmitOptions& options, std::string* out)
       const Block& b = doc.blocks[section.blocks[bi]];
       w.BeginObject();
       w.Key("hash");
-      w.String(HashString(hashes.sections[si].blocks[bi]));
+      w.String(HashText(hashes.sections[si].blocks[bi]).view());
       w.Key("type");
       w.String(b.kind == BlockKind::kListItem ? "list_item" : "paragraph");
       w.Key("text");

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 #include <simdjson.h>
+// The state's layout, so that a Hasher keeps it on the stack: an emitted
+// document hashes every block, and a heap state was an allocation each.
+#define XXH_STATIC_LINKING_ONLY
 #include <xxhash.h>
 
 #include <algorithm>
@@ -27,19 +30,21 @@ constexpr text::ChecksumLine kChecksum{R"({"checksum":")", R"("})"};
 // ("ab", "c") and ("a", "bc") differ.
 class Hasher {
  public:
-  Hasher() : state_(XXH3_createState()) { XXH3_64bits_reset(state_); }
-  ~Hasher() { XXH3_freeState(state_); }
+  Hasher() {
+    XXH3_INITSTATE(&state_);
+    XXH3_64bits_reset(&state_);
+  }
   Hasher(const Hasher&) = delete;
   Hasher& operator=(const Hasher&) = delete;
   void Add(std::string_view s) {
-    XXH3_64bits_update(state_, s.data(), s.size());
-    XXH3_64bits_update(state_, "", 1);
+    XXH3_64bits_update(&state_, s.data(), s.size());
+    XXH3_64bits_update(&state_, "", 1);
   }
-  void Add(std::uint64_t v) { XXH3_64bits_update(state_, &v, sizeof v); }
-  std::uint64_t Digest() const { return XXH3_64bits_digest(state_); }
+  void Add(std::uint64_t v) { XXH3_64bits_update(&state_, &v, sizeof v); }
+  std::uint64_t Digest() const { return XXH3_64bits_digest(&state_); }
 
  private:
-  XXH3_state_t* state_;
+  XXH3_state_t state_;
 };
 
 bool ParseHash(std::string_view s, std::uint64_t* out) {
@@ -52,7 +57,7 @@ std::string_view BlockType(const Block& b) { return b.kind == BlockKind::kListIt
 
 }  // namespace
 
-std::string HashString(std::uint64_t hash) { return fmt::format("{:016x}", hash); }
+std::string HashString(std::uint64_t hash) { return std::string(HashText(hash).view()); }
 
 std::uint64_t BlockHash(const Document& doc, const Block& block) {
   Hasher h;
@@ -72,8 +77,10 @@ DocumentHashes ComputeHashes(const Document& doc, const std::vector<Section>& se
     whole.Add(m.key);
     whole.Add(m.value);
   }
+  d.sections.reserve(sections.size());
   for (const Section& section : sections) {
     SectionHashes s;
+    s.blocks.reserve(section.blocks.size());
     Hasher h;
     if (section.heading >= 0) {
       const Block& heading = doc.blocks[static_cast<std::size_t>(section.heading)];
@@ -116,18 +123,18 @@ std::string Manifest::Serialize() const {
     w.Key("id");
     w.String(d.id);
     w.Key("hash");
-    w.String(HashString(d.hash));
+    w.String(HashText(d.hash).view());
     w.Key("sections");
     w.BeginArray();
     for (const SectionHashes& s : d.sections) {
       w.BeginObject();
       w.Key("hash");
-      w.String(HashString(s.hash));
+      w.String(HashText(s.hash).view());
       w.Key("heading");
       w.String(s.heading);
       w.Key("blocks");
       w.BeginArray();
-      for (std::uint64_t b : s.blocks) w.String(HashString(b));
+      for (std::uint64_t b : s.blocks) w.String(HashText(b).view());
       w.EndArray();
       w.EndObject();
     }
@@ -215,7 +222,7 @@ void AppendChangeRecord(const Document& doc, const DocumentHashes& now, const Do
   w.Key("change");
   w.String(change);
   w.Key("hash");
-  w.String(HashString(now.hash));
+  w.String(HashText(now.hash).view());
   if (change == "unchanged") {
     w.EndObject();
     out->push_back('\n');
@@ -223,7 +230,7 @@ void AppendChangeRecord(const Document& doc, const DocumentHashes& now, const Do
   }
   if (before != nullptr) {
     w.Key("previous_hash");
-    w.String(HashString(before->hash));
+    w.String(HashText(before->hash).view());
   }
   // Sections by heading (and occurrence): added, removed, changed.
   auto keyed = [](const DocumentHashes& d) {
@@ -243,7 +250,7 @@ void AppendChangeRecord(const Document& doc, const DocumentHashes& now, const Do
       w.String(key.first);
     }
     w.Key("hash");
-    w.String(HashString(hash));
+    w.String(HashText(hash).view());
     w.EndObject();
   };
   w.Key("sections");
@@ -292,7 +299,7 @@ void AppendChangeRecord(const Document& doc, const DocumentHashes& now, const Do
       }
       w.BeginObject();
       w.Key("hash");
-      w.String(HashString(h));
+      w.String(HashText(h).view());
       w.Key("section");
       if (sections[si].heading < 0) {
         w.Null();
@@ -309,7 +316,7 @@ void AppendChangeRecord(const Document& doc, const DocumentHashes& now, const Do
   w.EndArray();
   w.Key("removed");
   w.BeginArray();
-  for (std::uint64_t h : old_blocks) w.String(HashString(h));
+  for (std::uint64_t h : old_blocks) w.String(HashText(h).view());
   w.EndArray();
   w.EndObject();
   w.EndObject();

@@ -39,18 +39,21 @@
 
 namespace pagewash {
 
-/// The fingerprints seen so far in a run: the state of --scope stream. An
-/// open-addressing table kept at most 85% full, growing by half: 8 bytes a
-/// fingerprint, so 9.4 to 14 bytes a distinct paragraph. With `audit`, each
-/// fingerprint also keeps the document and line that first had it (16 bytes
-/// a slot), so an explained removal can name them.
+/// The fingerprints seen so far in a run: the state of --scope stream. The
+/// table is split by the fingerprint's top byte into 256 open-addressing
+/// shards, each kept at most 85% full and grown by half on its own: 8 bytes
+/// a fingerprint, so 9.4 to 14 bytes a distinct paragraph, and a growth
+/// holds only one small shard twice, never the whole table. With `audit`,
+/// each fingerprint also keeps the document and line that first had it (16
+/// bytes a slot), and the index keeps every document's id, so an explained
+/// removal can name them; without it no id is kept.
 class SeenIndex {
  public:
   explicit SeenIndex(bool audit = false);
 
   /// Registers a document and returns its number.
   std::uint32_t AddDocument(std::string_view id);
-  /// The id of document `number`.
+  /// The id of document `number`. REQUIRES: audit().
   std::string_view DocumentId(std::uint32_t number) const { return ids_[number]; }
 
   struct First {
@@ -68,14 +71,23 @@ class SeenIndex {
   std::size_t MemoryBytes() const;
 
  private:
-  void Grow();
+  struct Shard {
+    std::vector<std::uint64_t> keys;    // 0 = empty.
+    std::vector<std::uint32_t> owners;  // Empty unless auditing.
+    std::vector<std::uint32_t> lines;   // Empty unless auditing.
+    std::size_t size = 0;
+  };
+  static constexpr std::size_t kShardBits = 8;
 
-  std::vector<std::uint64_t> keys_;   // 0 = empty.
-  std::vector<std::uint32_t> owners_;  // Empty unless auditing.
-  std::vector<std::uint32_t> lines_;   // Empty unless auditing.
+  static bool Place(Shard* shard, std::uint64_t fingerprint, std::uint32_t owner, std::uint32_t line,
+                    bool audit, First* first);
+  void Grow(Shard* shard);
+
+  std::vector<Shard> shards_;
   bool audit_;
   std::size_t size_ = 0;
-  std::vector<std::string> ids_;
+  std::uint32_t documents_ = 0;
+  std::vector<std::string> ids_;  // Empty unless auditing.
 };
 
 /// Units to drop, by document id and position: the result of grouping

@@ -48,6 +48,21 @@ namespace pagewash {
 /// A content hash as written: 16 lower-case hex digits.
 std::string HashString(std::uint64_t hash);
 
+/// The same digits in a fixed buffer, for writers that emit a hash a block
+/// and should not allocate a string each. view() is valid while the
+/// HashText lives.
+class HashText {
+ public:
+  explicit HashText(std::uint64_t hash) {
+    constexpr char kHex[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; --i, hash >>= 4) digits_[i] = kHex[hash & 0xF];
+  }
+  std::string_view view() const { return std::string_view(digits_, sizeof digits_); }
+
+ private:
+  char digits_[16];
+};
+
 struct BlockHashes {
   std::uint64_t hash = 0;
 };

@@ -57,6 +57,9 @@ bool StripContext::Flanked(std::size_t first, std::size_t last, int rule) const 
 void MatchLines(StripContext* ctx) {
   const Document& doc = ctx->doc;
   Matcher matcher(ctx->rules);
+  // Folding rarely grows text, and most lines keep their key: the page's
+  // size is about right.
+  ctx->keys.reserve(doc.ArenaSize() + doc.ArenaSize() / 8);
   for (std::size_t i = 0; i < ctx->info.size(); ++i) {
     std::string_view line = doc.Text(doc.blocks[i]);
     LineVerdict v = matcher.Match(line);
@@ -65,7 +68,9 @@ void MatchLines(StripContext* ctx) {
     // The caption pass compares short lines (headings) with fragments; a
     // finished sentence of many words is neither, and keeps no copy.
     if (b.words <= 20 || !EndsWithSentencePunctuation(line) || HasUnbalancedBracket(line)) {
-      b.key = matcher.tokens().key;
+      b.key_begin = static_cast<std::uint32_t>(ctx->keys.size());
+      b.key_size = static_cast<std::uint32_t>(matcher.tokens().key.size());
+      ctx->keys.append(matcher.tokens().key);
     }
     b.match = std::move(v);
     for (std::uint16_t r : matcher.Touched()) {
@@ -266,7 +271,7 @@ void TakeGluedCaptions(StripContext* ctx) {
       std::size_t h = j - 1;
       if (info[h].rule >= 0) continue;
       ++looked;
-      if (IsGluedRepeat(doc.Text(doc.blocks[h]), info[h].key, info[h].words, line, info[i].key)) {
+      if (IsGluedRepeat(doc.Text(doc.blocks[h]), ctx->Key(h), info[h].words, line, ctx->Key(i))) {
         ctx->Remove(i, rule);
         break;
       }

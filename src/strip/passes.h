@@ -28,8 +28,10 @@ struct BlockInfo {
   int rule = -1;      ///< The rule that removes the block, once decided.
   LineVerdict match;  ///< What the rules said of the line alone.
   /// The folded words (text::Tokenize), kept only for the lines the caption
-  /// pass may compare: a finished sentence of many words keeps none.
-  std::string key;
+  /// pass may compare (a finished sentence of many words keeps none): bytes
+  /// [key_begin, key_begin + key_size) of StripContext::keys.
+  std::uint32_t key_begin = 0;
+  std::uint32_t key_size = 0;
   std::uint32_t words = 0;
   /// Groups hit per vocabulary rule that is judged beyond its line (`chunk`
   /// or `topic`).
@@ -46,6 +48,12 @@ struct StripContext {
   /// Removes block `i` by `rule`, unless a rule already removed it.
   void Remove(std::size_t i, int rule);
 
+  /// The folded words of block `i` (empty if MatchLines kept none); valid
+  /// until `keys` next grows.
+  std::string_view Key(std::size_t i) const {
+    return std::string_view(keys).substr(info[i].key_begin, info[i].key_size);
+  }
+
   /// Block `j` is a `near` line that belongs to a match of rule `anchor`
   /// standing after it (before = true) or before it (before = false).
   /// Returns the `near` rule, or -1 (also for j past the end).
@@ -58,6 +66,9 @@ struct StripContext {
   Document& doc;
   const CompiledRules& rules;
   std::vector<BlockInfo> info;  ///< One per block of doc.
+  /// The keys of all blocks, one after another: one buffer a document
+  /// rather than a string a line.
+  std::string keys;
   /// Per rule: the page is about the rule's topic (FindPageTopics).
   std::vector<bool> about;
   BlockRemover remover;

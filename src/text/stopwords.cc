@@ -157,4 +157,8 @@ void AddStopwordHits(const StopwordIndex& index, const TokenizedText& t, std::ve
   });
 }
 
+void AppendWordLanguages(const StopwordIndex& index, const TokenizedText& t, std::vector<std::uint64_t>* out) {
+  ForEachWord(t, [&](std::uint64_t h) { out->push_back(index.Languages(h)); });
+}
+
 }  // namespace pagewash::text

@@ -64,6 +64,12 @@ StopwordCount CountStopwords(const StopwordIndex& index, const TokenizedText& t,
 /// (hits[i] for language i; `hits` has index.size() entries).
 void AddStopwordHits(const StopwordIndex& index, const TokenizedText& t, std::vector<std::uint32_t>* hits);
 
+/// Appends to *out, for each word of `t` as CountStopwords counts them, the
+/// languages that list it (bit i for language i). A caller that needs both
+/// AddStopwordHits and CountStopwords of the same text looks each word up
+/// once this way and sums the bits itself.
+void AppendWordLanguages(const StopwordIndex& index, const TokenizedText& t, std::vector<std::uint64_t>* out);
+
 }  // namespace pagewash::text
 
 #endif  // PAGEWASH_TEXT_STOPWORDS_H_

@@ -70,6 +70,8 @@ TEST(EmitTest, HashesAreStable) {
   EXPECT_EQ(a.sections[1].blocks[1], b.sections[1].blocks[1]);  // ...but not its other blocks.
   EXPECT_EQ(a.sections[2].hash, b.sections[2].hash);
   EXPECT_EQ(HashString(0xabc), "0000000000000abc");
+  EXPECT_EQ(HashText(0xabc).view(), "0000000000000abc");
+  EXPECT_EQ(HashText(~std::uint64_t{0}).view(), "ffffffffffffffff");
 }
 
 TEST(EmitTest, ChangeFeedAgainstAManifest) {

@@ -86,12 +86,12 @@ TEST_F(PassesTest, MatchLinesFillsBlockInfo) {
   ASSERT_EQ(c.info.size(), 3u);
   EXPECT_EQ(c.info[0].words, 1u);
   EXPECT_EQ(c.info[0].match.near_rules.size(), 1u);
-  EXPECT_EQ(c.info[0].key, "accept");
+  EXPECT_EQ(c.Key(0), "accept");
   ASSERT_EQ(c.info[1].vocabulary.size(), 1u);  // The notice judges chunks.
   EXPECT_EQ(c.info[1].vocabulary[0].second, 1u);
   EXPECT_EQ(c.info[1].match.rule, -1);  // One group of three.
   EXPECT_EQ(c.info[2].words, 21u);
-  EXPECT_TRUE(c.info[2].key.empty());  // A finished long sentence is no heading.
+  EXPECT_TRUE(c.Key(2).empty());  // A finished long sentence is no heading.
   EXPECT_EQ(Removed(), "");            // Matching removes nothing.
 }
 

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Times `pagewash clean` against the four-stage pipe, `--scope stream`, awk's
+# exact line dedup and C4's line filter, over one corpus of JSON Lines built
+# from real pages (tools/bench/make_corpus.py, fixed seed).
+#
+#   tools/bench/compare.sh [--bin PATH] [--mb N] [--rounds N] [--seed N] [--work DIR] [--pages DIR]...
+#
+# Pages come from ../shared/devset/pages*/ when present, else testdata's pages
+# (--pages DIR, repeatable, overrides both). The corpus is cached in --work
+# (default build/bench-corpus) by size and seed. Each round runs every command
+# once, in turn, so load on the machine falls on all of them alike; the
+# figures are medians over the rounds. Rates are MB (10^6 bytes) of the
+# command's input per second of CPU time (user + sys, all processes of a
+# pipe); peak memory is the largest resident set of any one process
+# (`/usr/bin/time -f %M`).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bin="build/release/pagewash"
+mb=200
+rounds=3
+seed=1
+work="build/bench-corpus"
+pages=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --bin) bin="$2"; shift 2 ;;
+    --mb) mb="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    --work) work="$2"; shift 2 ;;
+    --pages) pages+=("$2"); shift 2 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "compare.sh: unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+if [ ! -x "$bin" ]; then
+  echo "compare.sh: no $bin; build it first: cmake --preset release && cmake --build --preset release" >&2
+  exit 2
+fi
+if [ ! -x /usr/bin/time ]; then
+  echo "compare.sh: needs GNU time at /usr/bin/time (apt-get install time)" >&2
+  exit 2
+fi
+if [ ${#pages[@]} -eq 0 ]; then
+  for d in ../shared/devset/pages ../shared/devset/pages_w3m ../shared/devset/pages_wet ../shared/devset/pages_md; do
+    [ -d "$d" ] && pages+=("$d")
+  done
+  [ ${#pages[@]} -eq 0 ] && pages=(testdata/pages testdata/corpus/pages)
+fi
+
+mkdir -p "$work"
+jsonl="$work/corpus-${mb}mb-seed${seed}.jsonl"
+text="$work/corpus-${mb}mb-seed${seed}.txt"
+if [ ! -s "$jsonl" ] || [ ! -s "$text" ]; then
+  python3 tools/bench/make_corpus.py --out "$jsonl" --text-out "$text" --mb "$mb" --seed "$seed" "${pages[@]}"
+fi
+jsonl_bytes=$(stat -c %s "$jsonl")
+text_bytes=$(stat -c %s "$text")
+
+names=(clean pipe stream awk c4)
+labels=("pagewash clean" "strip, dedup, segment, emit (pipe)" "pagewash clean --scope stream"
+        "awk '!seen[\$0]++' (same text)" "tools/bench/c4_filter.py")
+command_for() {
+  case "$1" in
+    clean) echo "'$bin' clean '$jsonl'" ;;
+    pipe) echo "'$bin' strip '$jsonl' | '$bin' dedup | '$bin' segment | '$bin' emit" ;;
+    stream) echo "'$bin' clean --scope stream '$jsonl'" ;;
+    awk) echo "awk '!seen[\$0]++' '$text'" ;;
+    c4) echo "python3 tools/bench/c4_filter.py '$jsonl'" ;;
+  esac
+}
+input_bytes() { if [ "$1" = awk ]; then echo "$text_bytes"; else echo "$jsonl_bytes"; fi; }
+
+out="$work/times"
+rm -rf "$out"; mkdir -p "$out"
+echo "corpus: $jsonl ($jsonl_bytes bytes; plain text $text_bytes bytes), $rounds rounds" >&2
+for ((r = 1; r <= rounds; r++)); do
+  for name in "${names[@]}"; do
+    /usr/bin/time -f "%U %S %M" -o "$out/$name.$r" bash -o pipefail -c "$(command_for "$name") > /dev/null"
+    echo "round $r: $name $(cat "$out/$name.$r")" >&2
+  done
+done
+
+# Median CPU seconds and median peak KB for each command.
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+declare -A cpu rate mem
+for name in "${names[@]}"; do
+  cpu[$name]=$(cat "$out/$name".* | awk '{ print $1 + $2 }' | median)
+  mem[$name]=$(cat "$out/$name".* | awk '{ print $3 }' | median)
+  rate[$name]=$(awk -v b="$(input_bytes "$name")" -v s="${cpu[$name]}" 'BEGIN { printf "%.1f", b / 1e6 / s }')
+done
+
+printf '| %-32s | %9s | %8s | %8s | %8s | %8s | %9s |\n' command "CPU s" "MB/s" "x awk" "x C4" "x clean" "peak MB"
+printf '| %-32s | %9s | %8s | %8s | %8s | %8s | %9s |\n' --- ---: ---: ---: ---: ---: ---:
+for i in "${!names[@]}"; do
+  name=${names[$i]}
+  awk -v l="${labels[$i]}" -v c="${cpu[$name]}" -v r="${rate[$name]}" -v a="${rate[awk]}" \
+      -v f="${rate[c4]}" -v k="${rate[clean]}" -v m="${mem[$name]}" \
+      'BEGIN { printf "| %-32s | %9.2f | %8.1f | %8.2f | %8.2f | %8.2f | %9.1f |\n", l, c, r, r / a, r / f, r / k, m / 1024 }'
+done
+awk -v k="${rate[clean]}" -v a="${rate[awk]}" -v f="${rate[c4]}" -v p="${rate[pipe]}" -v s="${rate[stream]}" 'BEGIN {
+  printf "targets: clean >= 2x awk: %.2fx %s; clean >= 2x C4: %.2fx %s; pipe >= 0.6x clean: %.2fx %s; stream >= 1.0x clean: %.2fx %s\n",
+    k / a, (k >= 2 * a ? "met" : "NOT met"), k / f, (k >= 2 * f ? "met" : "NOT met"),
+    p / k, (p >= 0.6 * k ? "met" : "NOT met"), s / k, (s >= k ? "met" : "NOT met") }'
