@@ -256,6 +256,11 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
   if (!a.out_dir.empty() && config.options.emit.format != OutputFormat::kJson) {
     return Usage(spec, "--out-dir writes JSON: leave out --format");
   }
+  // The change feed is JSON Lines of its own: a format asked for would be
+  // silently ignored.
+  if (!a.changes_since.empty() && (config.options.emit.format != OutputFormat::kJson || a.pretty || a.signals)) {
+    return Usage(spec, "--changes-since writes a change feed: leave out --format, --pretty and --signals");
+  }
   config.out_dir = a.out_dir;
   config.options.strip.explain = a.explain;
   config.options.strip.content_model = !a.no_content_model;

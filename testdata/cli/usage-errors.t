@@ -78,3 +78,10 @@ Some text on stdin.
 2> pagewash segment: error: the argument ('-1') for option '--max-heading-words' is invalid
 2> see 'pagewash segment --help'
 => 2
+
+# The change feed has one form: a format asked for beside it is refused, not ignored.
+% pagewash clean --changes-since cli/never-written.manifest --format markdown
+^D
+2> pagewash clean: error: --changes-since writes a change feed: leave out --format, --pretty and --signals
+2> see 'pagewash clean --help'
+=> 2
