@@ -112,6 +112,9 @@ void ApplyLineVerdicts(StripContext* ctx) {
       continue;
     }
     if (r.flanked && !ctx->Flanked(i, i, rule)) continue;
+    // Code inside an article (a tutorial's listing) is the article's: with
+    // the content model on, TakeOutsideMainContent decides.
+    if (r.type == RuleType::kCode && ctx->content_model) continue;
     ctx->Remove(i, rule);
   }
 }
@@ -294,14 +297,32 @@ void TakeOutsideMainContent(StripContext* ctx) {
   const std::size_t n = ctx->doc.blocks.size();
   std::vector<bool> gone(n);
   std::vector<bool> barrier(n);
+  std::vector<int> code(n, -1);  // The code rule a line matched, judged here.
   for (std::size_t i = 0; i < n; ++i) {
     gone[i] = ctx->remover.IsMarked(i);
     int rule = ctx->info[i].rule;
     barrier[i] = rule >= 0 && ctx->rules.rules[static_cast<std::size_t>(rule)].type == RuleType::kBarrier;
+    int matched = ctx->info[i].match.rule;
+    if (!gone[i] && matched >= 0 && ctx->rules.rules[static_cast<std::size_t>(matched)].type == RuleType::kCode) {
+      code[i] = matched;
+      gone[i] = true;  // Neither content nor furniture to the model.
+    }
   }
   ContentVerdict verdict = JudgeContent(ctx->doc, gone, barrier, ctx->favor);
   for (std::size_t i = 0; i < n; ++i) {
     if (!verdict.reasons[i].empty()) ctx->remover.Mark(i, verdict.reasons[i]);
+  }
+  // A line of code stays when kept text stands both above and below it (the
+  // nearest lines the model judged); otherwise it is stray code.
+  auto kept = [&](std::size_t k) { return !gone[k] && verdict.reasons[k].empty(); };
+  for (std::size_t i = 0; i < n; ++i) {
+    if (code[i] < 0) continue;
+    std::size_t above = i;
+    while (above > 0 && gone[above - 1]) --above;
+    std::size_t below = i + 1;
+    while (below < n && gone[below]) ++below;
+    bool inside = above > 0 && below < n && kept(above - 1) && kept(below);
+    if (!inside) ctx->Remove(i, code[i]);
   }
   if (verdict.headline >= 0 && ctx->doc.title.empty()) {
     ctx->doc.title = std::move(verdict.headline_text);

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "pagewash/strip.h"
 #include "tests/support/testdata.h"
 
 namespace pagewash::internal {
@@ -187,3 +188,21 @@ TEST(ContentTest, ImageFileNamesAndBareNumbersAreArtefacts) {
 
 }  // namespace
 }  // namespace pagewash::internal
+
+namespace pagewash {
+namespace {
+
+TEST(StripContentTest, CodeInsideTheArticleStaysStrayCodeGoes) {
+  StripOptions options;
+  options.explain = true;
+  std::string page = "window.dataLayer = window.dataLayer || [];\n\n" + std::string(internal::kArticle) +
+                     "\nconst total = items.reduce((a, b) => a + b, 0);\n\n" + std::string(internal::kArticle);
+  Document doc = StripBoilerplate(testing::FromText(page), options);
+  std::string kept;
+  for (const Block& b : doc.blocks) kept += std::string(doc.Text(b)) + "\n";
+  EXPECT_NE(kept.find("const total = items.reduce"), std::string::npos) << kept;
+  EXPECT_EQ(kept.find("window.dataLayer"), std::string::npos) << kept;
+}
+
+}  // namespace
+}  // namespace pagewash
