@@ -62,7 +62,12 @@ bool IsRendererArtefact(std::string_view s) {
     std::size_t underscores = static_cast<std::size_t>(std::count(s.begin(), s.end(), '_'));
     if (underscores * 2 >= s.size()) return true;
   }
-  if (s.front() == '[' && s.back() == ']' && s.find(']') == s.size() - 1) return true;
+  // An image's label in brackets: a file name or a few words ("[logo.png]",
+  // "[IMG]", "[Photo of the harbour]"); a bracketed sentence is text.
+  if (s.front() == '[' && s.back() == ']' && s.find(']') == s.size() - 1 &&
+      std::count(s.begin(), s.end(), ' ') < 4) {
+    return true;
+  }
   // Markup that a renderer printed as text (MathML, SVG): most of the line
   // is inside tags.
   if (s.find('<') != std::string_view::npos) {
