@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "pagewash/files.h"
 #include "pagewash/state_lock.h"
 #include "version.h"
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli.h"
+#include "pagewash/files.h"
 #include "pagewash/ledger.h"
 #include "pagewash/state_lock.h"
 

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "cli.h"
+#include "pagewash/files.h"
 #include "pagewash/pipeline.h"
 #include "version.h"
 

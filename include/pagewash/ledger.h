@@ -73,17 +73,6 @@ class Ledger {
   std::vector<std::vector<std::uint64_t>> claims_;  // Per document, in claim order.
 };
 
-/// Whether a state file that does not exist is an empty one (a first run) or
-/// an error (an input named on purpose, as by 'ledger merge').
-enum class IfMissing { kEmpty, kError };
-
-/// Reads a ledger file; a missing file is an empty ledger unless `if_missing`
-/// says it is an error. Lock it first (StateLock in pagewash/state_lock.h).
-Result<Ledger> LoadLedger(const std::string& path, IfMissing if_missing = IfMissing::kEmpty);
-
-/// Writes a ledger file atomically (a killed run leaves the previous one).
-Status SaveLedger(const Ledger& ledger, const std::string& path);
-
 }  // namespace pagewash
 
 #endif  // PAGEWASH_LEDGER_H_

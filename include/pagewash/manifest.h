@@ -110,12 +110,6 @@ class Manifest {
 /// with a newline.
 void AppendChangeRecord(const Document& doc, const DocumentHashes& now, const DocumentHashes* before,
                         std::string* out);
-
-/// Reads a manifest file; a missing file is an empty manifest (a first run).
-Result<Manifest> LoadManifest(const std::string& path);
-/// Writes a manifest file atomically.
-Status SaveManifest(const Manifest& manifest, const std::string& path);
-
 }  // namespace pagewash
 
 #endif  // PAGEWASH_MANIFEST_H_

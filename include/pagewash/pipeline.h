@@ -17,6 +17,7 @@
 #include "pagewash/dedup.h"
 #include "pagewash/document.h"
 #include "pagewash/emit.h"
+#include "pagewash/input_options.h"
 #include "pagewash/manifest.h"
 #include "pagewash/profile.h"
 #include "pagewash/result.h"
@@ -64,34 +65,6 @@ class Reporter {
   virtual void Error(const Status& status) = 0;
   /// Input that was repaired (invalid UTF-8); the exit code is unaffected.
   virtual void Warning(const Status& status) = 0;
-};
-
-enum class InputFormat { kAuto, kText, kJsonl };
-
-/// Largest document that can be read, whatever InputOptions says. Offsets in
-/// a Document's arena are 32-bit: a page's normalised text (about its size)
-/// and what the stages add to it (segment copies list-item bodies, at most
-/// the text again) must stay below 4 GiB, so a larger document is refused
-/// when it is read, as an error for that document, and never wraps.
-inline constexpr std::size_t kMaxDocumentBytesLimit = std::size_t{1} << 30;
-static_assert(3 * kMaxDocumentBytesLimit < (std::uint64_t{1} << 32));
-
-/// How inputs are read.
-struct InputOptions {
-  InputFormat format = InputFormat::kAuto;
-  /// Id for a raw text page; empty: from its path.
-  std::string id;
-  /// The field of a JSON Lines record that holds its text (--text-key). A
-  /// record without it (and without "blocks") is an error.
-  std::string text_key = "text";
-  /// The encoding of raw pages (--encoding, an ICU converter name such as
-  /// "windows-1250"); empty: detected for each page (text/encoding.h). A
-  /// page read from another encoding than UTF-8 says which in
-  /// metadata.encoding. JSON Lines are always UTF-8.
-  std::string encoding;
-  /// A larger document (a raw page, or one record) is an error, reported
-  /// and skipped. At most kMaxDocumentBytesLimit.
-  std::size_t max_document_bytes = std::size_t{256} << 20;
 };
 
 enum class OutputKind {
@@ -148,18 +121,6 @@ struct NamedFile {
 /// by the resolved path of its directory and its name, so that "out",
 /// "./out" and a link to it are one file. Empty and "-" are skipped.
 Status CheckDistinctFiles(std::span<const NamedFile> files);
-
-/// Makes SIGINT, SIGTERM and SIGHUP remove the temporary copies of the files
-/// a run is writing before the process dies of the signal, so the files
-/// they would have replaced stay as they were. Call once, from main.
-/// SIGKILL cannot be caught: the FILE.tmp.XXXXXX it leaves are never read
-/// and can be deleted when no run is going.
-void InstallTempFileCleanup();
-
-/// Reads a drop list: lines "ID<TAB>POSITION", or the "FINGERPRINT<TAB>ID<TAB>
-/// POSITION" lines of --fingerprints (the last two fields are used). Errors
-/// name the file and line.
-Result<DropList> LoadDropList(const std::string& path);
 
 /// Reads every input, one document at a time, applies the stages and writes
 /// each result. Errors in one input or record are reported and skipped; the

@@ -102,12 +102,6 @@ class SiteProfile {
 /// for a line with no words.
 std::uint64_t LineFingerprint(std::string_view line);
 
-/// Reads a profile file (I/O, in src/io/files.cc).
-Result<SiteProfile> LoadProfile(const std::string& path);
-
-/// Writes a profile file atomically: a killed run leaves the old one.
-Status SaveProfile(const SiteProfile& profile, const std::string& path);
-
 }  // namespace pagewash
 
 #endif  // PAGEWASH_PROFILE_H_

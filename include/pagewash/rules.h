@@ -74,10 +74,6 @@ class RuleSet {
   std::shared_ptr<const internal::CompiledRules> compiled_;
 };
 
-/// The default rules followed by the rule files at `paths`, in order.
-/// Errors name the file and line.
-Result<RuleSet> LoadRules(const std::vector<std::string>& paths);
-
 }  // namespace pagewash
 
 #endif  // PAGEWASH_RULES_H_

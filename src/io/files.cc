@@ -9,11 +9,7 @@
 #include <unistd.h>
 
 #include "io/output.h"
-#include "pagewash/ledger.h"
-#include "pagewash/manifest.h"
-#include "pagewash/pipeline.h"
-#include "pagewash/profile.h"
-#include "pagewash/rules.h"
+#include "pagewash/files.h"
 #include "pagewash/state_lock.h"
 
 namespace pagewash {

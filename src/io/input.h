@@ -14,7 +14,7 @@
 
 #include "pagewash/document.h"
 #include "pagewash/json.h"
-#include "pagewash/pipeline.h"
+#include "pagewash/input_options.h"
 #include "pagewash/result.h"
 #include "pagewash/text_input.h"
 

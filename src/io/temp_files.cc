@@ -9,7 +9,7 @@
 #include <csignal>
 #include <cstring>
 
-#include "pagewash/pipeline.h"
+#include "pagewash/files.h"
 
 namespace pagewash::io {
 namespace {

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "pagewash/dedup.h"
+#include "pagewash/files.h"
 #include "pagewash/pipeline.h"
 #include "pagewash/state_lock.h"
 #include "tests/support/testdata.h"

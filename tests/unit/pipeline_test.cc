@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "pagewash/files.h"
+
 #include <filesystem>
 
 #include "tests/support/testdata.h"
