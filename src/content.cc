@@ -267,7 +267,7 @@ std::string_view InsideReason(const UnitInfo& u) {
 }  // namespace
 
 ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& removed, const std::vector<bool>& barrier,
-                            Favor favor) {
+                            Favor favor, const std::vector<Unit>* split) {
   ContentVerdict result;
   std::vector<std::string_view>& verdict = result.reasons;
   verdict.assign(doc.blocks.size(), std::string_view());
@@ -284,7 +284,12 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   std::string joined;
   joined.reserve(doc.ArenaSize());
   bool barrier_seen = false;
-  for (const Unit& unit : SplitUnits(doc)) {
+  std::vector<Unit> own;
+  if (split == nullptr) {
+    own = SplitUnits(doc);
+    split = &own;
+  }
+  for (const Unit& unit : *split) {
     UnitInfo u;
     u.first = unit.first;
     u.last = unit.last;

@@ -27,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "layout.h"
 #include "pagewash/document.h"
 #include "pagewash/strip.h"
 
@@ -56,9 +57,10 @@ struct ContentVerdict {
 /// kind). Blocks with removed[i] set are already gone: they are neither
 /// judged nor counted as neighbours. A gone block with barrier[i] set (a
 /// `barrier` rule's line, "Comments") ends any main-content span that
-/// reaches it.
+/// reaches it. `units`, if given, must be SplitUnits(doc): a caller that
+/// has them already saves splitting the page again.
 ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& removed, const std::vector<bool>& barrier,
-                            Favor favor);
+                            Favor favor, const std::vector<Unit>* units = nullptr);
 
 }  // namespace pagewash::internal
 

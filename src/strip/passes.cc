@@ -31,6 +31,14 @@ StripContext::StripContext(Document* document, const CompiledRules& compiled, bo
       about(compiled.rules.size(), false),
       remover(document, "strip", explain) {}
 
+const std::vector<Unit>& StripContext::Units() {
+  if (!have_units_) {
+    units_ = SplitUnits(doc);
+    have_units_ = true;
+  }
+  return units_;
+}
+
 void StripContext::Remove(std::size_t i, int rule) {
   if (info[i].rule >= 0 && remover.IsMarked(i)) return;
   info[i].rule = rule;
@@ -260,7 +268,7 @@ void TakeGluedCaptions(StripContext* ctx) {
   // The last line of the paragraph each line belongs to: a line that only
   // seems to break off may go on, wrapped, to the end of a sentence.
   std::vector<std::uint32_t> unit_last(n);
-  for (const Unit& u : SplitUnits(doc)) {
+  for (const Unit& u : ctx->Units()) {
     for (std::uint32_t k = u.first; k <= u.last; ++k) unit_last[k] = u.last;
   }
   for (std::size_t i = 0; i < n; ++i) {
@@ -308,7 +316,7 @@ void TakeOutsideMainContent(StripContext* ctx) {
       gone[i] = true;  // Neither content nor furniture to the model.
     }
   }
-  ContentVerdict verdict = JudgeContent(ctx->doc, gone, barrier, ctx->favor);
+  ContentVerdict verdict = JudgeContent(ctx->doc, gone, barrier, ctx->favor, &ctx->Units());
   for (std::size_t i = 0; i < n; ++i) {
     if (!verdict.reasons[i].empty()) ctx->remover.Mark(i, verdict.reasons[i]);
   }

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "layout.h"
 #include "pagewash/document.h"
 #include "pagewash/strip.h"
 #include "removal.h"
@@ -48,6 +49,10 @@ struct StripContext {
   /// Removes block `i` by `rule`, unless a rule already removed it.
   void Remove(std::size_t i, int rule);
 
+  /// SplitUnits(doc), split when a pass first asks: the passes mark blocks
+  /// but never change them, so every pass sees the same units.
+  const std::vector<Unit>& Units();
+
   /// The folded words of block `i` (empty if MatchLines kept none); valid
   /// until `keys` next grows.
   std::string_view Key(std::size_t i) const {
@@ -77,6 +82,10 @@ struct StripContext {
   Favor favor = Favor::kBalanced;
   /// The furniture of the page's site, for TakeSiteFurniture; may be null.
   const FurnitureSet* site_furniture = nullptr;
+
+ private:
+  std::vector<Unit> units_;
+  bool have_units_ = false;
 };
 
 /// Pass 1: judges every line on its own and fills ctx->info.

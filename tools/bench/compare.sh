@@ -90,13 +90,13 @@ for name in "${names[@]}"; do
   rate[$name]=$(awk -v b="$(input_bytes "$name")" -v s="${cpu[$name]}" 'BEGIN { printf "%.1f", b / 1e6 / s }')
 done
 
-printf '| %-32s | %9s | %8s | %8s | %8s | %8s | %9s |\n' command "CPU s" "MB/s" "x awk" "x C4" "x clean" "peak MB"
-printf '| %-32s | %9s | %8s | %8s | %8s | %8s | %9s |\n' --- ---: ---: ---: ---: ---: ---:
+printf '| %-36s | %9s | %8s | %8s | %8s | %8s | %9s |\n' command "CPU s" "MB/s" "x awk" "x C4" "x clean" "peak MB"
+printf '| %-36s | %9s | %8s | %8s | %8s | %8s | %9s |\n' --- ---: ---: ---: ---: ---: ---:
 for i in "${!names[@]}"; do
   name=${names[$i]}
   awk -v l="${labels[$i]}" -v c="${cpu[$name]}" -v r="${rate[$name]}" -v a="${rate[awk]}" \
       -v f="${rate[c4]}" -v k="${rate[clean]}" -v m="${mem[$name]}" \
-      'BEGIN { printf "| %-32s | %9.2f | %8.1f | %8.2f | %8.2f | %8.2f | %9.1f |\n", l, c, r, r / a, r / f, r / k, m / 1024 }'
+      'BEGIN { printf "| %-36s | %9.2f | %8.1f | %8.2f | %8.2f | %8.2f | %9.1f |\n", l, c, r, r / a, r / f, r / k, m / 1024 }'
 done
 awk -v k="${rate[clean]}" -v a="${rate[awk]}" -v f="${rate[c4]}" -v p="${rate[pipe]}" -v s="${rate[stream]}" 'BEGIN {
   printf "targets: clean >= 2x awk: %.2fx %s; clean >= 2x C4: %.2fx %s; pipe >= 0.6x clean: %.2fx %s; stream >= 1.0x clean: %.2fx %s\n",
