@@ -61,8 +61,10 @@ struct Args {
   std::string out_dir;
 };
 
+// Every message starts "pagewash: error:" (README); the command comes next,
+// so that a script can tell which of a pipeline's stages refused its flags.
 int Usage(const CommandSpec& spec, const std::string& message) {
-  std::fprintf(stderr, "pagewash %s: error: %s\nsee 'pagewash %s --help'\n", std::string(spec.name).c_str(),
+  std::fprintf(stderr, "pagewash: error: %s: %s\nsee 'pagewash %s --help'\n", std::string(spec.name).c_str(),
                message.c_str(), std::string(spec.name).c_str());
   return static_cast<int>(ExitCode::kUsage);
 }

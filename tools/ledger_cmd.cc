@@ -28,7 +28,7 @@ int LedgerMain(int argc, char** argv) {
   all.add(options).add(hidden);
   po::variables_map vm;
   auto usage = [](const std::string& message) {
-    std::fprintf(stderr, "pagewash ledger: error: %s\nsee 'pagewash ledger --help'\n", message.c_str());
+    std::fprintf(stderr, "pagewash: error: ledger: %s\nsee 'pagewash ledger --help'\n", message.c_str());
     return static_cast<int>(ExitCode::kUsage);
   };
   try {

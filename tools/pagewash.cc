@@ -56,6 +56,13 @@ void PrintTopHelp(std::FILE* out) {
                std::string(pagewash::cli::ExitStatusHelp()).c_str());
 }
 
+bool IsCommand(std::string_view name) {
+  for (const CommandSpec& c : kCommands) {
+    if (c.name == name) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -69,6 +76,19 @@ int main(int argc, char** argv) {
     return static_cast<int>(pagewash::ExitCode::kUsage);
   }
   std::string_view command = argv[1];
+  // `pagewash help CMD` is `pagewash CMD --help`: the command prints its own
+  // help, so the two cannot differ.
+  char help_flag[] = "--help";
+  char* help_argv[] = {argv[0], argc > 2 ? argv[2] : nullptr, help_flag, nullptr};
+  if (command == "help" && argc > 2) {
+    command = argv[2];
+    if (command != "ledger" && !IsCommand(command)) {
+      std::fprintf(stderr, "pagewash: error: help: unknown command '%s'\nsee 'pagewash --help'\n", argv[2]);
+      return static_cast<int>(pagewash::ExitCode::kUsage);
+    }
+    argc = 3;
+    argv = help_argv;
+  }
   if (command == "--help" || command == "-h" || command == "help") {
     PrintTopHelp(stdout);
     return 0;
