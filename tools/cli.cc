@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "help_format.h"
 #include "pagewash/state_lock.h"
 #include "version.h"
 
@@ -10,7 +11,6 @@
 #include <iostream>
 
 #include "pagewash/text_input.h"
-#include <sstream>
 
 namespace po = boost::program_options;
 
@@ -71,13 +71,14 @@ int Usage(const CommandSpec& spec, const std::string& message) {
 
 }  // namespace
 
-std::string_view ExitStatusHelp() {
-  return "Exit status:\n"
-         "  0  every input went through\n"
-         "  1  some input could not be read or processed (reported on stderr as\n"
-         "     'pagewash: error: SOURCE:LINE: message'); the rest went through\n"
-         "  2  usage error (bad option, or a rules file, profile or drop list that cannot be\n"
-         "     read); nothing ran\n";
+std::string ExitStatusHelp(std::size_t width) {
+  return "Exit status:\n" +
+         FormatRows({{"  0", "every input went through"},
+                     {"  1", "some input could not be read or processed (reported on stderr as "
+                             "'pagewash: error: SOURCE:LINE: message'); the rest went through"},
+                     {"  2", "usage error (bad option, or a rules file, profile or drop list that cannot be "
+                             "read); nothing ran"}},
+                    5, width);
 }
 
 int RunCommand(const CommandSpec& spec, int argc, char** argv) {
@@ -189,13 +190,13 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
   }
 
   if (vm.count("help") != 0) {
-    std::ostringstream text;
-    text << common;
-    if (!stage_opts.options().empty()) text << "\n" << stage_opts;
-    std::printf("Usage: pagewash %s [OPTIONS] [FILE...]\n\n%s\n\nReads FILEs, or standard input "
-                "when there are none or FILE is '-'.\n\n%s\n%s",
-                std::string(spec.name).c_str(), std::string(spec.description).c_str(),
-                text.str().c_str(), std::string(ExitStatusHelp()).c_str());
+    std::size_t width = HelpWidth();
+    std::string text = fmt::format("Usage: pagewash {} [OPTIONS] [FILE...]\n\n", spec.name);
+    text += WrapText(spec.description, 0, width) + "\n";
+    text += WrapText("Reads FILEs, or standard input when there are none or FILE is '-'.", 0, width) + "\n";
+    text += FormatOptions({{"Options", &common}, {"Stage options", &stage_opts}}, width) + "\n";
+    text += ExitStatusHelp(width);
+    std::fputs(text.c_str(), stdout);
     return 0;
   }
   if (vm.count("version") != 0) {

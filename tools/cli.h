@@ -3,6 +3,7 @@
 #ifndef PAGEWASH_TOOLS_CLI_H_
 #define PAGEWASH_TOOLS_CLI_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,8 +33,8 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv);
 /// `pagewash ledger merge -o OUT LEDGER...` (tools/ledger_cmd.cc).
 int LedgerMain(int argc, char** argv);
 
-/// The exit-status paragraph every --help ends with.
-std::string_view ExitStatusHelp();
+/// The exit-status list every --help ends with, wrapped at `width`.
+std::string ExitStatusHelp(std::size_t width);
 
 }  // namespace pagewash::cli
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli.h"
+#include "help_format.h"
 #include "pagewash/ledger.h"
 #include "pagewash/state_lock.h"
 
@@ -38,13 +39,15 @@ int LedgerMain(int argc, char** argv) {
     return usage(e.what());
   }
   if (vm.count("help") != 0) {
-    std::printf(
-        "Usage: pagewash ledger merge -o OUT LEDGER...\n\n"
-        "Merges the ledgers that 'pagewash dedup --state' wrote in separate runs (shards,\n"
-        "machines) into one, as if their documents had come in one run in the order the\n"
-        "ledgers are given: the first claim on a paragraph wins, and a document found in\n"
-        "a later ledger replaces its earlier version.\n\n");
-    std::fputs(std::string(ExitStatusHelp()).c_str(), stdout);
+    std::size_t width = HelpWidth();
+    std::string text = "Usage: pagewash ledger merge -o OUT LEDGER...\n\n";
+    text += WrapText(
+        "Merges the ledgers that 'pagewash dedup --state' wrote in separate runs (shards, machines) into one, "
+        "as if their documents had come in one run in the order the ledgers are given: the first claim on "
+        "a paragraph wins, and a document found in a later ledger replaces its earlier version.",
+        0, width);
+    text += "\n" + ExitStatusHelp(width);
+    std::fputs(text.c_str(), stdout);
     return 0;
   }
   if (action != "merge") return usage(action.empty() ? "missing action: merge" : "unknown action '" + action + "'");

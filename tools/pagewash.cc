@@ -9,8 +9,10 @@
 #include <new>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli.h"
+#include "help_format.h"
 #include "pagewash/pipeline.h"
 #include "version.h"
 
@@ -46,14 +48,18 @@ const CommandSpec kCommands[] = {
 };
 
 void PrintTopHelp(std::FILE* out) {
-  std::fprintf(out, "Usage: pagewash COMMAND [OPTIONS] [FILE...]\n\n"
-                    "Turns scraped web pages into clean, structured JSON.\n\nCommands:\n");
-  for (const CommandSpec& c : kCommands) {
-    std::fprintf(out, "  %-8s %s\n", std::string(c.name).c_str(), std::string(c.summary).c_str());
-  }
-  std::fprintf(out, "  %-8s %s\n", "ledger", "merge the dedup ledgers of separate runs (ledger merge -o OUT A B...)");
-  std::fprintf(out, "\n'pagewash COMMAND --help' describes a command's options.\n\n%s",
-               std::string(pagewash::cli::ExitStatusHelp()).c_str());
+  std::size_t width = pagewash::cli::HelpWidth();
+  std::vector<pagewash::cli::HelpRow> rows;
+  for (const CommandSpec& c : kCommands) rows.emplace_back("  " + std::string(c.name), std::string(c.summary));
+  rows.emplace_back("  ledger", "merge the dedup ledgers of separate runs (ledger merge -o OUT A B...)");
+  std::string text =
+      "Usage: pagewash COMMAND [OPTIONS] [FILE...]\n\n"
+      "Turns scraped web pages into clean, structured JSON.\n\nCommands:\n" +
+      pagewash::cli::FormatRows(rows, 11, width) + "\n" +
+      pagewash::cli::WrapText("'pagewash help COMMAND' or 'pagewash COMMAND --help' describes a command's options.",
+                              0, width) +
+      "\n" + pagewash::cli::ExitStatusHelp(width);
+  std::fputs(text.c_str(), out);
 }
 
 bool IsCommand(std::string_view name) {
