@@ -114,7 +114,7 @@ int main(int argc, char** argv) {
   for (const CommandSpec& c : kCommands) {
     if (c.name != command) continue;
     try {
-      return pagewash::cli::RunCommand(c, argc - 1, argv + 1);
+      return pagewash::cli::RunCommand(c, kCommands, argc - 1, argv + 1);
     } catch (const std::bad_alloc&) {
       std::fprintf(stderr, "pagewash: error: out of memory\n");
       return static_cast<int>(pagewash::ExitCode::kDataError);

@@ -65,6 +65,10 @@ Reads FILEs, or standard input when there are none or FILE is '-'.
 Options:
   -h, --help               print this help and exit
       --version            print the version and exit
+      --config FILE        read options from FILE ('name = value' lines, with
+                           the long names; a [COMMAND] section is for that
+                           command only); the command line wins (default:
+                           $PAGEWASH_CONFIG)
   -o, --output FILE        write to FILE, replaced atomically when the run ends
                            (default: stdout)
       --input-format FMT   auto, text or jsonl (default auto: JSON Lines if the
@@ -128,6 +132,10 @@ Reads FILEs, or standard input when there are none or FILE is '-'.
 Options:
   -h, --help              print this help and exit
       --version           print the version and exit
+      --config FILE       read options from FILE ('name = value' lines, with the
+                          long names; a [COMMAND] section is for that command
+                          only); the command line wins (default:
+                          $PAGEWASH_CONFIG)
   -o, --output FILE       write to FILE, replaced atomically when the run ends
                           (default: stdout)
       --input-format FMT  auto, text or jsonl (default auto: JSON Lines if the
@@ -186,6 +194,10 @@ Reads FILEs, or standard input when there are none or FILE is '-'.
 Options:
   -h, --help                 print this help and exit
       --version              print the version and exit
+      --config FILE          read options from FILE ('name = value' lines, with
+                             the long names; a [COMMAND] section is for that
+                             command only); the command line wins (default:
+                             $PAGEWASH_CONFIG)
   -o, --output FILE          write to FILE, replaced atomically when the run
                              ends (default: stdout)
       --input-format FMT     auto, text or jsonl (default auto: JSON Lines if
@@ -229,6 +241,10 @@ Reads FILEs, or standard input when there are none or FILE is '-'.
 Options:
   -h, --help                  print this help and exit
       --version               print the version and exit
+      --config FILE           read options from FILE ('name = value' lines, with
+                              the long names; a [COMMAND] section is for that
+                              command only); the command line wins (default:
+                              $PAGEWASH_CONFIG)
   -o, --output FILE           write to FILE, replaced atomically when the run
                               ends (default: stdout)
       --input-format FMT      auto, text or jsonl (default auto: JSON Lines if
@@ -288,6 +304,10 @@ Reads FILEs, or standard input when there are none or FILE is '-'.
 Options:
   -h, --help                  print this help and exit
       --version               print the version and exit
+      --config FILE           read options from FILE ('name = value' lines, with
+                              the long names; a [COMMAND] section is for that
+                              command only); the command line wins (default:
+                              $PAGEWASH_CONFIG)
   -o, --output FILE           write to FILE, replaced atomically when the run
                               ends (default: stdout)
       --input-format FMT      auto, text or jsonl (default auto: JSON Lines if
