@@ -131,10 +131,12 @@ std::vector<int> SettingLines(const std::string& text, int* bad_line) {
 // so win. A setting before any section applies to every command that takes
 // it; one in a [COMMAND] section only to that command. Returns an error
 // message naming the file and line, or "".
-std::string StoreConfigFile(const std::string& path, const CommandSpec& spec, std::span<const CommandSpec> commands,
-                            const po::options_description& options, po::variables_map& vm) {
+// `given_by` says where the path came from, for when it cannot be read.
+std::string StoreConfigFile(const std::string& path, std::string_view given_by, const CommandSpec& spec,
+                            std::span<const CommandSpec> commands, const po::options_description& options,
+                            po::variables_map& vm) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return fmt::format("--config {}: {}", path, std::strerror(errno));
+  if (!in) return fmt::format("{}{}: {}", given_by, path, std::strerror(errno));
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   int bad_line = 0;
   std::vector<int> lines = SettingLines(text, &bad_line);
@@ -352,17 +354,20 @@ int RunCommandImpl(const CommandSpec& spec, std::span<const CommandSpec> command
     std::printf("%s\n", VersionLine().c_str());
     return 0;
   }
+  std::string_view config_given_by = "--config ";
   if (a.config.empty()) {
-    if (const char* path = std::getenv("PAGEWASH_CONFIG"); path != nullptr) a.config = path;
+    if (const char* path = std::getenv("PAGEWASH_CONFIG"); path != nullptr) {
+      a.config = path;
+      config_given_by = "PAGEWASH_CONFIG=";
+    }
   }
   if (!a.config.empty()) {
     po::options_description file_options;
     for (const auto& option : all.options()) {
       if (FileMaySet(option->long_name())) file_options.add(option);
     }
-    if (std::string error = StoreConfigFile(a.config, spec, commands, file_options, vm); !error.empty()) {
-      return Usage(spec, error);
-    }
+    std::string error = StoreConfigFile(a.config, config_given_by, spec, commands, file_options, vm);
+    if (!error.empty()) return Usage(spec, error);
     try {
       po::notify(vm);
     } catch (const po::error& e) {

@@ -48,7 +48,7 @@ markdown=$("$pagewash" emit --format markdown cli/page.txt)
   fail "the command line does not win over \$PAGEWASH_CONFIG"
 status=0
 err=$(PAGEWASH_CONFIG=$tmp/missing.conf "$pagewash" emit cli/page.txt 2>&1 > /dev/null) || status=$?
-[ "$status" -eq 2 ] && [[ $err == "pagewash: error: emit: --config $tmp/missing.conf: "* ]] ||
+[ "$status" -eq 2 ] && [[ $err == "pagewash: error: emit: PAGEWASH_CONFIG=$tmp/missing.conf: "* ]] ||
   fail "a missing \$PAGEWASH_CONFIG file gave status $status and '$err'"
 
 echo "$failures failed"
