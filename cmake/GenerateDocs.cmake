@@ -7,6 +7,8 @@
 #
 # Writes OUT_DIR/man1/pagewash.1 and pagewash-COMMAND.1,
 # OUT_DIR/bash-completion/pagewash and OUT_DIR/zsh/_pagewash.
+# --help wraps to $COLUMNS: the same pages whatever the shell building them.
+set(ENV{COLUMNS} 80)
 foreach(var PAGEWASH HELP2MAN VERSION OUT_DIR)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "GenerateDocs.cmake: -D${var}= is required")
@@ -31,7 +33,11 @@ foreach(line IN LISTS top_lines)
     set(in_commands TRUE)
   elseif(in_commands AND line MATCHES "^  ([a-z]+) +(.+)$")
     list(APPEND commands "${CMAKE_MATCH_1}")
+    set(last "${CMAKE_MATCH_1}")
     set(summary_${CMAKE_MATCH_1} "${CMAKE_MATCH_2}")
+  elseif(in_commands AND line MATCHES "^   +(.+)$")
+    # A summary wrapped to the next line.
+    string(APPEND summary_${last} " ${CMAKE_MATCH_1}")
   elseif(in_commands)
     break()
   endif()
@@ -73,18 +79,18 @@ foreach(cmd IN LISTS commands)
        WORLD_READ WORLD_EXECUTE)
   help2man("${wrapper}" "${summary_${cmd}}" "${OUT_DIR}/man1/pagewash-${cmd}.1")
 
-  # Options: "  -o [ --output ] FILE   text" or "  --pretty   text".
+  # Options: "  -o, --output FILE   text" or "      --pretty   text".
   run_help(help ${cmd})
   string(REPLACE "\n" ";" help_lines "${help}")
   set(bash_opts "")
   set(zsh_specs "")
   foreach(line IN LISTS help_lines)
-    if(NOT line MATCHES "^  (-([a-zA-Z]) \\[ )?--([a-z0-9-]+)( \\])?( ([A-Z]+))?")
+    if(NOT line MATCHES "^  (-([a-zA-Z]), |    )--([a-z0-9-]+)( ([A-Z]+))?")
       continue()
     endif()
     set(short "${CMAKE_MATCH_2}")
     set(long "${CMAKE_MATCH_3}")
-    set(value "${CMAKE_MATCH_6}")
+    set(value "${CMAKE_MATCH_5}")
     string(APPEND bash_opts " --${long}")
     if(NOT short STREQUAL "")
       string(APPEND bash_opts " -${short}")

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "help_format.h"
 #include "pagewash/files.h"
 #include "pagewash/state_lock.h"
 #include "version.h"
@@ -7,11 +8,19 @@
 #include <fmt/format.h>
 
 #include <boost/program_options.hpp>
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <iostream>
+#include <iterator>
+#include <map>
+#include <set>
+#include <sstream>
 
 #include "pagewash/text_input.h"
-#include <sstream>
 
 namespace po = boost::program_options;
 
@@ -60,31 +69,170 @@ struct Args {
   bool signals = false;
   std::string changes_since;
   std::string out_dir;
+  std::string config;
 };
 
-int Usage(const CommandSpec& spec, const std::string& message) {
-  std::fprintf(stderr, "pagewash %s: error: %s\nsee 'pagewash %s --help'\n", std::string(spec.name).c_str(),
+// Where each option read from a config file was set ("FILE:LINE"), so that
+// a value refused after parsing names its line, not only its option.
+std::map<std::string, std::string> config_origins;
+
+// Every message starts "pagewash: error:" (README); the command comes next,
+// so that a script can tell which of a pipeline's stages refused its flags.
+int Usage(const CommandSpec& spec, std::string message) {
+  for (const auto& [name, where] : config_origins) {
+    std::string flag = "--" + name;
+    for (std::size_t at = message.find(flag); at != std::string::npos; at = message.find(flag, at + 1)) {
+      char next = at + flag.size() < message.size() ? message[at + flag.size()] : ' ';
+      if (next != '-' && (next < 'a' || next > 'z')) {
+        message += " (set in " + where + ")";
+        break;
+      }
+    }
+  }
+  std::fprintf(stderr, "pagewash: error: %s: %s\nsee 'pagewash %s --help'\n", std::string(spec.name).c_str(),
                message.c_str(), std::string(spec.name).c_str());
   return static_cast<int>(ExitCode::kUsage);
 }
 
-}  // namespace
+// A config file may set any option but these, which only make sense typed.
+bool FileMaySet(const std::string& name) { return name != "help" && name != "version" && name != "config"; }
 
-std::string_view ExitStatusHelp() {
-  return "Exit status:\n"
-         "  0  every input went through\n"
-         "  1  some input could not be read or processed (reported on stderr as\n"
-         "     'pagewash: error: SOURCE:LINE: message'); the rest went through\n"
-         "  2  usage error (bad option, or a rules file, profile or drop list that cannot be\n"
-         "     read); nothing ran\n";
+int RunCommandImpl(const CommandSpec& spec, std::span<const CommandSpec> commands, int argc, char** argv,
+                   std::set<std::string>* option_names);
+
+std::set<std::string> OptionNames(const CommandSpec& spec) {
+  std::set<std::string> names;
+  (void)RunCommandImpl(spec, {}, 0, nullptr, &names);
+  return names;
 }
 
-int RunCommand(const CommandSpec& spec, int argc, char** argv) {
+// The lines of `text` that hold a "name = value" setting, as Boost's config
+// parser reads them (comments from '#', blank lines and [sections] skipped),
+// so that the Nth option it returns can be named by its line. Empty when a
+// line is neither: then `*bad_line` is its number.
+std::vector<int> SettingLines(const std::string& text, int* bad_line) {
+  std::vector<int> lines;
+  std::istringstream in(text);
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    line = line.substr(0, line.find('#'));
+    std::size_t begin = line.find_first_not_of(" \t\r");
+    if (begin == std::string::npos || line[begin] == '[') continue;
+    if (line.find('=') == std::string::npos) {
+      *bad_line = n;
+      return {};
+    }
+    lines.push_back(n);
+  }
+  return lines;
+}
+
+// Stores the settings of the config file at `path` that apply to `spec`
+// into `vm`, under those of the command line, which were stored first and
+// so win. A setting before any section applies to every command that takes
+// it; one in a [COMMAND] section only to that command. Returns an error
+// message naming the file and line, or "".
+// `given_by` says where the path came from, for when it cannot be read.
+std::string StoreConfigFile(const std::string& path, std::string_view given_by, const CommandSpec& spec,
+                            std::span<const CommandSpec> commands, const po::options_description& options,
+                            po::variables_map& vm) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fmt::format("{}{}: {}", given_by, path, std::strerror(errno));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  int bad_line = 0;
+  std::vector<int> lines = SettingLines(text, &bad_line);
+  if (bad_line != 0) return fmt::format("{}:{}: expected 'name = value'", path, bad_line);
+  std::map<std::string_view, std::set<std::string>> taken_by;
+  std::set<std::string> taken_by_any;
+  for (const CommandSpec& c : commands) {
+    taken_by[c.name] = OptionNames(c);
+    taken_by_any.insert(taken_by[c.name].begin(), taken_by[c.name].end());
+  }
+  std::vector<po::option> settings;
+  try {
+    std::istringstream stream(text);
+    settings = po::parse_config_file(stream, po::options_description(), /*allow_unregistered=*/true).options;
+  } catch (const po::error& e) {
+    return fmt::format("{}: {}", path, e.what());
+  }
+  // The command's own section goes first, so that its settings win over
+  // those for every command.
+  std::vector<std::size_t> order(settings.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_partition(order.begin(), order.end(), [&](std::size_t i) {
+    return settings[i].string_key.starts_with(std::string(spec.name) + ".");
+  });
+  std::set<std::string> set_by_section;
+  for (std::size_t i : order) {
+    std::string where = fmt::format("{}:{}", path, i < lines.size() ? lines[i] : 0);
+    std::string name = settings[i].string_key;
+    std::string section;
+    if (std::size_t dot = name.rfind('.'); dot != std::string::npos) {
+      section = name.substr(0, dot);
+      name = name.substr(dot + 1);
+    }
+    const std::set<std::string>* allowed = &taken_by_any;
+    if (!section.empty()) {
+      auto it = taken_by.find(section);
+      if (it == taken_by.end()) return fmt::format("{}: unknown section [{}]", where, section);
+      allowed = &it->second;
+    }
+    if (!FileMaySet(name) || allowed->count(name) == 0) {
+      return section.empty() ? fmt::format("{}: unknown option '{}'", where, name)
+                             : fmt::format("{}: pagewash {} has no option '{}'", where, section, name);
+    }
+    if ((!section.empty() && section != spec.name) || taken_by[spec.name].count(name) == 0) continue;
+    if (section.empty() && set_by_section.count(name) != 0) continue;
+    if (!section.empty()) set_by_section.insert(name);
+    // Boost would keep the first silently: a file that says two things in one
+    // place is a mistake.
+    if (auto seen = config_origins.find(name);
+        seen != config_origins.end() && !options.find(name, false).semantic()->is_composing()) {
+      return fmt::format("{}: '{}' is already set at {}", where, name, seen->second);
+    }
+    po::parsed_options one(&options);
+    one.options.push_back(settings[i]);
+    one.options.back().string_key = name;
+    one.options.back().unregistered = false;  // Parsed without a description; now checked against ours.
+    try {
+      po::store(one, vm);
+    } catch (const po::error& e) {
+      return fmt::format("{}: {}", where, e.what());
+    }
+    config_origins[name] = where;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string ExitStatusHelp(std::size_t width) {
+  return "Exit status:\n" +
+         FormatRows({{"  0", "every input went through"},
+                     {"  1", "some input could not be read or processed (reported on stderr as "
+                             "'pagewash: error: SOURCE:LINE: message'); the rest went through"},
+                     {"  2", "usage error (bad option, or a rules file, profile or drop list that cannot be "
+                             "read); nothing ran"}},
+                    5, width);
+}
+
+int RunCommand(const CommandSpec& spec, std::span<const CommandSpec> commands, int argc, char** argv) {
+  return RunCommandImpl(spec, commands, argc, argv, nullptr);
+}
+
+namespace {
+
+// RunCommand, or with `option_names` set, only the names of its options.
+int RunCommandImpl(const CommandSpec& spec, std::span<const CommandSpec> commands, int argc, char** argv,
+                   std::set<std::string>* option_names) {
   Args a;
   po::options_description common("Options");
   common.add_options()
       ("help,h", "print this help and exit")
       ("version", "print the version and exit")
+      ("config", po::value(&a.config)->value_name("FILE"),
+       "read options from FILE ('name = value' lines, with the long names; a [COMMAND] section is "
+       "for that command only); the command line wins (default: $PAGEWASH_CONFIG)")
       ("output,o", po::value(&a.output)->value_name("FILE"),
        "write to FILE, replaced atomically when the run ends (default: stdout)")
       ("input-format", po::value(&a.input_format)->value_name("FMT"),
@@ -178,6 +326,12 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
   positional.add("input", -1);
   po::options_description all;
   all.add(common).add(stage_opts).add(hidden);
+  if (option_names != nullptr) {
+    for (const auto& option : all.options()) {
+      if (option->long_name() != "input") option_names->insert(option->long_name());
+    }
+    return 0;
+  }
 
   po::variables_map vm;
   try {
@@ -188,18 +342,38 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
   }
 
   if (vm.count("help") != 0) {
-    std::ostringstream text;
-    text << common;
-    if (!stage_opts.options().empty()) text << "\n" << stage_opts;
-    std::printf("Usage: pagewash %s [OPTIONS] [FILE...]\n\n%s\n\nReads FILEs, or standard input "
-                "when there are none or FILE is '-'.\n\n%s\n%s",
-                std::string(spec.name).c_str(), std::string(spec.description).c_str(),
-                text.str().c_str(), std::string(ExitStatusHelp()).c_str());
+    std::size_t width = HelpWidth();
+    std::string text = fmt::format("Usage: pagewash {} [OPTIONS] [FILE...]\n\n", spec.name);
+    text += WrapText(spec.description, 0, width) + "\n";
+    text += WrapText("Reads FILEs, or standard input when there are none or FILE is '-'.", 0, width) + "\n";
+    text += FormatOptions({{"Options", &common}, {"Stage options", &stage_opts}}, width) + "\n";
+    text += ExitStatusHelp(width);
+    std::fputs(text.c_str(), stdout);
     return 0;
   }
   if (vm.count("version") != 0) {
     std::printf("%s\n", VersionLine().c_str());
     return 0;
+  }
+  std::string_view config_given_by = "--config ";
+  if (a.config.empty()) {
+    if (const char* path = std::getenv("PAGEWASH_CONFIG"); path != nullptr) {
+      a.config = path;
+      config_given_by = "PAGEWASH_CONFIG=";
+    }
+  }
+  if (!a.config.empty()) {
+    po::options_description file_options;
+    for (const auto& option : all.options()) {
+      if (FileMaySet(option->long_name())) file_options.add(option);
+    }
+    std::string error = StoreConfigFile(a.config, config_given_by, spec, commands, file_options, vm);
+    if (!error.empty()) return Usage(spec, error);
+    try {
+      po::notify(vm);
+    } catch (const po::error& e) {
+      return Usage(spec, e.what());
+    }
   }
 
   RunConfig config;
@@ -386,4 +560,5 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
   return code;
 }
 
+}  // namespace
 }  // namespace pagewash::cli

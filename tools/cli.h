@@ -3,6 +3,8 @@
 #ifndef PAGEWASH_TOOLS_CLI_H_
 #define PAGEWASH_TOOLS_CLI_H_
 
+#include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,14 +28,15 @@ struct CommandSpec {
 };
 
 /// Parses argv for `spec`, runs it and returns the process exit code.
-/// Prints --help and --version to stdout, diagnostics to stderr.
-int RunCommand(const CommandSpec& spec, int argc, char** argv);
+/// Prints --help and --version to stdout, diagnostics to stderr. `commands`
+/// is the whole command table: a config file may hold options of any of them.
+int RunCommand(const CommandSpec& spec, std::span<const CommandSpec> commands, int argc, char** argv);
 
 /// `pagewash ledger merge -o OUT LEDGER...` (tools/ledger_cmd.cc).
 int LedgerMain(int argc, char** argv);
 
-/// The exit-status paragraph every --help ends with.
-std::string_view ExitStatusHelp();
+/// The exit-status list every --help ends with, wrapped at `width`.
+std::string ExitStatusHelp(std::size_t width);
 
 }  // namespace pagewash::cli
 

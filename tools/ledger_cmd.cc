@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli.h"
+#include "help_format.h"
 #include "pagewash/files.h"
 #include "pagewash/ledger.h"
 #include "pagewash/state_lock.h"
@@ -29,7 +30,7 @@ int LedgerMain(int argc, char** argv) {
   all.add(options).add(hidden);
   po::variables_map vm;
   auto usage = [](const std::string& message) {
-    std::fprintf(stderr, "pagewash ledger: error: %s\nsee 'pagewash ledger --help'\n", message.c_str());
+    std::fprintf(stderr, "pagewash: error: ledger: %s\nsee 'pagewash ledger --help'\n", message.c_str());
     return static_cast<int>(ExitCode::kUsage);
   };
   try {
@@ -39,13 +40,15 @@ int LedgerMain(int argc, char** argv) {
     return usage(e.what());
   }
   if (vm.count("help") != 0) {
-    std::printf(
-        "Usage: pagewash ledger merge -o OUT LEDGER...\n\n"
-        "Merges the ledgers that 'pagewash dedup --state' wrote in separate runs (shards,\n"
-        "machines) into one, as if their documents had come in one run in the order the\n"
-        "ledgers are given: the first claim on a paragraph wins, and a document found in\n"
-        "a later ledger replaces its earlier version.\n\n");
-    std::fputs(std::string(ExitStatusHelp()).c_str(), stdout);
+    std::size_t width = HelpWidth();
+    std::string text = "Usage: pagewash ledger merge -o OUT LEDGER...\n\n";
+    text += WrapText(
+        "Merges the ledgers that 'pagewash dedup --state' wrote in separate runs (shards, machines) into one, "
+        "as if their documents had come in one run in the order the ledgers are given: the first claim on "
+        "a paragraph wins, and a document found in a later ledger replaces its earlier version.",
+        0, width);
+    text += "\n" + ExitStatusHelp(width);
+    std::fputs(text.c_str(), stdout);
     return 0;
   }
   if (action != "merge") return usage(action.empty() ? "missing action: merge" : "unknown action '" + action + "'");

@@ -9,8 +9,10 @@
 #include <new>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli.h"
+#include "help_format.h"
 #include "pagewash/files.h"
 #include "pagewash/pipeline.h"
 #include "version.h"
@@ -47,14 +49,25 @@ const CommandSpec kCommands[] = {
 };
 
 void PrintTopHelp(std::FILE* out) {
-  std::fprintf(out, "Usage: pagewash COMMAND [OPTIONS] [FILE...]\n\n"
-                    "Turns scraped web pages into clean, structured JSON.\n\nCommands:\n");
+  std::size_t width = pagewash::cli::HelpWidth();
+  std::vector<pagewash::cli::HelpRow> rows;
+  for (const CommandSpec& c : kCommands) rows.emplace_back("  " + std::string(c.name), std::string(c.summary));
+  rows.emplace_back("  ledger", "merge the dedup ledgers of separate runs (ledger merge -o OUT A B...)");
+  std::string text =
+      "Usage: pagewash COMMAND [OPTIONS] [FILE...]\n\n"
+      "Turns scraped web pages into clean, structured JSON.\n\nCommands:\n" +
+      pagewash::cli::FormatRows(rows, 11, width) + "\n" +
+      pagewash::cli::WrapText("'pagewash help COMMAND' or 'pagewash COMMAND --help' describes a command's options.",
+                              0, width) +
+      "\n" + pagewash::cli::ExitStatusHelp(width);
+  std::fputs(text.c_str(), out);
+}
+
+bool IsCommand(std::string_view name) {
   for (const CommandSpec& c : kCommands) {
-    std::fprintf(out, "  %-8s %s\n", std::string(c.name).c_str(), std::string(c.summary).c_str());
+    if (c.name == name) return true;
   }
-  std::fprintf(out, "  %-8s %s\n", "ledger", "merge the dedup ledgers of separate runs (ledger merge -o OUT A B...)");
-  std::fprintf(out, "\n'pagewash COMMAND --help' describes a command's options.\n\n%s",
-               std::string(pagewash::cli::ExitStatusHelp()).c_str());
+  return false;
 }
 
 }  // namespace
@@ -70,6 +83,19 @@ int main(int argc, char** argv) {
     return static_cast<int>(pagewash::ExitCode::kUsage);
   }
   std::string_view command = argv[1];
+  // `pagewash help CMD` is `pagewash CMD --help`: the command prints its own
+  // help, so the two cannot differ.
+  char help_flag[] = "--help";
+  char* help_argv[] = {argv[0], argc > 2 ? argv[2] : nullptr, help_flag, nullptr};
+  if (command == "help" && argc > 2) {
+    command = argv[2];
+    if (command != "ledger" && !IsCommand(command)) {
+      std::fprintf(stderr, "pagewash: error: help: unknown command '%s'\nsee 'pagewash --help'\n", argv[2]);
+      return static_cast<int>(pagewash::ExitCode::kUsage);
+    }
+    argc = 3;
+    argv = help_argv;
+  }
   if (command == "--help" || command == "-h" || command == "help") {
     PrintTopHelp(stdout);
     return 0;
@@ -89,7 +115,7 @@ int main(int argc, char** argv) {
   for (const CommandSpec& c : kCommands) {
     if (c.name != command) continue;
     try {
-      return pagewash::cli::RunCommand(c, argc - 1, argv + 1);
+      return pagewash::cli::RunCommand(c, kCommands, argc - 1, argv + 1);
     } catch (const std::bad_alloc&) {
       std::fprintf(stderr, "pagewash: error: out of memory\n");
       return static_cast<int>(pagewash::ExitCode::kDataError);

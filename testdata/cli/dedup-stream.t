@@ -52,6 +52,6 @@ aed3923fa5759ba3	b	1
 
 % pagewash dedup --scope page
 ^D
-2> pagewash dedup: error: --scope must be document or stream, not 'page'
+2> pagewash: error: dedup: --scope must be document or stream, not 'page'
 2> see 'pagewash dedup --help'
 => 2

@@ -168,6 +168,6 @@ Příliš žluťoučký kůň úpěl ďábelské ódy. Včera se v Praze konalo 
 
 % pagewash clean --encoding klingon-8
 ^D
-2> pagewash clean: error: --encoding: unknown encoding 'klingon-8'
+2> pagewash: error: clean: --encoding: unknown encoding 'klingon-8'
 2> see 'pagewash clean --help'
 => 2

@@ -28,12 +28,12 @@ We open at nine every day.
 # At most 1 GiB: offsets in a document are 32-bit.
 % pagewash strip --max-doc-bytes 1073741825
 ^D
-2> pagewash strip: error: --max-doc-bytes must be from 1 to 1073741824
+2> pagewash: error: strip: --max-doc-bytes must be from 1 to 1073741824
 2> see 'pagewash strip --help'
 => 2
 
 % pagewash strip --max-doc-bytes 0
 ^D
-2> pagewash strip: error: --max-doc-bytes must be from 1 to 1073741824
+2> pagewash: error: strip: --max-doc-bytes must be from 1 to 1073741824
 2> see 'pagewash strip --help'
 => 2

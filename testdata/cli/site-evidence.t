@@ -51,6 +51,6 @@ The walk to the top of the hill takes two hours if the weather is good.
 
 % pagewash clean --site-from host cli/sites.jsonl
 ^D
-2> pagewash clean: error: --site-from must be url, dir or none, not 'host'
+2> pagewash: error: clean: --site-from must be url, dir or none, not 'host'
 2> see 'pagewash clean --help'
 => 2

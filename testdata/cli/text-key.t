@@ -36,6 +36,6 @@ stale copy
 # The key must be named.
 % pagewash strip --text-key ''
 ^D
-2> pagewash strip: error: --text-key needs a field name
+2> pagewash: error: strip: --text-key needs a field name
 2> see 'pagewash strip --help'
 => 2

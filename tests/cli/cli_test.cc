@@ -278,6 +278,10 @@ Outcome RunBinary(const std::string& binary, const std::vector<std::string>& arg
   Outcome outcome;
   // Writing to a child that exited early must give EPIPE, not kill the test.
   ::signal(SIGPIPE, SIG_IGN);
+  // Help wraps to $COLUMNS and $PAGEWASH_CONFIG names a default config: the
+  // cases expect a pipe's width and no config, whatever the shell that runs them.
+  ::unsetenv("COLUMNS");
+  ::unsetenv("PAGEWASH_CONFIG");
   int in[2], out[2], err[2];
   if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0) {
     outcome.exit = std::string("could not run: pipe: ") + std::strerror(errno);

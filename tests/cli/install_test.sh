@@ -32,7 +32,7 @@ for cmd in $commands; do
   fi
   # In roff a hyphen is written \-.
   text=$(sed 's/\\-/-/g' "$page")
-  options=$("$pagewash" "$cmd" --help | grep -oE '^  (-[a-zA-Z] \[ )?--[a-z0-9-]+' | grep -oE -- '--[a-z0-9-]+' || true)
+  options=$("$pagewash" "$cmd" --help | grep -oE '^  (-[a-zA-Z], |    )--[a-z0-9-]+' | grep -oE -- '--[a-z0-9-]+' || true)
   [ -n "$options" ] || [ "$cmd" = ledger ] || fail "no options in pagewash $cmd --help"
   for opt in $options; do
     grep -qF -- "$opt" <<< "$text" || fail "man page of $cmd does not mention $opt"

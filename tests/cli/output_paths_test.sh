@@ -87,7 +87,7 @@ for args in "-o same --state ./same" "-o same-link --changes-since same" "--stat
   err=$("$pagewash" clean $args "$page" 2>&1)
   expect_eq "exit status of $args" "$?" 2
   read -r -a words <<< "$args"
-  expect_eq "message of $args" "$err" "pagewash clean: error: ${words[0]} ${words[1]} and ${words[2]} ${words[3]} are the same file: each needs its own
+  expect_eq "message of $args" "$err" "pagewash: error: clean: ${words[0]} ${words[1]} and ${words[2]} ${words[3]} are the same file: each needs its own
 see 'pagewash clean --help'"
 done
 expect_file_eq same keep
