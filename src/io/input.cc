@@ -8,6 +8,7 @@
 
 #include <sys/stat.h>
 
+#include "io/decompress.h"
 #include "io/sniff.h"
 #include "text/encoding.h"
 
@@ -17,6 +18,13 @@ namespace {
 std::string IdFromPath(const std::string& path) {
   std::size_t slash = path.find_last_of('/');
   std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  // "page.txt.gz" is page "page", as "page.txt" is.
+  for (std::string_view ext : {".gz", ".zst", ".bz2", ".xz"}) {
+    if (base.size() > ext.size() + 1 && base.ends_with(ext)) {
+      base.resize(base.size() - ext.size());
+      break;
+    }
+  }
   std::size_t dot = base.find_last_of('.');
   if (dot != std::string::npos && dot > 0) base.resize(dot);
   return base;
@@ -66,9 +74,45 @@ InputReader::~InputReader() {
 }
 
 void InputReader::Close() {
-  if (file_ != nullptr && owns_file_) std::fclose(file_);
+  // The decompressing stream reads raw_: it goes first.
+  decompressor_.reset();
+  if (raw_ != nullptr && owns_file_) std::fclose(raw_);
   file_ = nullptr;
+  raw_ = nullptr;
   owns_file_ = false;
+}
+
+Status InputReader::Unwrap() {
+  // Enough bytes for every magic number SniffContent knows (bzip2's is ten).
+  char head[16];
+  const long at = std::ftell(raw_);
+  std::size_t got = std::fread(head, 1, sizeof head, raw_);
+  if (got == 0) {
+    if (std::ferror(raw_)) return ReadFailure(0);
+    return Status::Ok();
+  }
+  ContentKind kind = SniffContent(std::string_view(head, got), /*check_binary=*/false);
+  if (!IsCompressed(kind)) {
+    // A file is rewound; a pipe cannot be, so its first bytes are read
+    // again from memory, then the rest.
+    if (at >= 0 && std::fseek(raw_, at, SEEK_SET) == 0) return Status::Ok();
+    kind = ContentKind::kText;
+  }
+  decompressor_ = Decompressor::Create(kind, std::string_view(head, got), raw_);
+  if (decompressor_ == nullptr) {
+    return Status::IoError("cannot set up decompression: out of memory").At(source_, 0);
+  }
+  file_ = decompressor_->file();
+  return Status::Ok();
+}
+
+Status InputReader::ReadFailure(std::uint64_t line) const {
+  // A decompressor's own message says where the compressed data is
+  // damaged; otherwise the file could not be read.
+  if (decompressor_ != nullptr && !decompressor_->error().empty()) {
+    return Status::InvalidInput(decompressor_->error()).At(source_, line);
+  }
+  return Status::IoError(fmt::format("read failed: {}", std::strerror(errno))).At(source_, line);
 }
 
 Status InputReader::Open(const std::string& name) {
@@ -79,6 +123,10 @@ Status InputReader::Open(const std::string& name) {
     return Status::IoError(fmt::format("cannot open: {}", std::strerror(errno))).At(name, 0);
   }
   Status s = Attach(file, name);
+  if (!s.ok() && file_ == nullptr) {
+    std::fclose(file);  // Attach gave it up.
+    return s;
+  }
   owns_file_ = true;
   return s;
 }
@@ -86,6 +134,7 @@ Status InputReader::Open(const std::string& name) {
 Status InputReader::Attach(std::FILE* file, const std::string& name) {
   Close();
   file_ = file;
+  raw_ = file;
   name_ = name;
   source_ = name == "-" ? "<stdin>" : name;
   line_number_ = 0;
@@ -93,6 +142,10 @@ Status InputReader::Attach(std::FILE* file, const std::string& name) {
   pending_line_ = false;
   record_seen_ = false;
   text_.clear();
+  if (Status s = Unwrap(); !s.ok()) {
+    Close();
+    return s;
+  }
   // Decide the format from the first non-blank line, which stays pending.
   jsonl_ = options_.format == InputFormat::kJsonl;
   if (options_.format == InputFormat::kText) return Status::Ok();
@@ -187,7 +240,7 @@ InputReader::Next InputReader::ReadText(Document* doc) {
   }
   if (std::ferror(file_)) {
     next.status = kError;
-    next.error = Status::IoError(fmt::format("read failed: {}", std::strerror(errno))).At(source_, 0);
+    next.error = ReadFailure(0);
     ReleaseIfLarge(&text_);
     return next;
   }
@@ -239,13 +292,20 @@ InputReader::Next InputReader::Read(Document* doc) {
     if (!pending_line_ && !ReadLine()) {
       if (std::ferror(file_)) {
         next.status = kError;
-        next.error = Status::IoError(fmt::format("read failed: {}", std::strerror(errno)))
-                         .At(source_, line_number_);
+        next.error = ReadFailure(line_number_);
         Close();
       }
       return next;
     }
     pending_line_ = false;
+    // A last line cut short by damage in a compressed input is not a
+    // record: the damage is the error, reported against that line.
+    if (line_.back() != '\n' && std::ferror(file_)) {
+      next.status = kError;
+      next.error = ReadFailure(line_number_);
+      Close();
+      return next;
+    }
     // A BOM may open the input, whether blank lines follow it or precede
     // the first record; it is dropped anywhere before that record.
     std::string_view line = line_;

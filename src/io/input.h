@@ -6,10 +6,15 @@
 // the largest record. With InputFormat::kAuto, an input whose first non-blank
 // line is a JSON object with a string text field ("text", or
 // InputOptions::text_key) is JSON Lines; any other input is a raw page.
+//
+// A gzip, zstd, bzip2 or xz input, known by its magic bytes, is read
+// through a decompressing stream (io/decompress.h), one record at a time as
+// any other; damage in it is an error for that input, with the byte offset.
 #ifndef PAGEWASH_IO_INPUT_H_
 #define PAGEWASH_IO_INPUT_H_
 
 #include <cstdio>
+#include <memory>
 #include <string>
 
 #include "pagewash/document.h"
@@ -17,6 +22,10 @@
 #include "pagewash/pipeline.h"
 #include "pagewash/result.h"
 #include "pagewash/text_input.h"
+
+namespace pagewash::io {
+class Decompressor;
+}
 
 namespace pagewash::io {
 
@@ -49,6 +58,8 @@ class InputReader {
   Next Read(Document* doc);
 
  private:
+  Status Unwrap();  // Puts a decompressing stream in front of file_ when needed.
+  Status ReadFailure(std::uint64_t line) const;  // After ferror(file_).
   bool ReadLine();  // Into line_; false at end of input.
   void Close();
   Next ReadText(Document* doc);
@@ -57,8 +68,10 @@ class InputReader {
   std::string quoted_text_key_;  // "KEY": as it opens a field in JSON.
   std::string name_;    // As given.
   std::string source_;  // For messages and the "source" field.
-  std::FILE* file_ = nullptr;
-  bool owns_file_ = false;
+  std::FILE* file_ = nullptr;   // What is read: raw_, or decompressor_'s stream.
+  std::FILE* raw_ = nullptr;    // The input as opened.
+  bool owns_file_ = false;      // raw_ is closed with the input.
+  std::unique_ptr<Decompressor> decompressor_;
   bool jsonl_ = false;
   bool text_done_ = false;
   bool pending_line_ = false;  // line_ holds an unread first line.
