@@ -195,8 +195,9 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
     }
     while (true) {
       io::InputReader::Next next = reader.Read(&doc);
-      if (next.status == io::InputReader::kEnd) break;
+      // The end of an input may carry a warning too (WARC records skipped).
       if (!next.warning.ok()) reporter.Warning(next.warning);
+      if (next.status == io::InputReader::kEnd) break;
       if (next.status == io::InputReader::kError) {
         reporter.Error(next.error);
         failed = true;

@@ -61,7 +61,9 @@ std::size_t BytesLeft(std::FILE* file) {
 
 }  // namespace
 
-InputReader::InputReader(InputOptions options) : options_(std::move(options)) {
+InputReader::InputReader(InputOptions options)
+    : options_(std::move(options)),
+      warc_reader_(std::min(options_.max_document_bytes, kMaxDocumentBytesLimit)) {
   if (options_.max_document_bytes > kMaxDocumentBytesLimit) options_.max_document_bytes = kMaxDocumentBytesLimit;
   decoder_.SetTextKey(options_.text_key);
   AppendJsonString(options_.text_key, &quoted_text_key_);
@@ -141,6 +143,8 @@ Status InputReader::Attach(std::FILE* file, const std::string& name) {
   text_done_ = false;
   pending_line_ = false;
   record_seen_ = false;
+  warc_ = false;
+  warc_skipped_.fill(0);
   text_.clear();
   if (Status s = Unwrap(); !s.ok()) {
     Close();
@@ -157,6 +161,12 @@ Status InputReader::Attach(std::FILE* file, const std::string& name) {
       continue;
     }
     pending_line_ = true;
+    // WARC and WET files are known by their first line, whatever the
+    // format says.
+    if (text_.empty() && line_.starts_with("WARC/1.")) {
+      warc_ = true;
+      break;
+    }
     if (options_.format == InputFormat::kAuto) {
       // A record whose JSON is broken (bad UTF-8, a typo) still makes the
       // input JSON Lines when it plainly has a "text" field: the error is
@@ -167,6 +177,12 @@ Status InputReader::Attach(std::FILE* file, const std::string& name) {
                 first.find("\"text\":") != std::string_view::npos);
     }
     break;
+  }
+  if (warc_) {
+    jsonl_ = false;
+    pending_line_ = false;
+    warc_reader_.Start(file_, line_);
+    return Status::Ok();
   }
   // Blank lines met while detecting the format belong to a text page only.
   if (jsonl_) {
@@ -249,8 +265,20 @@ InputReader::Next InputReader::ReadText(Document* doc) {
   // writes nothing, as clean does, rather than an empty page.
   if (text_.empty()) return next;
   if (!sniffed && refuse()) return next;
+  Next page = FinishPage(options_.encoding, doc);
+  if (page.status == kDocument) {
+    doc->id = !options_.id.empty() ? options_.id : DefaultId();
+    doc->source = name_ == "-" ? std::string("<stdin>") : name_;
+  }
+  return page;
+}
+
+std::string InputReader::DefaultId() const { return IdFromPath(name_ == "-" ? "stdin" : name_); }
+
+InputReader::Next InputReader::FinishPage(std::string_view declared, Document* doc) {
+  Next next;
   const std::size_t input_bytes = text_.size();
-  const std::string encoding = options_.encoding.empty() ? text::DetectEncoding(text_) : options_.encoding;
+  const std::string encoding = declared.empty() ? text::DetectEncoding(text_) : std::string(declared);
   const bool utf8 = text::IsUtf8Name(encoding);
   if (!utf8) {
     Status converted = text::ConvertToUtf8(text_, encoding, &converted_);
@@ -270,8 +298,6 @@ InputReader::Next InputReader::ReadText(Document* doc) {
   if (!utf8) doc->SetMetadata("encoding", encoding);
   ReleaseIfLarge(&text_);
   std::string().swap(converted_);
-  doc->id = !options_.id.empty() ? options_.id : (name_ == "-" ? std::string("stdin") : IdFromPath(name_));
-  doc->source = name_ == "-" ? std::string("<stdin>") : name_;
   next.status = kDocument;
   if (report.invalid_utf8 > 0) {
     next.warning = Status::InvalidInput(fmt::format(
@@ -281,9 +307,81 @@ InputReader::Next InputReader::ReadText(Document* doc) {
   return next;
 }
 
+InputReader::Next InputReader::ReadWarc(Document* doc) {
+  Next next;
+  while (true) {
+    WarcReader::Kind kind = warc_reader_.Next(&warc_record_);
+    // Damage in a compressed WARC, or a failed read, shows as the end of
+    // the records or as a record cut short: the stream says which.
+    if (kind != WarcReader::kRecord && std::ferror(file_)) {
+      next.status = kError;
+      next.error = ReadFailure(kind == WarcReader::kError ? warc_reader_.error_line() : 0);
+      Close();
+      return next;
+    }
+    if (kind == WarcReader::kError) {
+      next.status = kError;
+      next.error = Status::InvalidInput(warc_reader_.error()).At(source_, warc_reader_.error_line());
+      return next;
+    }
+    if (kind == WarcReader::kEnd) {
+      // The records that held no text page, in one line for the input.
+      std::uint64_t total = 0;
+      std::string kinds;
+      for (int i = 1; i < kWarcSkipKinds; ++i) {
+        if (warc_skipped_[i] == 0) continue;
+        total += warc_skipped_[i];
+        kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", warc_skipped_[i],
+                             WarcSkipName(static_cast<WarcSkip>(i)));
+      }
+      if (total > 0) {
+        next.warning = Status::InvalidInput(fmt::format(
+            "{} WARC record{} skipped, holding no text page ({}){}", total, total == 1 ? "" : "s", kinds,
+            warc_skipped_[static_cast<int>(WarcSkip::kHtml)] > 0
+                ? ": pagewash reads text, not HTML (render HTML to text first, or use the WET file)"
+                : "")).At(source_, 0);
+      }
+      warc_skipped_.fill(0);
+      Close();
+      return next;
+    }
+    WarcText page = ExtractWarcText(warc_record_);
+    if (page.skip != WarcSkip::kNone) {
+      ++warc_skipped_[static_cast<int>(page.skip)];
+      continue;
+    }
+    if (page.text.size() > options_.max_document_bytes) {
+      next.status = kError;
+      next.error = Status::InvalidInput(fmt::format("page is larger than {} bytes (--max-doc-bytes)",
+                                                    options_.max_document_bytes))
+                       .At(source_, warc_record_.line);
+      return next;
+    }
+    text_.assign(page.text);
+    // --encoding first; then the charset the record declares.
+    next = FinishPage(!options_.encoding.empty() ? std::string_view(options_.encoding) : page.charset, doc);
+    if (next.status == kError) {
+      next.error = Status::InvalidInput(std::string(next.error.message())).At(source_, warc_record_.line);
+      return next;
+    }
+    doc->id = !warc_record_.record_id.empty() ? warc_record_.record_id
+                                               : fmt::format("{}:{}", DefaultId(), warc_record_.line);
+    doc->source = name_ == "-" ? std::string("<stdin>") : name_;
+    if (!warc_record_.target_uri.empty()) {
+      ExtraField url{"url", {}};
+      AppendJsonString(warc_record_.target_uri, &url.raw_json);
+      doc->extra.push_back(std::move(url));
+    }
+    if (!warc_record_.date.empty()) doc->SetMetadata("date", warc_record_.date);
+    if (!page.content_type.empty()) doc->SetMetadata("content_type", page.content_type);
+    return next;
+  }
+}
+
 InputReader::Next InputReader::Read(Document* doc) {
   Next next;
   if (file_ == nullptr) return next;
+  if (warc_) return ReadWarc(doc);
   if (!jsonl_) {
     if (text_done_) return next;
     return ReadText(doc);

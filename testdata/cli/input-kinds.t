@@ -79,12 +79,13 @@ Second record.
 2> pagewash: error: cli/inputs/cut.txt.gz: gzip data is damaged at byte 40: the stream is cut short
 => 1
 
-# A WARC archive, an HTML page and a binary file are refused, each with what
-# to do instead; the text page among them goes through (exit status 1).
+# An HTML page and a binary file are refused, each with what to do instead;
+# the text page among them goes through (exit status 1). A WARC file is
+# read (warc.t): its record has no WARC-Record-ID, so its id is FILE:LINE.
 % pagewash strip cli/inputs/page.warc cli/inputs/page.html cli/inputs/program.bin cli/inputs/page.txt
 ^D
+{"id":"page:1","source":"cli/inputs/page.warc","text":"We open at nine every day.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":26,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"We open at nine every day.","line":1,"span":[0,26]}]}
 {"id":"page","source":"cli/inputs/page.txt","text":"Opening hours\n\nWe open at nine every day.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":42,"input_lines":2,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Opening hours","line":1,"span":[0,13]},{"type":"line","text":"We open at nine every day.","line":3,"span":[15,41],"gap":true}]}
-2> pagewash: error: cli/inputs/page.warc: WARC input: extract each record's text first (one raw page per file, or JSON Lines with a "text" field)
 2> pagewash: error: cli/inputs/page.html: HTML input: render it to text first (lynx -dump / w3m -dump)
 2> pagewash: error: cli/inputs/program.bin: binary input (NUL or control bytes): pagewash reads text pages and JSON Lines
 => 1

@@ -44,6 +44,10 @@ for page in "${pages[@]:0:8}"; do
 done
 inputs=("${compressed[@]}")
 compare "compressed pages, --explain" --explain
+# WARC and WET files, plain and compressed: the record fields (url, date)
+# travel through the stream.
+inputs=("$testdata"/warc/crawl.{warc,wet,warc.gz,wet.gz})
+compare "WARC and WET files, --explain" --explain 2>/dev/null
 # A page compressed on standard input gives what it gives uncompressed.
 for page in "${pages[@]:0:8}"; do
   "$pagewash" clean --explain < "$page" > "$tmp/plain"
@@ -53,6 +57,6 @@ for page in "${pages[@]:0:8}"; do
     failures=$((failures + 1))
   fi
 done
-checked=$(( ${#pages[@]} * 2 + 3 + 1 + 8 ))
+checked=$(( ${#pages[@]} * 2 + 3 + 1 + 8 + 1 ))
 echo "$((checked - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]
