@@ -13,6 +13,7 @@
 #include "io/input.h"
 #include "io/output.h"
 #include "io/temp_files.h"
+#include "io/walk.h"
 #include "pagewash/json.h"
 #include "pagewash/ledger.h"
 #include "text/tokenize.h"
@@ -139,8 +140,17 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
   // no document silently replaces another's file.
   std::unordered_map<std::string, std::string> written;
   bool failed = false;
-  std::vector<std::string> inputs = config.inputs;
-  if (inputs.empty()) inputs.emplace_back("-");
+  // Directories become the files under them, once, before the first pass.
+  std::vector<io::InputEntry> entries;
+  if (config.inputs.empty()) {
+    entries.push_back(io::InputEntry{"-", Status::Ok()});
+  } else {
+    entries = io::ExpandInputs(config.inputs, io::WalkOptions{config.recursive, config.glob});
+  }
+  std::vector<std::string> inputs;
+  for (const io::InputEntry& e : entries) {
+    if (e.error.ok()) inputs.push_back(e.path);
+  }
   io::InputReader reader(config.input);
   SiteProfile::Learner learner(config.learn);
   const bool learning = !config.learn_profile.empty();
@@ -187,7 +197,13 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
     evidence.Finish();
   }
   std::string buffer;
-  for (const std::string& name : inputs) {
+  for (const io::InputEntry& entry : entries) {
+    if (!entry.error.ok()) {
+      reporter.Error(entry.error);
+      failed = true;
+      continue;
+    }
+    const std::string& name = entry.path;
     if (Status s = reader.Open(name); !s.ok()) {
       reporter.Error(s);
       failed = true;

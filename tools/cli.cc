@@ -30,6 +30,8 @@ class StderrReporter : public Reporter {
 // Raw flag values, before validation into the library's options.
 struct Args {
   std::vector<std::string> inputs;
+  bool recursive = false;
+  std::string glob;
   std::string input_format = "auto";
   std::string id;
   std::string text_key = InputOptions{}.text_key;
@@ -86,6 +88,11 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
       ("version", "print the version and exit")
       ("output,o", po::value(&a.output)->value_name("FILE"),
        "write to FILE, replaced atomically when the run ends (default: stdout)")
+      ("recursive,r", po::bool_switch(&a.recursive),
+       "read a directory FILE as the regular files under it, at any depth, sorted by path "
+       "(links to directories below it are not followed)")
+      ("glob", po::value(&a.glob)->value_name("PATTERN"),
+       "with -r: only the files whose name matches PATTERN ('*.warc.gz'; default: every file)")
       ("input-format", po::value(&a.input_format)->value_name("FMT"),
        "auto, text or jsonl (default auto: JSON Lines if the first line is a record with "
        "\"text\", else one raw page per input)")
@@ -191,7 +198,9 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
     text << common;
     if (!stage_opts.options().empty()) text << "\n" << stage_opts;
     std::printf("Usage: pagewash %s [OPTIONS] [FILE...]\n\n%s\n\nReads FILEs, or standard input "
-                "when there are none or FILE is '-'.\n\n%s\n%s",
+                "when there are none or FILE is '-'. Compressed\ninputs (gzip, zstd, bzip2, xz) "
+                "are known by their first bytes and decompressed;\nWARC and WET files are read "
+                "record by record (text pages only: HTML is skipped).\n\n%s\n%s",
                 std::string(spec.name).c_str(), std::string(spec.description).c_str(),
                 text.str().c_str(), std::string(ExitStatusHelp()).c_str());
     return 0;
@@ -203,6 +212,10 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
 
   RunConfig config;
   config.inputs = a.inputs;
+  if (!a.glob.empty() && !a.recursive) return Usage(spec, "--glob picks files in directories: add -r");
+  if (!a.id.empty() && a.recursive) return Usage(spec, "--id names one page: not with -r");
+  config.recursive = a.recursive;
+  config.glob = a.glob;
   config.output = a.output;
   config.input.id = a.id;
   if (a.input_format == "auto") {

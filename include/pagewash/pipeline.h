@@ -104,6 +104,12 @@ enum class OutputKind {
 /// One run of the driver.
 struct RunConfig {
   std::vector<std::string> inputs;  ///< File names; "-" or none is stdin.
+  /// A directory among `inputs` is read as the regular files under it,
+  /// sorted by path, when set; else it is an error (io/walk.h).
+  bool recursive = false;
+  /// With `recursive`: only files whose name matches this fnmatch pattern
+  /// ("*.warc.gz"); empty: every file.
+  std::string glob;
   InputOptions input;
   std::string output;               ///< File written atomically; empty or "-": stdout.
   std::vector<const Stage*> stages;

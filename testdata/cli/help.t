@@ -56,13 +56,20 @@ Usage: pagewash strip [OPTIONS] [FILE...]
 Removes boilerplate lines and writes the JSON Lines stream. Bylines become
 metadata.author. Rules are data: src/rules/*.rules, plus --rules FILE.
 
-Reads FILEs, or standard input when there are none or FILE is '-'.
+Reads FILEs, or standard input when there are none or FILE is '-'. Compressed
+inputs (gzip, zstd, bzip2, xz) are known by their first bytes and decompressed;
+WARC and WET files are read record by record (text pages only: HTML is skipped).
 
 Options:
   -h [ --help ]         print this help and exit
   --version             print the version and exit
   -o [ --output ] FILE  write to FILE, replaced atomically when the run ends 
                         (default: stdout)
+  -r [ --recursive ]    read a directory FILE as the regular files under it, at
+                        any depth, sorted by path (links to directories below 
+                        it are not followed)
+  --glob PATTERN        with -r: only the files whose name matches PATTERN 
+                        ('*.warc.gz'; default: every file)
   --input-format FMT    auto, text or jsonl (default auto: JSON Lines if the 
                         first line is a record with "text", else one raw page 
                         per input)
@@ -118,13 +125,20 @@ case-folded and NFKC-normalised, ignoring punctuation and spacing; the first
 is kept. Fingerprints are 64-bit XXH3: two different paragraphs colliding
 would be taken as duplicates (about 3e-8 at a million paragraphs).
 
-Reads FILEs, or standard input when there are none or FILE is '-'.
+Reads FILEs, or standard input when there are none or FILE is '-'. Compressed
+inputs (gzip, zstd, bzip2, xz) are known by their first bytes and decompressed;
+WARC and WET files are read record by record (text pages only: HTML is skipped).
 
 Options:
   -h [ --help ]         print this help and exit
   --version             print the version and exit
   -o [ --output ] FILE  write to FILE, replaced atomically when the run ends 
                         (default: stdout)
+  -r [ --recursive ]    read a directory FILE as the regular files under it, at
+                        any depth, sorted by path (links to directories below 
+                        it are not followed)
+  --glob PATTERN        with -r: only the files whose name matches PATTERN 
+                        ('*.warc.gz'; default: every file)
   --input-format FMT    auto, text or jsonl (default auto: JSON Lines if the 
                         first line is a record with "text", else one raw page 
                         per input)
@@ -176,13 +190,20 @@ Usage: pagewash segment [OPTIONS] [FILE...]
 Joins wrapped lines into paragraphs, recognises headings and list items and
 finds the page's title; writes the JSON Lines stream.
 
-Reads FILEs, or standard input when there are none or FILE is '-'.
+Reads FILEs, or standard input when there are none or FILE is '-'. Compressed
+inputs (gzip, zstd, bzip2, xz) are known by their first bytes and decompressed;
+WARC and WET files are read record by record (text pages only: HTML is skipped).
 
 Options:
   -h [ --help ]         print this help and exit
   --version             print the version and exit
   -o [ --output ] FILE  write to FILE, replaced atomically when the run ends 
                         (default: stdout)
+  -r [ --recursive ]    read a directory FILE as the regular files under it, at
+                        any depth, sorted by path (links to directories below 
+                        it are not followed)
+  --glob PATTERN        with -r: only the files whose name matches PATTERN 
+                        ('*.warc.gz'; default: every file)
   --input-format FMT    auto, text or jsonl (default auto: JSON Lines if the 
                         first line is a record with "text", else one raw page 
                         per input)
@@ -219,13 +240,20 @@ Usage: pagewash emit [OPTIONS] [FILE...]
 Writes each document in its final form: one JSON object per line with id,
 source, title, sections, metadata and text (a Dolma/datatrove record).
 
-Reads FILEs, or standard input when there are none or FILE is '-'.
+Reads FILEs, or standard input when there are none or FILE is '-'. Compressed
+inputs (gzip, zstd, bzip2, xz) are known by their first bytes and decompressed;
+WARC and WET files are read record by record (text pages only: HTML is skipped).
 
 Options:
   -h [ --help ]         print this help and exit
   --version             print the version and exit
   -o [ --output ] FILE  write to FILE, replaced atomically when the run ends 
                         (default: stdout)
+  -r [ --recursive ]    read a directory FILE as the regular files under it, at
+                        any depth, sorted by path (links to directories below 
+                        it are not followed)
+  --glob PATTERN        with -r: only the files whose name matches PATTERN 
+                        ('*.warc.gz'; default: every file)
   --input-format FMT    auto, text or jsonl (default auto: JSON Lines if the 
                         first line is a record with "text", else one raw page 
                         per input)
@@ -276,13 +304,20 @@ Runs strip, dedup, segment and emit in one process; the output is byte for
 byte what 'pagewash strip | pagewash dedup | pagewash segment | pagewash emit'
 gives. Takes every stage's options.
 
-Reads FILEs, or standard input when there are none or FILE is '-'.
+Reads FILEs, or standard input when there are none or FILE is '-'. Compressed
+inputs (gzip, zstd, bzip2, xz) are known by their first bytes and decompressed;
+WARC and WET files are read record by record (text pages only: HTML is skipped).
 
 Options:
   -h [ --help ]         print this help and exit
   --version             print the version and exit
   -o [ --output ] FILE  write to FILE, replaced atomically when the run ends 
                         (default: stdout)
+  -r [ --recursive ]    read a directory FILE as the regular files under it, at
+                        any depth, sorted by path (links to directories below 
+                        it are not followed)
+  --glob PATTERN        with -r: only the files whose name matches PATTERN 
+                        ('*.warc.gz'; default: every file)
   --input-format FMT    auto, text or jsonl (default auto: JSON Lines if the 
                         first line is a record with "text", else one raw page 
                         per input)

@@ -48,6 +48,9 @@ compare "compressed pages, --explain" --explain
 # travel through the stream.
 inputs=("$testdata"/warc/crawl.{warc,wet,warc.gz,wet.gz})
 compare "WARC and WET files, --explain" --explain 2>/dev/null
+# A directory read with -r.
+inputs=(-r --glob "*.txt*" "$testdata/cli/tree")
+compare "a directory, -r --glob"
 # A page compressed on standard input gives what it gives uncompressed.
 for page in "${pages[@]:0:8}"; do
   "$pagewash" clean --explain < "$page" > "$tmp/plain"
@@ -57,6 +60,6 @@ for page in "${pages[@]:0:8}"; do
     failures=$((failures + 1))
   fi
 done
-checked=$(( ${#pages[@]} * 2 + 3 + 1 + 8 + 1 ))
+checked=$(( ${#pages[@]} * 2 + 3 + 1 + 8 + 2 ))
 echo "$((checked - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]
