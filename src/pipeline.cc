@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <unordered_map>
 
+#include "io/compress.h"
 #include "io/input.h"
 #include "io/output.h"
 #include "io/temp_files.h"
@@ -72,12 +73,14 @@ std::string OutDirFileName(std::string_view id) {
   return name + ".json";
 }
 
+OutputCompression CompressionForOutputName(std::string_view path) { return io::CompressionForName(path); }
+
 namespace {
 
 // Writes one document to DIR/NAME.json, replaced atomically.
-Status WriteToOutDir(const std::string& path, std::string_view json) {
+Status WriteToOutDir(const std::string& path, std::string_view json, OutputCompression compression) {
   io::Output file;
-  if (Status s = file.Open(path); !s.ok()) return s;
+  if (Status s = file.Open(path, compression); !s.ok()) return s;
   if (Status s = file.Write(json); !s.ok()) return s;
   return file.Commit();
 }
@@ -123,11 +126,14 @@ Status CheckDistinctFiles(std::span<const NamedFile> files) {
 
 ExitCode Run(const RunConfig& config, Reporter& reporter) {
   io::Output output;
-  if (Status s = output.Open(config.output); !s.ok()) {
+  const bool out_dir = !config.out_dir.empty() && config.output_kind == OutputKind::kEmit;
+  // Under --out-dir the compression is each file's: the output then
+  // carries nothing, and stays plain.
+  if (Status s = output.Open(config.output, out_dir ? OutputCompression::kNone : config.compression);
+      !s.ok()) {
     reporter.Error(s);
     return ExitCode::kDataError;
   }
-  const bool out_dir = !config.out_dir.empty() && config.output_kind == OutputKind::kEmit;
   if (out_dir) {
     std::error_code ec;
     std::filesystem::create_directories(config.out_dir, ec);
@@ -242,6 +248,7 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
       }
       if (out_dir) {
         std::string path = config.out_dir + "/" + OutDirFileName(doc.id);
+        path += io::CompressionSuffix(config.compression);
         auto [it, first] = written.emplace(path, doc.id);
         Status s = Status::Ok();
         if (!first) {
@@ -252,7 +259,7 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
                                                      it->second, doc.id))
                   .At(path, 0);
         } else {
-          s = WriteToOutDir(path, buffer);
+          s = WriteToOutDir(path, buffer, config.compression);
         }
         if (!s.ok()) {
           reporter.Error(s);

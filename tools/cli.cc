@@ -38,6 +38,7 @@ struct Args {
   std::string encoding;
   std::size_t max_doc_bytes = InputOptions{}.max_document_bytes;
   std::string output;
+  std::string compress;
   std::vector<std::string> rules;
   std::string learn;
   std::string profile;
@@ -87,7 +88,11 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
       ("help,h", "print this help and exit")
       ("version", "print the version and exit")
       ("output,o", po::value(&a.output)->value_name("FILE"),
-       "write to FILE, replaced atomically when the run ends (default: stdout)")
+       "write to FILE, replaced atomically when the run ends (default: stdout); FILE.gz and "
+       "FILE.zst are compressed")
+      ("compress", po::value(&a.compress)->value_name("KIND"),
+       "gz or zst: compress the output whatever its name (standard output too), or, with "
+       "--out-dir, each file (ID.json.gz, ID.json.zst)")
       ("recursive,r", po::bool_switch(&a.recursive),
        "read a directory FILE as the regular files under it, at any depth, sorted by path "
        "(links to directories below it are not followed)")
@@ -172,8 +177,8 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
          "add metadata.signals to the JSON: the word, line and repetition counts and ratios that "
          "the Gopher and C4 quality filters use (docs/signals.md)")
         ("out-dir", po::value(&a.out_dir)->value_name("DIR"),
-         "write each document to DIR/ID.json (pretty JSON, each file replaced atomically) "
-         "instead of standard output")
+         "write each document to DIR/ID.json (pretty JSON, each file replaced atomically, "
+         "uncompressed unless --compress) instead of standard output")
         ("changes-since", po::value(&a.changes_since)->value_name("MANIFEST"),
          "write a change feed against MANIFEST (what was added, removed or changed in each "
          "document since) instead of documents, then update MANIFEST atomically");
@@ -217,6 +222,15 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
   config.recursive = a.recursive;
   config.glob = a.glob;
   config.output = a.output;
+  if (a.compress == "gz") {
+    config.compression = OutputCompression::kGzip;
+  } else if (a.compress == "zst") {
+    config.compression = OutputCompression::kZstd;
+  } else if (!a.compress.empty()) {
+    return Usage(spec, fmt::format("--compress must be gz or zst, not '{}'", a.compress));
+  } else {
+    config.compression = CompressionForOutputName(a.output);
+  }
   config.input.id = a.id;
   if (a.input_format == "auto") {
     config.input.format = InputFormat::kAuto;

@@ -94,6 +94,13 @@ struct InputOptions {
   std::size_t max_document_bytes = std::size_t{256} << 20;
 };
 
+/// How the output is compressed as it is written.
+enum class OutputCompression {
+  kNone,
+  kGzip,  ///< One gzip member (gzip's level 6).
+  kZstd,  ///< One zstd frame with a content checksum (level 3).
+};
+
 enum class OutputKind {
   kStream,        ///< JSON Lines for the next stage.
   kEmit,          ///< The final form (EmitOptions::format).
@@ -112,6 +119,9 @@ struct RunConfig {
   std::string glob;
   InputOptions input;
   std::string output;               ///< File written atomically; empty or "-": stdout.
+  /// Compresses the output (standard output too) and, under out_dir, each
+  /// file, which then gets the suffix ".gz" or ".zst".
+  OutputCompression compression = OutputCompression::kNone;
   std::vector<const Stage*> stages;
   OutputKind output_kind = OutputKind::kStream;
   PipelineOptions options;
@@ -142,6 +152,10 @@ struct RunConfig {
 /// hex digits of the XXH3 of the whole id: "a/b" and "a?b" get different
 /// names, and the same id always gets the same one.
 std::string OutDirFileName(std::string_view id);
+
+/// The compression an output file's name asks for: ".gz" gzip, ".zst"
+/// zstd, anything else none.
+OutputCompression CompressionForOutputName(std::string_view path);
 
 /// A file named on the command line, for CheckDistinctFiles.
 struct NamedFile {

@@ -64,7 +64,10 @@ Options:
   -h [ --help ]         print this help and exit
   --version             print the version and exit
   -o [ --output ] FILE  write to FILE, replaced atomically when the run ends 
-                        (default: stdout)
+                        (default: stdout); FILE.gz and FILE.zst are compressed
+  --compress KIND       gz or zst: compress the output whatever its name 
+                        (standard output too), or, with --out-dir, each file 
+                        (ID.json.gz, ID.json.zst)
   -r [ --recursive ]    read a directory FILE as the regular files under it, at
                         any depth, sorted by path (links to directories below 
                         it are not followed)
@@ -133,7 +136,10 @@ Options:
   -h [ --help ]         print this help and exit
   --version             print the version and exit
   -o [ --output ] FILE  write to FILE, replaced atomically when the run ends 
-                        (default: stdout)
+                        (default: stdout); FILE.gz and FILE.zst are compressed
+  --compress KIND       gz or zst: compress the output whatever its name 
+                        (standard output too), or, with --out-dir, each file 
+                        (ID.json.gz, ID.json.zst)
   -r [ --recursive ]    read a directory FILE as the regular files under it, at
                         any depth, sorted by path (links to directories below 
                         it are not followed)
@@ -198,7 +204,10 @@ Options:
   -h [ --help ]         print this help and exit
   --version             print the version and exit
   -o [ --output ] FILE  write to FILE, replaced atomically when the run ends 
-                        (default: stdout)
+                        (default: stdout); FILE.gz and FILE.zst are compressed
+  --compress KIND       gz or zst: compress the output whatever its name 
+                        (standard output too), or, with --out-dir, each file 
+                        (ID.json.gz, ID.json.zst)
   -r [ --recursive ]    read a directory FILE as the regular files under it, at
                         any depth, sorted by path (links to directories below 
                         it are not followed)
@@ -248,7 +257,10 @@ Options:
   -h [ --help ]         print this help and exit
   --version             print the version and exit
   -o [ --output ] FILE  write to FILE, replaced atomically when the run ends 
-                        (default: stdout)
+                        (default: stdout); FILE.gz and FILE.zst are compressed
+  --compress KIND       gz or zst: compress the output whatever its name 
+                        (standard output too), or, with --out-dir, each file 
+                        (ID.json.gz, ID.json.zst)
   -r [ --recursive ]    read a directory FILE as the regular files under it, at
                         any depth, sorted by path (links to directories below 
                         it are not followed)
@@ -281,8 +293,8 @@ Stage options:
                            repetition counts and ratios that the Gopher and C4 
                            quality filters use (docs/signals.md)
   --out-dir DIR            write each document to DIR/ID.json (pretty JSON, 
-                           each file replaced atomically) instead of standard 
-                           output
+                           each file replaced atomically, uncompressed unless 
+                           --compress) instead of standard output
   --changes-since MANIFEST write a change feed against MANIFEST (what was 
                            added, removed or changed in each document since) 
                            instead of documents, then update MANIFEST 
@@ -312,7 +324,10 @@ Options:
   -h [ --help ]         print this help and exit
   --version             print the version and exit
   -o [ --output ] FILE  write to FILE, replaced atomically when the run ends 
-                        (default: stdout)
+                        (default: stdout); FILE.gz and FILE.zst are compressed
+  --compress KIND       gz or zst: compress the output whatever its name 
+                        (standard output too), or, with --out-dir, each file 
+                        (ID.json.gz, ID.json.zst)
   -r [ --recursive ]    read a directory FILE as the regular files under it, at
                         any depth, sorted by path (links to directories below 
                         it are not followed)
@@ -381,8 +396,8 @@ Stage options:
                            repetition counts and ratios that the Gopher and C4 
                            quality filters use (docs/signals.md)
   --out-dir DIR            write each document to DIR/ID.json (pretty JSON, 
-                           each file replaced atomically) instead of standard 
-                           output
+                           each file replaced atomically, uncompressed unless 
+                           --compress) instead of standard output
   --changes-since MANIFEST write a change feed against MANIFEST (what was 
                            added, removed or changed in each document since) 
                            instead of documents, then update MANIFEST 

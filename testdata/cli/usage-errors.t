@@ -78,3 +78,10 @@ Some text on stdin.
 2> pagewash segment: error: the argument ('-1') for option '--max-heading-words' is invalid
 2> see 'pagewash segment --help'
 => 2
+
+# --compress takes gz or zst.
+% pagewash clean --compress bz2 cli/hours.txt
+^D
+2> pagewash clean: error: --compress must be gz or zst, not 'bz2'
+2> see 'pagewash clean --help'
+=> 2
