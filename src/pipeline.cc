@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -15,6 +16,7 @@
 #include "io/output.h"
 #include "io/temp_files.h"
 #include "io/walk.h"
+#include "io/warc.h"
 #include "pagewash/json.h"
 #include "pagewash/ledger.h"
 #include "text/tokenize.h"
@@ -124,7 +126,27 @@ Status CheckDistinctFiles(std::span<const NamedFile> files) {
   return Status::Ok();
 }
 
-ExitCode Run(const RunConfig& config, Reporter& reporter) {
+namespace {
+
+// Counts what it passes on, for RunStats.
+class CountingReporter : public Reporter {
+ public:
+  CountingReporter(Reporter& inner, RunStats* stats) : inner_(inner), stats_(stats) {}
+  void Error(const Status& status) override {
+    ++stats_->errors;
+    inner_.Error(status);
+  }
+  void Warning(const Status& status) override {
+    ++stats_->warnings;
+    inner_.Warning(status);
+  }
+
+ private:
+  Reporter& inner_;
+  RunStats* stats_;
+};
+
+ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats) {
   io::Output output;
   const bool out_dir = !config.out_dir.empty() && config.output_kind == OutputKind::kEmit;
   // Under --out-dir the compression is each file's: the output then
@@ -215,6 +237,7 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
       failed = true;
       continue;
     }
+    ++stats->inputs;
     while (true) {
       io::InputReader::Next next = reader.Read(&doc);
       // The end of an input may carry a warning too (WARC records skipped).
@@ -225,6 +248,8 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
         failed = true;
         continue;
       }
+      ++stats->documents_in;
+      stats->bytes_in += doc.stats.input_bytes;
       if (learning) learner.Observe(doc);
       options.strip.site_furniture = site_evidence ? evidence.FurnitureOf(doc) : nullptr;
       doc = ApplyStages(std::move(doc), config.stages, options);
@@ -261,6 +286,10 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
         } else {
           s = WriteToOutDir(path, buffer, config.compression);
         }
+        if (s.ok()) {
+          ++stats->documents_out;
+          stats->bytes_out += buffer.size();
+        }
         if (!s.ok()) {
           reporter.Error(s);
           failed = true;
@@ -272,7 +301,11 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
         output.Abort();
         return code;
       }
+      ++stats->documents_out;
+      stats->bytes_out += buffer.size();
     }
+    const auto& skipped = reader.warc_skipped_total();
+    for (std::size_t i = 1; i < skipped.size(); ++i) stats->records_skipped[i - 1].second = skipped[i];
   }
   // Every file is prepared (written to its temporary copy and synced)
   // before any is renamed, so a failure up to then (a full disk) leaves the
@@ -317,6 +350,36 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
     }
   }
   return failed ? ExitCode::kDataError : ExitCode::kOk;
+}
+
+}  // namespace
+
+ExitCode Run(const RunConfig& config, Reporter& reporter) {
+  const auto start = std::chrono::steady_clock::now();
+  RunStats local;
+  RunStats* stats = config.stats != nullptr ? config.stats : &local;
+  *stats = RunStats{};
+  for (int i = 1; i < io::kWarcSkipKinds; ++i) {
+    stats->records_skipped.emplace_back(io::WarcSkipKey(static_cast<io::WarcSkip>(i)), 0);
+  }
+  CountingReporter counting(reporter, stats);
+  ExitCode code = RunInputs(config, counting, stats);
+  stats->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return code;
+}
+
+std::string RunStatsJson(const RunStats& stats) {
+  std::string skipped;
+  for (const auto& [key, count] : stats.records_skipped) {
+    if (!skipped.empty()) skipped += ',';
+    AppendJsonString(key, &skipped);
+    skipped += fmt::format(":{}", count);
+  }
+  return fmt::format(
+      "{{\"inputs\":{},\"documents_in\":{},\"documents_out\":{},\"bytes_in\":{},\"bytes_out\":{},"
+      "\"errors\":{},\"warnings\":{},\"records_skipped\":{{{}}},\"seconds\":{:.3f}}}\n",
+      stats.inputs, stats.documents_in, stats.documents_out, stats.bytes_in, stats.bytes_out, stats.errors,
+      stats.warnings, skipped, stats.seconds);
 }
 
 }  // namespace pagewash

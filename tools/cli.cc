@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <boost/program_options.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -39,6 +40,7 @@ struct Args {
   std::size_t max_doc_bytes = InputOptions{}.max_document_bytes;
   std::string output;
   std::string compress;
+  std::string stats_json;
   std::vector<std::string> rules;
   std::string learn;
   std::string profile;
@@ -98,6 +100,9 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
        "(links to directories below it are not followed)")
       ("glob", po::value(&a.glob)->value_name("PATTERN"),
        "with -r: only the files whose name matches PATTERN ('*.warc.gz'; default: every file)")
+      ("stats-json", po::value(&a.stats_json)->value_name("FILE"),
+       "when the run ends, write its counters to FILE as JSON: inputs, documents and bytes "
+       "in and out, errors, warnings, WARC records skipped by kind, seconds")
       ("input-format", po::value(&a.input_format)->value_name("FMT"),
        "auto, text or jsonl (default auto: JSON Lines if the first line is a record with "
        "\"text\", else one raw page per input)")
@@ -272,8 +277,9 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
       return Usage(spec, fmt::format("the argument ('{}') for option '--{}' is invalid", value, name));
     }
   }
-  const NamedFile files[] = {{"-o", a.output}, {"--state", a.state}, {"--changes-since", a.changes_since},
-                             {"--learn", a.learn}};
+  const NamedFile files[] = {{"-o", a.output},           {"--state", a.state},
+                             {"--changes-since", a.changes_since}, {"--learn", a.learn},
+                             {"--stats-json", a.stats_json}};
   if (Status s = CheckDistinctFiles(files); !s.ok()) return Usage(spec, s.message());
   config.options.emit.pretty = a.pretty || !a.out_dir.empty();
   config.options.emit.signals = a.signals;
@@ -393,7 +399,15 @@ int RunCommand(const CommandSpec& spec, int argc, char** argv) {
   }
 
   StderrReporter reporter;
+  RunStats run_stats;
+  config.stats = &run_stats;
   int code = static_cast<int>(Run(config, reporter));
+  if (!a.stats_json.empty()) {
+    if (Status s = SaveRunStats(run_stats, a.stats_json); !s.ok()) {
+      reporter.Error(s);
+      code = std::max(code, static_cast<int>(ExitCode::kDataError));
+    }
+  }
   if (a.stats) {
     std::fprintf(stderr,
                  "pagewash: stats: %llu documents, %llu paragraphs in, %llu out, %llu exact "

@@ -9,9 +9,11 @@
 #ifndef PAGEWASH_PIPELINE_H_
 #define PAGEWASH_PIPELINE_H_
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "pagewash/dedup.h"
@@ -108,6 +110,28 @@ enum class OutputKind {
   kChanges,       ///< One change record per document against RunConfig::manifest.
 };
 
+/// What a run did: its counters, for --stats-json.
+struct RunStats {
+  std::uint64_t inputs = 0;         ///< Inputs opened (files, or standard input).
+  std::uint64_t documents_in = 0;   ///< Documents read.
+  std::uint64_t documents_out = 0;  ///< Documents written.
+  std::uint64_t bytes_in = 0;       ///< Bytes of the documents read, as read (decompressed).
+  std::uint64_t bytes_out = 0;      ///< Bytes written, before any compression.
+  std::uint64_t errors = 0;         ///< Errors reported (inputs, documents, output).
+  std::uint64_t warnings = 0;       ///< Warnings reported.
+  /// WARC records that held no text page, by why: ("warcinfo", n), ...,
+  /// ("html", n), every kind listed, in a fixed order.
+  std::vector<std::pair<std::string, std::uint64_t>> records_skipped;
+  double seconds = 0;               ///< Wall-clock time of the run.
+};
+
+/// `stats` as one JSON object on one line:
+/// {"inputs":1,"documents_in":2,...,"records_skipped":{"warcinfo":1,...},"seconds":0.012}
+std::string RunStatsJson(const RunStats& stats);
+
+/// Writes RunStatsJson(stats) to `path`, replaced atomically.
+Status SaveRunStats(const RunStats& stats, const std::string& path);
+
 /// One run of the driver.
 struct RunConfig {
   std::vector<std::string> inputs;  ///< File names; "-" or none is stdin.
@@ -140,6 +164,8 @@ struct RunConfig {
   /// kEmit: write each document to DIR/ID.json (pretty JSON, atomically)
   /// instead of standard output.
   std::string out_dir;
+  /// When set, filled with the run's counters as it ends.
+  RunStats* stats = nullptr;
   /// When strip runs and every input is a file, a first pass finds each
   /// site's furniture (site_evidence.h) for strip to remove. kNone: none.
   SiteFrom site_from = SiteFrom::kUrl;

@@ -137,6 +137,10 @@ Result<SiteProfile> LoadProfile(const std::string& path) {
   return SiteProfile::Parse(text.value(), path);
 }
 
+Status SaveRunStats(const RunStats& stats, const std::string& path) {
+  return WriteAtomically(path, RunStatsJson(stats));
+}
+
 Status SaveProfile(const SiteProfile& profile, const std::string& path) {
   return WriteAtomically(path, profile.Serialize());
 }

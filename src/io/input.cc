@@ -348,6 +348,7 @@ InputReader::Next InputReader::ReadWarc(Document* doc) {
     WarcText page = ExtractWarcText(warc_record_);
     if (page.skip != WarcSkip::kNone) {
       ++warc_skipped_[static_cast<int>(page.skip)];
+      ++warc_skipped_total_[static_cast<int>(page.skip)];
       continue;
     }
     if (page.text.size() > options_.max_document_bytes) {

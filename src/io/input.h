@@ -65,6 +65,10 @@ class InputReader {
   /// Reads the next document into *doc (reusing its buffers).
   Next Read(Document* doc);
 
+  /// WARC records that held no text page, by WarcSkip, over every input
+  /// read so far.
+  const std::array<std::uint64_t, kWarcSkipKinds>& warc_skipped_total() const { return warc_skipped_total_; }
+
  private:
   Status Unwrap();  // Puts a decompressing stream in front of file_ when needed.
   Status ReadFailure(std::uint64_t line) const;  // After ferror(file_).
@@ -90,6 +94,7 @@ class InputReader {
   WarcReader warc_reader_;
   WarcRecord warc_record_;
   std::array<std::uint64_t, kWarcSkipKinds> warc_skipped_{};
+  std::array<std::uint64_t, kWarcSkipKinds> warc_skipped_total_{};
   bool text_done_ = false;
   bool pending_line_ = false;  // line_ holds an unread first line.
   bool record_seen_ = false;   // A non-blank JSON Lines line has been read.

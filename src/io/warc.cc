@@ -235,6 +235,21 @@ std::string_view WarcSkipName(WarcSkip skip) {
   return {};
 }
 
+std::string_view WarcSkipKey(WarcSkip skip) {
+  switch (skip) {
+    case WarcSkip::kOtherType:
+      return "other_type";
+    case WarcSkip::kHtml:
+      return "html";
+    case WarcSkip::kNotText:
+      return "not_text";
+    case WarcSkip::kEncoded:
+      return "http_encoded";
+    default:
+      return WarcSkipName(skip);
+  }
+}
+
 WarcText ExtractWarcText(const WarcRecord& record) {
   WarcText out;
   const std::string_view type = record.type;

@@ -102,6 +102,9 @@ inline constexpr int kWarcSkipKinds = 9;
 /// How a message names records skipped for `skip` ("warcinfo", "HTML").
 std::string_view WarcSkipName(WarcSkip skip);
 
+/// The key of `skip` in --stats-json ("warcinfo", "html", "not_text").
+std::string_view WarcSkipKey(WarcSkip skip);
+
 /// What a record holds for pagewash.
 struct WarcText {
   WarcSkip skip = WarcSkip::kNone;

@@ -73,6 +73,9 @@ Options:
                         it are not followed)
   --glob PATTERN        with -r: only the files whose name matches PATTERN 
                         ('*.warc.gz'; default: every file)
+  --stats-json FILE     when the run ends, write its counters to FILE as JSON: 
+                        inputs, documents and bytes in and out, errors, 
+                        warnings, WARC records skipped by kind, seconds
   --input-format FMT    auto, text or jsonl (default auto: JSON Lines if the 
                         first line is a record with "text", else one raw page 
                         per input)
@@ -145,6 +148,9 @@ Options:
                         it are not followed)
   --glob PATTERN        with -r: only the files whose name matches PATTERN 
                         ('*.warc.gz'; default: every file)
+  --stats-json FILE     when the run ends, write its counters to FILE as JSON: 
+                        inputs, documents and bytes in and out, errors, 
+                        warnings, WARC records skipped by kind, seconds
   --input-format FMT    auto, text or jsonl (default auto: JSON Lines if the 
                         first line is a record with "text", else one raw page 
                         per input)
@@ -213,6 +219,9 @@ Options:
                         it are not followed)
   --glob PATTERN        with -r: only the files whose name matches PATTERN 
                         ('*.warc.gz'; default: every file)
+  --stats-json FILE     when the run ends, write its counters to FILE as JSON: 
+                        inputs, documents and bytes in and out, errors, 
+                        warnings, WARC records skipped by kind, seconds
   --input-format FMT    auto, text or jsonl (default auto: JSON Lines if the 
                         first line is a record with "text", else one raw page 
                         per input)
@@ -266,6 +275,9 @@ Options:
                         it are not followed)
   --glob PATTERN        with -r: only the files whose name matches PATTERN 
                         ('*.warc.gz'; default: every file)
+  --stats-json FILE     when the run ends, write its counters to FILE as JSON: 
+                        inputs, documents and bytes in and out, errors, 
+                        warnings, WARC records skipped by kind, seconds
   --input-format FMT    auto, text or jsonl (default auto: JSON Lines if the 
                         first line is a record with "text", else one raw page 
                         per input)
@@ -333,6 +345,9 @@ Options:
                         it are not followed)
   --glob PATTERN        with -r: only the files whose name matches PATTERN 
                         ('*.warc.gz'; default: every file)
+  --stats-json FILE     when the run ends, write its counters to FILE as JSON: 
+                        inputs, documents and bytes in and out, errors, 
+                        warnings, WARC records skipped by kind, seconds
   --input-format FMT    auto, text or jsonl (default auto: JSON Lines if the 
                         first line is a record with "text", else one raw page 
                         per input)

@@ -85,3 +85,10 @@ Some text on stdin.
 2> pagewash clean: error: --compress must be gz or zst, not 'bz2'
 2> see 'pagewash clean --help'
 => 2
+
+# --stats-json may not name the output.
+% pagewash clean -o out.jsonl --stats-json ./out.jsonl cli/hours.txt
+^D
+2> pagewash clean: error: -o out.jsonl and --stats-json ./out.jsonl are the same file: each needs its own
+2> see 'pagewash clean --help'
+=> 2
