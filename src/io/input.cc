@@ -219,6 +219,16 @@ InputReader::Next InputReader::ReadText(Document* doc) {
     text_.append(line_);
     pending_line_ = false;
   }
+  // A page of one long line was read whole to tell its format: the bound
+  // applies to it too (a small compressed file can hold a huge line).
+  if (text_.size() > options_.max_document_bytes) {
+    next.status = kError;
+    next.error = Status::InvalidInput(fmt::format("page is larger than {} bytes (--max-doc-bytes)",
+                                                  options_.max_document_bytes))
+                     .At(source_, 0);
+    ReleaseIfLarge(&text_);
+    return next;
+  }
   // The first line, read to tell the format, may have been the whole page.
   if (line_capacity_ > kKeptBufferBytes) {
     std::free(line_buffer_);
