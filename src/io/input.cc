@@ -11,6 +11,7 @@
 #include "io/decompress.h"
 #include "io/sniff.h"
 #include "text/encoding.h"
+#include "text/unicode.h"
 
 namespace pagewash::io {
 namespace {
@@ -36,6 +37,24 @@ bool IsBlank(std::string_view s) {
 
 std::string_view StripBom(std::string_view s) {
   return s.substr(0, 3) == "\xEF\xBB\xBF" ? s.substr(3) : s;
+}
+
+// `s` with each invalid UTF-8 sequence made U+FFFD. WARC header values
+// are bytes: they go into JSON strings, which must be UTF-8.
+std::string ValidUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t start = i;
+    bool valid = true;
+    std::uint32_t c = text::DecodeUtf8(s, &i, &valid);
+    if (valid) {
+      out.append(s.substr(start, i - start));
+    } else {
+      text::AppendUtf8(c, &out);
+    }
+  }
+  return out;
 }
 
 // A buffer that grew for one large page is given back after it, not kept
@@ -375,16 +394,16 @@ InputReader::Next InputReader::ReadWarc(Document* doc) {
       next.error = Status::InvalidInput(std::string(next.error.message())).At(source_, warc_record_.line);
       return next;
     }
-    doc->id = !warc_record_.record_id.empty() ? warc_record_.record_id
+    doc->id = !warc_record_.record_id.empty() ? ValidUtf8(warc_record_.record_id)
                                                : fmt::format("{}:{}", DefaultId(), warc_record_.line);
     doc->source = name_ == "-" ? std::string("<stdin>") : name_;
     if (!warc_record_.target_uri.empty()) {
       ExtraField url{"url", {}};
-      AppendJsonString(warc_record_.target_uri, &url.raw_json);
+      AppendJsonString(ValidUtf8(warc_record_.target_uri), &url.raw_json);
       doc->extra.push_back(std::move(url));
     }
-    if (!warc_record_.date.empty()) doc->SetMetadata("date", warc_record_.date);
-    if (!page.content_type.empty()) doc->SetMetadata("content_type", page.content_type);
+    if (!warc_record_.date.empty()) doc->SetMetadata("date", ValidUtf8(warc_record_.date));
+    if (!page.content_type.empty()) doc->SetMetadata("content_type", ValidUtf8(page.content_type));
     return next;
   }
 }
