@@ -53,6 +53,6 @@ set(CPACK_STRIP_FILES ON)  # Debug info stays in the build tree.
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
 # The Debian 12 (bookworm) packages of the shared libraries the binary links.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libc6 (>= 2.36), libstdc++6 (>= 12), libgcc-s1, libfmt9, libicu72, libboost-program-options1.74.0, libsimdjson14, libxxhash0, libcld2-0")
+    "libc6 (>= 2.36), libstdc++6 (>= 12), libgcc-s1, libfmt9, libicu72, libboost-program-options1.74.0, libsimdjson14, libxxhash0, libcld2-0, zlib1g, libzstd1, libbz2-1.0, liblzma5")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "jq, bash-completion")
 include(CPack)

@@ -5,14 +5,19 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <unordered_map>
 
+#include "io/compress.h"
 #include "io/input.h"
 #include "io/output.h"
 #include "io/temp_files.h"
+#include "io/walk.h"
+#include "io/warc.h"
+#include "pagewash/files.h"
 #include "pagewash/json.h"
 #include "pagewash/ledger.h"
 #include "text/tokenize.h"
@@ -71,12 +76,14 @@ std::string OutDirFileName(std::string_view id) {
   return name + ".json";
 }
 
+OutputCompression CompressionForOutputName(std::string_view path) { return io::CompressionForName(path); }
+
 namespace {
 
 // Writes one document to DIR/NAME.json, replaced atomically.
-Status WriteToOutDir(const std::string& path, std::string_view json) {
+Status WriteToOutDir(const std::string& path, std::string_view json, OutputCompression compression) {
   io::Output file;
-  if (Status s = file.Open(path); !s.ok()) return s;
+  if (Status s = file.Open(path, compression); !s.ok()) return s;
   if (Status s = file.Write(json); !s.ok()) return s;
   return file.Commit();
 }
@@ -120,13 +127,36 @@ Status CheckDistinctFiles(std::span<const NamedFile> files) {
   return Status::Ok();
 }
 
-ExitCode Run(const RunConfig& config, Reporter& reporter) {
+namespace {
+
+// Counts what it passes on, for RunStats.
+class CountingReporter : public Reporter {
+ public:
+  CountingReporter(Reporter& inner, RunStats* stats) : inner_(inner), stats_(stats) {}
+  void Error(const Status& status) override {
+    ++stats_->errors;
+    inner_.Error(status);
+  }
+  void Warning(const Status& status) override {
+    ++stats_->warnings;
+    inner_.Warning(status);
+  }
+
+ private:
+  Reporter& inner_;
+  RunStats* stats_;
+};
+
+ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats) {
   io::Output output;
-  if (Status s = output.Open(config.output); !s.ok()) {
+  const bool out_dir = !config.out_dir.empty() && config.output_kind == OutputKind::kEmit;
+  // Under --out-dir the compression is each file's: the output then
+  // carries nothing, and stays plain.
+  if (Status s = output.Open(config.output, out_dir ? OutputCompression::kNone : config.compression);
+      !s.ok()) {
     reporter.Error(s);
     return ExitCode::kDataError;
   }
-  const bool out_dir = !config.out_dir.empty() && config.output_kind == OutputKind::kEmit;
   if (out_dir) {
     std::error_code ec;
     std::filesystem::create_directories(config.out_dir, ec);
@@ -139,8 +169,17 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
   // no document silently replaces another's file.
   std::unordered_map<std::string, std::string> written;
   bool failed = false;
-  std::vector<std::string> inputs = config.inputs;
-  if (inputs.empty()) inputs.emplace_back("-");
+  // Directories become the files under them, once, before the first pass.
+  std::vector<io::InputEntry> entries;
+  if (config.inputs.empty()) {
+    entries.push_back(io::InputEntry{"-", Status::Ok()});
+  } else {
+    entries = io::ExpandInputs(config.inputs, io::WalkOptions{config.recursive, config.glob});
+  }
+  std::vector<std::string> inputs;
+  for (const io::InputEntry& e : entries) {
+    if (e.error.ok()) inputs.push_back(e.path);
+  }
   io::InputReader reader(config.input);
   SiteProfile::Learner learner(config.learn);
   const bool learning = !config.learn_profile.empty();
@@ -187,21 +226,31 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
     evidence.Finish();
   }
   std::string buffer;
-  for (const std::string& name : inputs) {
+  for (const io::InputEntry& entry : entries) {
+    if (!entry.error.ok()) {
+      reporter.Error(entry.error);
+      failed = true;
+      continue;
+    }
+    const std::string& name = entry.path;
     if (Status s = reader.Open(name); !s.ok()) {
       reporter.Error(s);
       failed = true;
       continue;
     }
+    ++stats->inputs;
     while (true) {
       io::InputReader::Next next = reader.Read(&doc);
-      if (next.status == io::InputReader::kEnd) break;
+      // The end of an input may carry a warning too (WARC records skipped).
       if (!next.warning.ok()) reporter.Warning(next.warning);
+      if (next.status == io::InputReader::kEnd) break;
       if (next.status == io::InputReader::kError) {
         reporter.Error(next.error);
         failed = true;
         continue;
       }
+      ++stats->documents_in;
+      stats->bytes_in += doc.stats.input_bytes;
       if (learning) learner.Observe(doc);
       options.strip.site_furniture = site_evidence ? evidence.FurnitureOf(doc) : nullptr;
       doc = ApplyStages(std::move(doc), config.stages, options);
@@ -225,6 +274,7 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
       }
       if (out_dir) {
         std::string path = config.out_dir + "/" + OutDirFileName(doc.id);
+        path += io::CompressionSuffix(config.compression);
         auto [it, first] = written.emplace(path, doc.id);
         Status s = Status::Ok();
         if (!first) {
@@ -235,7 +285,11 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
                                                      it->second, doc.id))
                   .At(path, 0);
         } else {
-          s = WriteToOutDir(path, buffer);
+          s = WriteToOutDir(path, buffer, config.compression);
+        }
+        if (s.ok()) {
+          ++stats->documents_out;
+          stats->bytes_out += buffer.size();
         }
         if (!s.ok()) {
           reporter.Error(s);
@@ -248,7 +302,11 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
         output.Abort();
         return code;
       }
+      ++stats->documents_out;
+      stats->bytes_out += buffer.size();
     }
+    const auto& skipped = reader.warc_skipped_total();
+    for (std::size_t i = 1; i < skipped.size(); ++i) stats->records_skipped[i - 1].second = skipped[i];
   }
   // Every file is prepared (written to its temporary copy and synced)
   // before any is renamed, so a failure up to then (a full disk) leaves the
@@ -293,6 +351,40 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
     }
   }
   return failed ? ExitCode::kDataError : ExitCode::kOk;
+}
+
+}  // namespace
+
+ExitCode Run(const RunConfig& config, Reporter& reporter) {
+  const auto start = std::chrono::steady_clock::now();
+  RunStats local;
+  RunStats* stats = config.stats != nullptr ? config.stats : &local;
+  *stats = RunStats{};
+  for (int i = 1; i < io::kWarcSkipKinds; ++i) {
+    stats->records_skipped.emplace_back(io::WarcSkipKey(static_cast<io::WarcSkip>(i)), 0);
+  }
+  CountingReporter counting(reporter, stats);
+  ExitCode code = RunInputs(config, counting, stats);
+  stats->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return code;
+}
+
+Status SaveRunStats(const RunStats& stats, const std::string& path) {
+  return WriteFileAtomically(path, RunStatsJson(stats));
+}
+
+std::string RunStatsJson(const RunStats& stats) {
+  std::string skipped;
+  for (const auto& [key, count] : stats.records_skipped) {
+    if (!skipped.empty()) skipped += ',';
+    AppendJsonString(key, &skipped);
+    skipped += fmt::format(":{}", count);
+  }
+  return fmt::format(
+      "{{\"inputs\":{},\"documents_in\":{},\"documents_out\":{},\"bytes_in\":{},\"bytes_out\":{},"
+      "\"errors\":{},\"warnings\":{},\"records_skipped\":{{{}}},\"seconds\":{:.3f}}}\n",
+      stats.inputs, stats.documents_in, stats.documents_out, stats.bytes_in, stats.bytes_out, stats.errors,
+      stats.warnings, skipped, stats.seconds);
 }
 
 }  // namespace pagewash

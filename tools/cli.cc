@@ -40,12 +40,16 @@ class StderrReporter : public Reporter {
 // Raw flag values, before validation into the library's options.
 struct Args {
   std::vector<std::string> inputs;
+  bool recursive = false;
+  std::string glob;
   std::string input_format = "auto";
   std::string id;
   std::string text_key = InputOptions{}.text_key;
   std::string encoding;
   std::size_t max_doc_bytes = InputOptions{}.max_document_bytes;
   std::string output;
+  std::string compress;
+  std::string stats_json;
   std::vector<std::string> rules;
   std::string learn;
   std::string profile;
@@ -234,7 +238,19 @@ int RunCommandImpl(const CommandSpec& spec, std::span<const CommandSpec> command
        "read options from FILE ('name = value' lines, with the long names; a [COMMAND] section is "
        "for that command only); the command line wins (default: $PAGEWASH_CONFIG)")
       ("output,o", po::value(&a.output)->value_name("FILE"),
-       "write to FILE, replaced atomically when the run ends (default: stdout)")
+       "write to FILE, replaced atomically when the run ends (default: stdout); FILE.gz and "
+       "FILE.zst are compressed")
+      ("compress", po::value(&a.compress)->value_name("KIND"),
+       "gz or zst: compress the output whatever its name (standard output too), or, with "
+       "--out-dir, each file (ID.json.gz, ID.json.zst)")
+      ("recursive,r", po::bool_switch(&a.recursive),
+       "read a directory FILE as the regular files under it, at any depth, sorted by path "
+       "(links to directories below it are not followed)")
+      ("glob", po::value(&a.glob)->value_name("PATTERN"),
+       "with -r: only the files whose name matches PATTERN ('*.warc.gz'; default: every file)")
+      ("stats-json", po::value(&a.stats_json)->value_name("FILE"),
+       "when the run ends, write its counters to FILE as JSON: inputs, documents and bytes "
+       "in and out, errors, warnings, WARC records skipped by kind, seconds")
       ("input-format", po::value(&a.input_format)->value_name("FMT"),
        "auto, text or jsonl (default auto: JSON Lines if the first line is a record with "
        "\"text\", else one raw page per input)")
@@ -314,8 +330,8 @@ int RunCommandImpl(const CommandSpec& spec, std::span<const CommandSpec> command
          "add metadata.signals to the JSON: the word, line and repetition counts and ratios that "
          "the Gopher and C4 quality filters use (docs/signals.md)")
         ("out-dir", po::value(&a.out_dir)->value_name("DIR"),
-         "write each document to DIR/ID.json (pretty JSON, each file replaced atomically) "
-         "instead of standard output")
+         "write each document to DIR/ID.json (pretty JSON, each file replaced atomically, "
+         "uncompressed unless --compress) instead of standard output")
         ("changes-since", po::value(&a.changes_since)->value_name("MANIFEST"),
          "write a change feed against MANIFEST (what was added, removed or changed in each "
          "document since) instead of documents, then update MANIFEST atomically");
@@ -345,7 +361,11 @@ int RunCommandImpl(const CommandSpec& spec, std::span<const CommandSpec> command
     std::size_t width = HelpWidth();
     std::string text = fmt::format("Usage: pagewash {} [OPTIONS] [FILE...]\n\n", spec.name);
     text += WrapText(spec.description, 0, width) + "\n";
-    text += WrapText("Reads FILEs, or standard input when there are none or FILE is '-'.", 0, width) + "\n";
+    text += WrapText("Reads FILEs, or standard input when there are none or FILE is '-'. Compressed inputs "
+                     "(gzip, zstd, bzip2, xz) are known by their first bytes and decompressed; WARC and "
+                     "WET files are read record by record (text pages only: HTML is skipped).",
+                     0, width) +
+            "\n";
     text += FormatOptions({{"Options", &common}, {"Stage options", &stage_opts}}, width) + "\n";
     text += ExitStatusHelp(width);
     std::fputs(text.c_str(), stdout);
@@ -378,7 +398,20 @@ int RunCommandImpl(const CommandSpec& spec, std::span<const CommandSpec> command
 
   RunConfig config;
   config.inputs = a.inputs;
+  if (!a.glob.empty() && !a.recursive) return Usage(spec, "--glob picks files in directories: add -r");
+  if (!a.id.empty() && a.recursive) return Usage(spec, "--id names one page: not with -r");
+  config.recursive = a.recursive;
+  config.glob = a.glob;
   config.output = a.output;
+  if (a.compress == "gz") {
+    config.compression = OutputCompression::kGzip;
+  } else if (a.compress == "zst") {
+    config.compression = OutputCompression::kZstd;
+  } else if (!a.compress.empty()) {
+    return Usage(spec, fmt::format("--compress must be gz or zst, not '{}'", a.compress));
+  } else {
+    config.compression = CompressionForOutputName(a.output);
+  }
   config.input.id = a.id;
   if (a.input_format == "auto") {
     config.input.format = InputFormat::kAuto;
@@ -420,8 +453,9 @@ int RunCommandImpl(const CommandSpec& spec, std::span<const CommandSpec> command
       return Usage(spec, fmt::format("the argument ('{}') for option '--{}' is invalid", value, name));
     }
   }
-  const NamedFile files[] = {{"-o", a.output}, {"--state", a.state}, {"--changes-since", a.changes_since},
-                             {"--learn", a.learn}};
+  const NamedFile files[] = {{"-o", a.output},           {"--state", a.state},
+                             {"--changes-since", a.changes_since}, {"--learn", a.learn},
+                             {"--stats-json", a.stats_json}};
   if (Status s = CheckDistinctFiles(files); !s.ok()) return Usage(spec, s.message());
   config.options.emit.pretty = a.pretty || !a.out_dir.empty();
   config.options.emit.signals = a.signals;
@@ -546,7 +580,15 @@ int RunCommandImpl(const CommandSpec& spec, std::span<const CommandSpec> command
   }
 
   StderrReporter reporter;
+  RunStats run_stats;
+  config.stats = &run_stats;
   int code = static_cast<int>(Run(config, reporter));
+  if (!a.stats_json.empty()) {
+    if (Status s = SaveRunStats(run_stats, a.stats_json); !s.ok()) {
+      reporter.Error(s);
+      code = std::max(code, static_cast<int>(ExitCode::kDataError));
+    }
+  }
   if (a.stats) {
     std::fprintf(stderr,
                  "pagewash: stats: %llu documents, %llu paragraphs in, %llu out, %llu exact "

@@ -4,6 +4,7 @@
 set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config libfmt-dev libicu-dev libboost-program-options-dev
           libgtest-dev libsimdjson-dev libxxhash-dev libcld2-dev help2man
+          zlib1g-dev libzstd-dev libbz2-dev liblzma-dev zstd
           python3 python3-jsonschema)
 for option in "$@"; do
   case $option in

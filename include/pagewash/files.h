@@ -10,6 +10,7 @@
 #define PAGEWASH_FILES_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pagewash/dedup.h"
@@ -47,6 +48,10 @@ Status SaveProfile(const SiteProfile& profile, const std::string& path);
 /// The default rules followed by the rule files at `paths`, in order.
 /// Errors name the file and line.
 Result<RuleSet> LoadRules(const std::vector<std::string>& paths);
+
+/// Writes `text` to `path`, replaced atomically (a temporary copy in the same
+/// directory, flushed, then renamed over it).
+Status WriteFileAtomically(const std::string& path, std::string_view text);
 
 /// Makes SIGINT, SIGTERM and SIGHUP remove the temporary copies of the files
 /// a run is writing before the process dies of the signal, so the files

@@ -9,15 +9,17 @@
 #ifndef PAGEWASH_PIPELINE_H_
 #define PAGEWASH_PIPELINE_H_
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "pagewash/dedup.h"
 #include "pagewash/document.h"
 #include "pagewash/emit.h"
-#include "pagewash/input_options.h"
+#include "pagewash/io_options.h"
 #include "pagewash/manifest.h"
 #include "pagewash/profile.h"
 #include "pagewash/result.h"
@@ -74,11 +76,42 @@ enum class OutputKind {
   kChanges,       ///< One change record per document against RunConfig::manifest.
 };
 
+/// What a run did: its counters, for --stats-json.
+struct RunStats {
+  std::uint64_t inputs = 0;         ///< Inputs opened (files, or standard input).
+  std::uint64_t documents_in = 0;   ///< Documents read.
+  std::uint64_t documents_out = 0;  ///< Documents written.
+  std::uint64_t bytes_in = 0;       ///< Bytes of the documents read, as read (decompressed).
+  std::uint64_t bytes_out = 0;      ///< Bytes written, before any compression.
+  std::uint64_t errors = 0;         ///< Errors reported (inputs, documents, output).
+  std::uint64_t warnings = 0;       ///< Warnings reported.
+  /// WARC records that held no text page, by why: ("warcinfo", n), ...,
+  /// ("html", n), every kind listed, in a fixed order.
+  std::vector<std::pair<std::string, std::uint64_t>> records_skipped;
+  double seconds = 0;               ///< Wall-clock time of the run.
+};
+
+/// `stats` as one JSON object on one line:
+/// {"inputs":1,"documents_in":2,...,"records_skipped":{"warcinfo":1,...},"seconds":0.012}
+std::string RunStatsJson(const RunStats& stats);
+
+/// Writes RunStatsJson(stats) to `path`, replaced atomically.
+Status SaveRunStats(const RunStats& stats, const std::string& path);
+
 /// One run of the driver.
 struct RunConfig {
   std::vector<std::string> inputs;  ///< File names; "-" or none is stdin.
+  /// A directory among `inputs` is read as the regular files under it,
+  /// sorted by path, when set; else it is an error (io/walk.h).
+  bool recursive = false;
+  /// With `recursive`: only files whose name matches this fnmatch pattern
+  /// ("*.warc.gz"); empty: every file.
+  std::string glob;
   InputOptions input;
   std::string output;               ///< File written atomically; empty or "-": stdout.
+  /// Compresses the output (standard output too) and, under out_dir, each
+  /// file, which then gets the suffix ".gz" or ".zst".
+  OutputCompression compression = OutputCompression::kNone;
   std::vector<const Stage*> stages;
   OutputKind output_kind = OutputKind::kStream;
   PipelineOptions options;
@@ -97,6 +130,8 @@ struct RunConfig {
   /// kEmit: write each document to DIR/ID.json (pretty JSON, atomically)
   /// instead of standard output.
   std::string out_dir;
+  /// When set, filled with the run's counters as it ends.
+  RunStats* stats = nullptr;
   /// When strip runs and every input is a file, a first pass finds each
   /// site's furniture (site_evidence.h) for strip to remove. kNone: none.
   SiteFrom site_from = SiteFrom::kUrl;
@@ -109,6 +144,10 @@ struct RunConfig {
 /// hex digits of the XXH3 of the whole id: "a/b" and "a?b" get different
 /// names, and the same id always gets the same one.
 std::string OutDirFileName(std::string_view id);
+
+/// The compression an output file's name asks for: ".gz" gzip, ".zst"
+/// zstd, anything else none.
+OutputCompression CompressionForOutputName(std::string_view path);
 
 /// A file named on the command line, for CheckDistinctFiles.
 struct NamedFile {

@@ -113,6 +113,8 @@ Result<SiteProfile> LoadProfile(const std::string& path) {
   return SiteProfile::Parse(text.value(), path);
 }
 
+Status WriteFileAtomically(const std::string& path, std::string_view text) { return WriteAtomically(path, text); }
+
 Status SaveProfile(const SiteProfile& profile, const std::string& path) {
   return WriteAtomically(path, profile.Serialize());
 }

@@ -8,8 +8,10 @@
 
 #include <sys/stat.h>
 
+#include "io/decompress.h"
 #include "io/sniff.h"
 #include "text/encoding.h"
+#include "text/unicode.h"
 
 namespace pagewash::io {
 namespace {
@@ -17,6 +19,13 @@ namespace {
 std::string IdFromPath(const std::string& path) {
   std::size_t slash = path.find_last_of('/');
   std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  // "page.txt.gz" is page "page", as "page.txt" is.
+  for (std::string_view ext : {".gz", ".zst", ".bz2", ".xz"}) {
+    if (base.size() > ext.size() + 1 && base.ends_with(ext)) {
+      base.resize(base.size() - ext.size());
+      break;
+    }
+  }
   std::size_t dot = base.find_last_of('.');
   if (dot != std::string::npos && dot > 0) base.resize(dot);
   return base;
@@ -28,6 +37,24 @@ bool IsBlank(std::string_view s) {
 
 std::string_view StripBom(std::string_view s) {
   return s.substr(0, 3) == "\xEF\xBB\xBF" ? s.substr(3) : s;
+}
+
+// `s` with each invalid UTF-8 sequence made U+FFFD. WARC header values
+// are bytes: they go into JSON strings, which must be UTF-8.
+std::string ValidUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t start = i;
+    bool valid = true;
+    std::uint32_t c = text::DecodeUtf8(s, &i, &valid);
+    if (valid) {
+      out.append(s.substr(start, i - start));
+    } else {
+      text::AppendUtf8(c, &out);
+    }
+  }
+  return out;
 }
 
 // A buffer that grew for one large page is given back after it, not kept
@@ -53,7 +80,9 @@ std::size_t BytesLeft(std::FILE* file) {
 
 }  // namespace
 
-InputReader::InputReader(InputOptions options) : options_(std::move(options)) {
+InputReader::InputReader(InputOptions options)
+    : options_(std::move(options)),
+      warc_reader_(std::min(options_.max_document_bytes, kMaxDocumentBytesLimit)) {
   if (options_.max_document_bytes > kMaxDocumentBytesLimit) options_.max_document_bytes = kMaxDocumentBytesLimit;
   decoder_.SetTextKey(options_.text_key);
   AppendJsonString(options_.text_key, &quoted_text_key_);
@@ -66,9 +95,45 @@ InputReader::~InputReader() {
 }
 
 void InputReader::Close() {
-  if (file_ != nullptr && owns_file_) std::fclose(file_);
+  // The decompressing stream reads raw_: it goes first.
+  decompressor_.reset();
+  if (raw_ != nullptr && owns_file_) std::fclose(raw_);
   file_ = nullptr;
+  raw_ = nullptr;
   owns_file_ = false;
+}
+
+Status InputReader::Unwrap() {
+  // Enough bytes for every magic number SniffContent knows (bzip2's is ten).
+  char head[16];
+  const long at = std::ftell(raw_);
+  std::size_t got = std::fread(head, 1, sizeof head, raw_);
+  if (got == 0) {
+    if (std::ferror(raw_)) return ReadFailure(0);
+    return Status::Ok();
+  }
+  ContentKind kind = SniffContent(std::string_view(head, got), /*check_binary=*/false);
+  if (!IsCompressed(kind)) {
+    // A file is rewound; a pipe cannot be, so its first bytes are read
+    // again from memory, then the rest.
+    if (at >= 0 && std::fseek(raw_, at, SEEK_SET) == 0) return Status::Ok();
+    kind = ContentKind::kText;
+  }
+  decompressor_ = Decompressor::Create(kind, std::string_view(head, got), raw_);
+  if (decompressor_ == nullptr) {
+    return Status::IoError("cannot set up decompression: out of memory").At(source_, 0);
+  }
+  file_ = decompressor_->file();
+  return Status::Ok();
+}
+
+Status InputReader::ReadFailure(std::uint64_t line) const {
+  // A decompressor's own message says where the compressed data is
+  // damaged; otherwise the file could not be read.
+  if (decompressor_ != nullptr && !decompressor_->error().empty()) {
+    return Status::InvalidInput(decompressor_->error()).At(source_, line);
+  }
+  return Status::IoError(fmt::format("read failed: {}", std::strerror(errno))).At(source_, line);
 }
 
 Status InputReader::Open(const std::string& name) {
@@ -79,6 +144,10 @@ Status InputReader::Open(const std::string& name) {
     return Status::IoError(fmt::format("cannot open: {}", std::strerror(errno))).At(name, 0);
   }
   Status s = Attach(file, name);
+  if (!s.ok() && file_ == nullptr) {
+    std::fclose(file);  // Attach gave it up.
+    return s;
+  }
   owns_file_ = true;
   return s;
 }
@@ -86,13 +155,20 @@ Status InputReader::Open(const std::string& name) {
 Status InputReader::Attach(std::FILE* file, const std::string& name) {
   Close();
   file_ = file;
+  raw_ = file;
   name_ = name;
   source_ = name == "-" ? "<stdin>" : name;
   line_number_ = 0;
   text_done_ = false;
   pending_line_ = false;
   record_seen_ = false;
+  warc_ = false;
+  warc_skipped_.fill(0);
   text_.clear();
+  if (Status s = Unwrap(); !s.ok()) {
+    Close();
+    return s;
+  }
   // Decide the format from the first non-blank line, which stays pending.
   jsonl_ = options_.format == InputFormat::kJsonl;
   if (options_.format == InputFormat::kText) return Status::Ok();
@@ -104,6 +180,12 @@ Status InputReader::Attach(std::FILE* file, const std::string& name) {
       continue;
     }
     pending_line_ = true;
+    // WARC and WET files are known by their first line, whatever the
+    // format says.
+    if (text_.empty() && line_.starts_with("WARC/1.")) {
+      warc_ = true;
+      break;
+    }
     if (options_.format == InputFormat::kAuto) {
       // A record whose JSON is broken (bad UTF-8, a typo) still makes the
       // input JSON Lines when it plainly has a "text" field: the error is
@@ -114,6 +196,12 @@ Status InputReader::Attach(std::FILE* file, const std::string& name) {
                 first.find("\"text\":") != std::string_view::npos);
     }
     break;
+  }
+  if (warc_) {
+    jsonl_ = false;
+    pending_line_ = false;
+    warc_reader_.Start(file_, line_);
+    return Status::Ok();
   }
   // Blank lines met while detecting the format belong to a text page only.
   if (jsonl_) {
@@ -149,6 +237,16 @@ InputReader::Next InputReader::ReadText(Document* doc) {
   if (pending_line_) {
     text_.append(line_);
     pending_line_ = false;
+  }
+  // A page of one long line was read whole to tell its format: the bound
+  // applies to it too (a small compressed file can hold a huge line).
+  if (text_.size() > options_.max_document_bytes) {
+    next.status = kError;
+    next.error = Status::InvalidInput(fmt::format("page is larger than {} bytes (--max-doc-bytes)",
+                                                  options_.max_document_bytes))
+                     .At(source_, 0);
+    ReleaseIfLarge(&text_);
+    return next;
   }
   // The first line, read to tell the format, may have been the whole page.
   if (line_capacity_ > kKeptBufferBytes) {
@@ -187,7 +285,7 @@ InputReader::Next InputReader::ReadText(Document* doc) {
   }
   if (std::ferror(file_)) {
     next.status = kError;
-    next.error = Status::IoError(fmt::format("read failed: {}", std::strerror(errno))).At(source_, 0);
+    next.error = ReadFailure(0);
     ReleaseIfLarge(&text_);
     return next;
   }
@@ -196,8 +294,20 @@ InputReader::Next InputReader::ReadText(Document* doc) {
   // writes nothing, as clean does, rather than an empty page.
   if (text_.empty()) return next;
   if (!sniffed && refuse()) return next;
+  Next page = FinishPage(options_.encoding, doc);
+  if (page.status == kDocument) {
+    doc->id = !options_.id.empty() ? options_.id : DefaultId();
+    doc->source = name_ == "-" ? std::string("<stdin>") : name_;
+  }
+  return page;
+}
+
+std::string InputReader::DefaultId() const { return IdFromPath(name_ == "-" ? "stdin" : name_); }
+
+InputReader::Next InputReader::FinishPage(std::string_view declared, Document* doc) {
+  Next next;
   const std::size_t input_bytes = text_.size();
-  const std::string encoding = options_.encoding.empty() ? text::DetectEncoding(text_) : options_.encoding;
+  const std::string encoding = declared.empty() ? text::DetectEncoding(text_) : std::string(declared);
   const bool utf8 = text::IsUtf8Name(encoding);
   if (!utf8) {
     Status converted = text::ConvertToUtf8(text_, encoding, &converted_);
@@ -217,8 +327,6 @@ InputReader::Next InputReader::ReadText(Document* doc) {
   if (!utf8) doc->SetMetadata("encoding", encoding);
   ReleaseIfLarge(&text_);
   std::string().swap(converted_);
-  doc->id = !options_.id.empty() ? options_.id : (name_ == "-" ? std::string("stdin") : IdFromPath(name_));
-  doc->source = name_ == "-" ? std::string("<stdin>") : name_;
   next.status = kDocument;
   if (report.invalid_utf8 > 0) {
     next.warning = Status::InvalidInput(fmt::format(
@@ -228,9 +336,82 @@ InputReader::Next InputReader::ReadText(Document* doc) {
   return next;
 }
 
+InputReader::Next InputReader::ReadWarc(Document* doc) {
+  Next next;
+  while (true) {
+    WarcReader::Kind kind = warc_reader_.Next(&warc_record_);
+    // Damage in a compressed WARC, or a failed read, shows as the end of
+    // the records or as a record cut short: the stream says which.
+    if (kind != WarcReader::kRecord && std::ferror(file_)) {
+      next.status = kError;
+      next.error = ReadFailure(kind == WarcReader::kError ? warc_reader_.error_line() : 0);
+      Close();
+      return next;
+    }
+    if (kind == WarcReader::kError) {
+      next.status = kError;
+      next.error = Status::InvalidInput(warc_reader_.error()).At(source_, warc_reader_.error_line());
+      return next;
+    }
+    if (kind == WarcReader::kEnd) {
+      // The records that held no text page, in one line for the input.
+      std::uint64_t total = 0;
+      std::string kinds;
+      for (int i = 1; i < kWarcSkipKinds; ++i) {
+        if (warc_skipped_[i] == 0) continue;
+        total += warc_skipped_[i];
+        kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", warc_skipped_[i],
+                             WarcSkipName(static_cast<WarcSkip>(i)));
+      }
+      if (total > 0) {
+        next.warning = Status::InvalidInput(fmt::format(
+            "{} WARC record{} skipped, holding no text page ({}){}", total, total == 1 ? "" : "s", kinds,
+            warc_skipped_[static_cast<int>(WarcSkip::kHtml)] > 0
+                ? ": pagewash reads text, not HTML (render HTML to text first, or use the WET file)"
+                : "")).At(source_, 0);
+      }
+      warc_skipped_.fill(0);
+      Close();
+      return next;
+    }
+    WarcText page = ExtractWarcText(warc_record_);
+    if (page.skip != WarcSkip::kNone) {
+      ++warc_skipped_[static_cast<int>(page.skip)];
+      ++warc_skipped_total_[static_cast<int>(page.skip)];
+      continue;
+    }
+    if (page.text.size() > options_.max_document_bytes) {
+      next.status = kError;
+      next.error = Status::InvalidInput(fmt::format("page is larger than {} bytes (--max-doc-bytes)",
+                                                    options_.max_document_bytes))
+                       .At(source_, warc_record_.line);
+      return next;
+    }
+    text_.assign(page.text);
+    // --encoding first; then the charset the record declares.
+    next = FinishPage(!options_.encoding.empty() ? std::string_view(options_.encoding) : page.charset, doc);
+    if (next.status == kError) {
+      next.error = Status::InvalidInput(std::string(next.error.message())).At(source_, warc_record_.line);
+      return next;
+    }
+    doc->id = !warc_record_.record_id.empty() ? ValidUtf8(warc_record_.record_id)
+                                               : fmt::format("{}:{}", DefaultId(), warc_record_.line);
+    doc->source = name_ == "-" ? std::string("<stdin>") : name_;
+    if (!warc_record_.target_uri.empty()) {
+      ExtraField url{"url", {}};
+      AppendJsonString(ValidUtf8(warc_record_.target_uri), &url.raw_json);
+      doc->extra.push_back(std::move(url));
+    }
+    if (!warc_record_.date.empty()) doc->SetMetadata("date", ValidUtf8(warc_record_.date));
+    if (!page.content_type.empty()) doc->SetMetadata("content_type", ValidUtf8(page.content_type));
+    return next;
+  }
+}
+
 InputReader::Next InputReader::Read(Document* doc) {
   Next next;
   if (file_ == nullptr) return next;
+  if (warc_) return ReadWarc(doc);
   if (!jsonl_) {
     if (text_done_) return next;
     return ReadText(doc);
@@ -239,13 +420,20 @@ InputReader::Next InputReader::Read(Document* doc) {
     if (!pending_line_ && !ReadLine()) {
       if (std::ferror(file_)) {
         next.status = kError;
-        next.error = Status::IoError(fmt::format("read failed: {}", std::strerror(errno)))
-                         .At(source_, line_number_);
+        next.error = ReadFailure(line_number_);
         Close();
       }
       return next;
     }
     pending_line_ = false;
+    // A last line cut short by damage in a compressed input is not a
+    // record: the damage is the error, reported against that line.
+    if (line_.back() != '\n' && std::ferror(file_)) {
+      next.status = kError;
+      next.error = ReadFailure(line_number_);
+      Close();
+      return next;
+    }
     // A BOM may open the input, whether blank lines follow it or precede
     // the first record; it is dropped anywhere before that record.
     std::string_view line = line_;

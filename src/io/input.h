@@ -6,17 +6,34 @@
 // the largest record. With InputFormat::kAuto, an input whose first non-blank
 // line is a JSON object with a string text field ("text", or
 // InputOptions::text_key) is JSON Lines; any other input is a raw page.
+//
+// A gzip, zstd, bzip2 or xz input, known by its magic bytes, is read
+// through a decompressing stream (io/decompress.h), one record at a time as
+// any other; damage in it is an error for that input, with the byte offset.
+//
+// An input that opens with a WARC/1.0 or WARC/1.1 line (a WARC or WET file,
+// compressed or not) is read record by record (io/warc.h): each text page
+// in it is a document, with the record's id, URL, date and content type;
+// the records that hold no text page are counted and, at the end of the
+// input, reported in one warning.
 #ifndef PAGEWASH_IO_INPUT_H_
 #define PAGEWASH_IO_INPUT_H_
 
+#include <array>
 #include <cstdio>
+#include <memory>
 #include <string>
 
 #include "pagewash/document.h"
 #include "pagewash/json.h"
-#include "pagewash/input_options.h"
+#include "pagewash/io_options.h"
 #include "pagewash/result.h"
 #include "pagewash/text_input.h"
+#include "io/warc.h"
+
+namespace pagewash::io {
+class Decompressor;
+}
 
 namespace pagewash::io {
 
@@ -48,18 +65,36 @@ class InputReader {
   /// Reads the next document into *doc (reusing its buffers).
   Next Read(Document* doc);
 
+  /// WARC records that held no text page, by WarcSkip, over every input
+  /// read so far.
+  const std::array<std::uint64_t, kWarcSkipKinds>& warc_skipped_total() const { return warc_skipped_total_; }
+
  private:
+  Status Unwrap();  // Puts a decompressing stream in front of file_ when needed.
+  Status ReadFailure(std::uint64_t line) const;  // After ferror(file_).
   bool ReadLine();  // Into line_; false at end of input.
   void Close();
   Next ReadText(Document* doc);
+  Next ReadWarc(Document* doc);
+  // Decodes the page in text_ (from `declared` encoding, or the detected
+  // one) into *doc; sets stats, metadata.encoding and the warning.
+  Next FinishPage(std::string_view declared, Document* doc);
+  std::string DefaultId() const;  // From the file name; "stdin".
 
   InputOptions options_;
   std::string quoted_text_key_;  // "KEY": as it opens a field in JSON.
   std::string name_;    // As given.
   std::string source_;  // For messages and the "source" field.
-  std::FILE* file_ = nullptr;
-  bool owns_file_ = false;
+  std::FILE* file_ = nullptr;   // What is read: raw_, or decompressor_'s stream.
+  std::FILE* raw_ = nullptr;    // The input as opened.
+  bool owns_file_ = false;      // raw_ is closed with the input.
+  std::unique_ptr<Decompressor> decompressor_;
   bool jsonl_ = false;
+  bool warc_ = false;
+  WarcReader warc_reader_;
+  WarcRecord warc_record_;
+  std::array<std::uint64_t, kWarcSkipKinds> warc_skipped_{};
+  std::array<std::uint64_t, kWarcSkipKinds> warc_skipped_total_{};
   bool text_done_ = false;
   bool pending_line_ = false;  // line_ holds an unread first line.
   bool record_seen_ = false;   // A non-blank JSON Lines line has been read.

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "io/compress.h"
 #include "io/temp_files.h"
 
 namespace pagewash::io {
@@ -58,7 +59,13 @@ Status Output::Failed(std::string_view what, int error) {
       .At(path_.empty() ? "<stdout>" : path_, 0);
 }
 
-Status Output::Open(const std::string& path) {
+Status Output::Open(const std::string& path, OutputCompression compression) {
+  if (compression != OutputCompression::kNone) {
+    compressor_ = Compressor::Create(compression);
+    if (compressor_ == nullptr) {
+      return Status::IoError("cannot set up compression: out of memory").At(path.empty() ? "<stdout>" : path, 0);
+    }
+  }
   if (path.empty() || path == "-") {
     file_ = stdout;
     return Status::Ok();
@@ -125,12 +132,35 @@ Status Output::Open(const std::string& path) {
 }
 
 Status Output::Write(std::string_view data) {
+  if (compressor_ != nullptr) {
+    compressed_.clear();
+    if (!compressor_->Compress(data, &compressed_)) {
+      return Status::IoError("compression failed").At(path_.empty() ? "<stdout>" : path_, 0);
+    }
+    data = compressed_;
+    if (data.empty()) return Status::Ok();
+  }
   if (std::fwrite(data.data(), 1, data.size(), file_) == data.size()) return Status::Ok();
   return Failed("write failed", errno);
 }
 
 Status Output::Prepare() {
   if (file_ == nullptr || prepared_) return Status::Ok();
+  if (compressor_ != nullptr) {
+    // The end of the stream (gzip's trailer, zstd's checksum), once.
+    std::unique_ptr<Compressor> compressor = std::move(compressor_);
+    compressed_.clear();
+    if (!compressor->Finish(&compressed_)) {
+      Status s = Status::IoError("compression failed").At(path_.empty() ? "<stdout>" : path_, 0);
+      Abort();
+      return s;
+    }
+    if (std::fwrite(compressed_.data(), 1, compressed_.size(), file_) != compressed_.size()) {
+      Status s = Failed("write failed", errno);
+      Abort();
+      return s;
+    }
+  }
   if (!owns_file_) {
     if (std::fflush(file_) != 0) return Failed("write failed", errno);
     prepared_ = true;

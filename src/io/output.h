@@ -9,6 +9,9 @@
 // of them) cannot be replaced without breaking what it is, so it is opened
 // and written through, as a shell redirection would.
 //
+// A compressed output (gzip or zstd, io/compress.h) is compressed as it is
+// written, into the same temporary copy, so it too is replaced whole.
+//
 // Writing several files as one step: Prepare() each (written and synced),
 // then Commit() each. A failure before the first Commit() leaves every
 // target as it was.
@@ -16,9 +19,12 @@
 #define PAGEWASH_IO_OUTPUT_H_
 
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 
+#include "io/compress.h"
+#include "pagewash/io_options.h"
 #include "pagewash/result.h"
 
 namespace pagewash::io {
@@ -30,11 +36,12 @@ class Output {
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
 
-  /// Opens `path` for writing; empty or "-" is standard output.
-  Status Open(const std::string& path);
+  /// Opens `path` for writing; empty or "-" is standard output. What is
+  /// written is compressed as `compression` says.
+  Status Open(const std::string& path, OutputCompression compression = OutputCompression::kNone);
   /// Writes all of `data` (one document, in one call).
   Status Write(std::string_view data);
-  /// Flushes; for a file replaced atomically, syncs and closes its temporary
+  /// Ends a compressed stream, then flushes; for a file replaced atomically, syncs and closes its temporary
   /// copy, so that only the rename is left to Commit().
   Status Prepare();
   /// Prepare(), then, for a file replaced atomically, renames it into place.
@@ -58,6 +65,8 @@ class Output {
   std::string temp_path_;      // Empty unless the file is replaced by a rename.
   bool prepared_ = false;
   bool broken_pipe_ = false;
+  std::unique_ptr<Compressor> compressor_;  // Null: written as is.
+  std::string compressed_;                  // Scratch: one document compressed.
 };
 
 }  // namespace pagewash::io

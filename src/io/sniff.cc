@@ -87,8 +87,9 @@ std::string RefusalMessage(ContentKind kind, std::string_view file) {
     case ContentKind::kXz:
       return decompress("xz", "xzcat");
     case ContentKind::kWarc:
-      return "WARC input: extract each record's text first (one raw page per file, or JSON Lines "
-             "with a \"text\" field)";
+      // Only met when --input-format text says to read the file as one page.
+      return "WARC input: --input-format text reads it as one raw page; leave the option out to read "
+             "its records";
     case ContentKind::kHtml:
       return "HTML input: render it to text first (lynx -dump / w3m -dump)";
     case ContentKind::kBinary:

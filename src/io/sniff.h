@@ -1,12 +1,15 @@
 // Telling what an input is from its first bytes, before reading it as text.
 //
-// pagewash reads raw text pages and JSON Lines. A compressed file, a WARC
-// archive, an HTML page or a binary file would go through as garbage
-// (control characters dropped, markup kept as words), so the reader looks at
-// the beginning of each input and refuses these with a message that says
-// what to do instead. The checks are magic bytes (gzip, zstd, bzip2, xz,
-// WARC), the opening tag of an HTML document, and, for anything else, NUL
-// bytes or a high share of control bytes.
+// pagewash reads raw text pages, JSON Lines and WARC files, compressed or
+// not. The input reader looks at the beginning of each input: magic bytes
+// (gzip, zstd, bzip2, xz) put a decompressing stream in front of it
+// (io/decompress.h), a WARC version line makes it read records
+// (io/warc.h). An HTML page or a binary file would go through as garbage
+// (markup kept as words, control characters dropped), so those are refused
+// with a message that says what to do instead: the opening tag of an HTML
+// document, and, for anything else, NUL bytes or a high share of control
+// bytes. Compressed data left after decompressing, or a WARC file read
+// under --input-format text, is refused the same way.
 #ifndef PAGEWASH_IO_SNIFF_H_
 #define PAGEWASH_IO_SNIFF_H_
 
@@ -38,7 +41,7 @@ inline constexpr std::size_t kSniffBytes = 4096;
 /// encoding given by the user says what they are).
 ContentKind SniffContent(std::string_view head, bool check_binary = true);
 
-/// Why an input of `kind` is refused and what to do, naming the input as
+/// Why an input of `kind` is refused, when met as text, and what to do, naming the input as
 /// `file` in the suggested command ("FILE" when it is empty). Empty for
 /// ContentKind::kText.
 std::string RefusalMessage(ContentKind kind, std::string_view file);

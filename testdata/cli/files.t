@@ -28,14 +28,15 @@ The library is open from 9:00 to 17:00 on weekdays.
 2> pagewash: error: cli/no-such-page.txt: cannot open: No such file or directory
 => 1
 
-# A directory is not a page.
+# A directory is not a page: without -r it is an error that says so
+# (directories.t).
 % pagewash clean --format text cli cli/hours.txt
 ^D
 Opening hours
 
 The library is open from 9:00 to 17:00 on weekdays.
 
-2> pagewash: error: cli: read failed: Is a directory
+2> pagewash: error: cli: is a directory: add -r (--recursive) to read the files in it
 => 1
 
 # '-' is standard input, between files.

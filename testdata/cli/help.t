@@ -60,7 +60,9 @@ Usage: pagewash strip [OPTIONS] [FILE...]
 Removes boilerplate lines and writes the JSON Lines stream. Bylines become
 metadata.author. Rules are data: src/rules/*.rules, plus --rules FILE.
 
-Reads FILEs, or standard input when there are none or FILE is '-'.
+Reads FILEs, or standard input when there are none or FILE is '-'. Compressed
+inputs (gzip, zstd, bzip2, xz) are known by their first bytes and decompressed;
+WARC and WET files are read record by record (text pages only: HTML is skipped).
 
 Options:
   -h, --help               print this help and exit
@@ -70,7 +72,19 @@ Options:
                            command only); the command line wins (default:
                            $PAGEWASH_CONFIG)
   -o, --output FILE        write to FILE, replaced atomically when the run ends
-                           (default: stdout)
+                           (default: stdout); FILE.gz and FILE.zst are
+                           compressed
+      --compress KIND      gz or zst: compress the output whatever its name
+                           (standard output too), or, with --out-dir, each file
+                           (ID.json.gz, ID.json.zst)
+  -r, --recursive          read a directory FILE as the regular files under it,
+                           at any depth, sorted by path (links to directories
+                           below it are not followed)
+      --glob PATTERN       with -r: only the files whose name matches PATTERN
+                           ('*.warc.gz'; default: every file)
+      --stats-json FILE    when the run ends, write its counters to FILE as
+                           JSON: inputs, documents and bytes in and out, errors,
+                           warnings, WARC records skipped by kind, seconds
       --input-format FMT   auto, text or jsonl (default auto: JSON Lines if the
                            first line is a record with "text", else one raw page
                            per input)
@@ -127,7 +141,9 @@ case-folded and NFKC-normalised, ignoring punctuation and spacing; the first is
 kept. Fingerprints are 64-bit XXH3: two different paragraphs colliding would be
 taken as duplicates (about 3e-8 at a million paragraphs).
 
-Reads FILEs, or standard input when there are none or FILE is '-'.
+Reads FILEs, or standard input when there are none or FILE is '-'. Compressed
+inputs (gzip, zstd, bzip2, xz) are known by their first bytes and decompressed;
+WARC and WET files are read record by record (text pages only: HTML is skipped).
 
 Options:
   -h, --help              print this help and exit
@@ -137,7 +153,18 @@ Options:
                           only); the command line wins (default:
                           $PAGEWASH_CONFIG)
   -o, --output FILE       write to FILE, replaced atomically when the run ends
-                          (default: stdout)
+                          (default: stdout); FILE.gz and FILE.zst are compressed
+      --compress KIND     gz or zst: compress the output whatever its name
+                          (standard output too), or, with --out-dir, each file
+                          (ID.json.gz, ID.json.zst)
+  -r, --recursive         read a directory FILE as the regular files under it,
+                          at any depth, sorted by path (links to directories
+                          below it are not followed)
+      --glob PATTERN      with -r: only the files whose name matches PATTERN
+                          ('*.warc.gz'; default: every file)
+      --stats-json FILE   when the run ends, write its counters to FILE as JSON:
+                          inputs, documents and bytes in and out, errors,
+                          warnings, WARC records skipped by kind, seconds
       --input-format FMT  auto, text or jsonl (default auto: JSON Lines if the
                           first line is a record with "text", else one raw page
                           per input)
@@ -189,7 +216,9 @@ Usage: pagewash segment [OPTIONS] [FILE...]
 Joins wrapped lines into paragraphs, recognises headings and list items and
 finds the page's title; writes the JSON Lines stream.
 
-Reads FILEs, or standard input when there are none or FILE is '-'.
+Reads FILEs, or standard input when there are none or FILE is '-'. Compressed
+inputs (gzip, zstd, bzip2, xz) are known by their first bytes and decompressed;
+WARC and WET files are read record by record (text pages only: HTML is skipped).
 
 Options:
   -h, --help                 print this help and exit
@@ -199,7 +228,20 @@ Options:
                              command only); the command line wins (default:
                              $PAGEWASH_CONFIG)
   -o, --output FILE          write to FILE, replaced atomically when the run
-                             ends (default: stdout)
+                             ends (default: stdout); FILE.gz and FILE.zst are
+                             compressed
+      --compress KIND        gz or zst: compress the output whatever its name
+                             (standard output too), or, with --out-dir, each
+                             file (ID.json.gz, ID.json.zst)
+  -r, --recursive            read a directory FILE as the regular files under
+                             it, at any depth, sorted by path (links to
+                             directories below it are not followed)
+      --glob PATTERN         with -r: only the files whose name matches PATTERN
+                             ('*.warc.gz'; default: every file)
+      --stats-json FILE      when the run ends, write its counters to FILE as
+                             JSON: inputs, documents and bytes in and out,
+                             errors, warnings, WARC records skipped by kind,
+                             seconds
       --input-format FMT     auto, text or jsonl (default auto: JSON Lines if
                              the first line is a record with "text", else one
                              raw page per input)
@@ -236,7 +278,9 @@ Usage: pagewash emit [OPTIONS] [FILE...]
 Writes each document in its final form: one JSON object per line with id,
 source, title, sections, metadata and text (a Dolma/datatrove record).
 
-Reads FILEs, or standard input when there are none or FILE is '-'.
+Reads FILEs, or standard input when there are none or FILE is '-'. Compressed
+inputs (gzip, zstd, bzip2, xz) are known by their first bytes and decompressed;
+WARC and WET files are read record by record (text pages only: HTML is skipped).
 
 Options:
   -h, --help                  print this help and exit
@@ -246,7 +290,20 @@ Options:
                               command only); the command line wins (default:
                               $PAGEWASH_CONFIG)
   -o, --output FILE           write to FILE, replaced atomically when the run
-                              ends (default: stdout)
+                              ends (default: stdout); FILE.gz and FILE.zst are
+                              compressed
+      --compress KIND         gz or zst: compress the output whatever its name
+                              (standard output too), or, with --out-dir, each
+                              file (ID.json.gz, ID.json.zst)
+  -r, --recursive             read a directory FILE as the regular files under
+                              it, at any depth, sorted by path (links to
+                              directories below it are not followed)
+      --glob PATTERN          with -r: only the files whose name matches PATTERN
+                              ('*.warc.gz'; default: every file)
+      --stats-json FILE       when the run ends, write its counters to FILE as
+                              JSON: inputs, documents and bytes in and out,
+                              errors, warnings, WARC records skipped by kind,
+                              seconds
       --input-format FMT      auto, text or jsonl (default auto: JSON Lines if
                               the first line is a record with "text", else one
                               raw page per input)
@@ -275,8 +332,8 @@ Stage options:
                               and repetition counts and ratios that the Gopher
                               and C4 quality filters use (docs/signals.md)
       --out-dir DIR           write each document to DIR/ID.json (pretty JSON,
-                              each file replaced atomically) instead of standard
-                              output
+                              each file replaced atomically, uncompressed unless
+                              --compress) instead of standard output
       --changes-since MANIFEST
                               write a change feed against MANIFEST (what was
                               added, removed or changed in each document since)
@@ -299,7 +356,9 @@ Runs strip, dedup, segment and emit in one process; the output is byte for byte
 what 'pagewash strip | pagewash dedup | pagewash segment | pagewash emit' gives.
 Takes every stage's options.
 
-Reads FILEs, or standard input when there are none or FILE is '-'.
+Reads FILEs, or standard input when there are none or FILE is '-'. Compressed
+inputs (gzip, zstd, bzip2, xz) are known by their first bytes and decompressed;
+WARC and WET files are read record by record (text pages only: HTML is skipped).
 
 Options:
   -h, --help                  print this help and exit
@@ -309,7 +368,20 @@ Options:
                               command only); the command line wins (default:
                               $PAGEWASH_CONFIG)
   -o, --output FILE           write to FILE, replaced atomically when the run
-                              ends (default: stdout)
+                              ends (default: stdout); FILE.gz and FILE.zst are
+                              compressed
+      --compress KIND         gz or zst: compress the output whatever its name
+                              (standard output too), or, with --out-dir, each
+                              file (ID.json.gz, ID.json.zst)
+  -r, --recursive             read a directory FILE as the regular files under
+                              it, at any depth, sorted by path (links to
+                              directories below it are not followed)
+      --glob PATTERN          with -r: only the files whose name matches PATTERN
+                              ('*.warc.gz'; default: every file)
+      --stats-json FILE       when the run ends, write its counters to FILE as
+                              JSON: inputs, documents and bytes in and out,
+                              errors, warnings, WARC records skipped by kind,
+                              seconds
       --input-format FMT      auto, text or jsonl (default auto: JSON Lines if
                               the first line is a record with "text", else one
                               raw page per input)
@@ -376,8 +448,8 @@ Stage options:
                               and repetition counts and ratios that the Gopher
                               and C4 quality filters use (docs/signals.md)
       --out-dir DIR           write each document to DIR/ID.json (pretty JSON,
-                              each file replaced atomically) instead of standard
-                              output
+                              each file replaced atomically, uncompressed unless
+                              --compress) instead of standard output
       --changes-since MANIFEST
                               write a change feed against MANIFEST (what was
                               added, removed or changed in each document since)

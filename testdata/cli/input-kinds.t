@@ -29,26 +29,73 @@
 ^D
 => 0
 
-# Compressed files, a WARC archive, an HTML page and a binary file are
-# refused, each with what to do instead; the text page among them goes
-# through (exit status 1).
-% pagewash strip cli/inputs/page.txt.gz cli/inputs/page.txt.zst cli/inputs/page.txt.bz2 cli/inputs/page.txt.xz cli/inputs/page.warc cli/inputs/page.html cli/inputs/program.bin cli/inputs/page.txt
+# Compressed files are known by their magic bytes, not their names, and
+# read as what they hold; the id drops the compression suffix too.
+# (page.txt.gz, .zst, .bz2 and .xz are page.txt through gzip -n, zstd,
+# bzip2 and xz; records.jsonl.gz is two records each through gzip -cn,
+# concatenated: two members, as a WARC file has one per record.)
+% pagewash clean --format markdown cli/inputs/page.txt.gz cli/inputs/page.txt.zst cli/inputs/page.txt.bz2 cli/inputs/page.txt.xz cli/inputs/records.jsonl.gz
+^D
+<!-- page -->
+
+# Opening hours
+
+We open at nine every day.
+
+<!-- page -->
+
+# Opening hours
+
+We open at nine every day.
+
+<!-- page -->
+
+# Opening hours
+
+We open at nine every day.
+
+<!-- page -->
+
+# Opening hours
+
+We open at nine every day.
+
+<!-- a -->
+
+First record.
+
+<!-- b -->
+
+Second record.
+
+=> 0
+
+# A compressed stream cut short is an error naming the input and the byte
+# where the damage was found; the other inputs go through (exit status 1).
+# (cut.txt.gz is the first 40 bytes of page.txt.gz.)
+% pagewash strip cli/inputs/cut.txt.gz cli/inputs/page.txt
 ^D
 {"id":"page","source":"cli/inputs/page.txt","text":"Opening hours\n\nWe open at nine every day.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":42,"input_lines":2,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Opening hours","line":1,"span":[0,13]},{"type":"line","text":"We open at nine every day.","line":3,"span":[15,41],"gap":true}]}
-2> pagewash: error: cli/inputs/page.txt.gz: gzip-compressed input: decompress it first (zcat cli/inputs/page.txt.gz | pagewash ...)
-2> pagewash: error: cli/inputs/page.txt.zst: zstd-compressed input: decompress it first (zstdcat cli/inputs/page.txt.zst | pagewash ...)
-2> pagewash: error: cli/inputs/page.txt.bz2: bzip2-compressed input: decompress it first (bzcat cli/inputs/page.txt.bz2 | pagewash ...)
-2> pagewash: error: cli/inputs/page.txt.xz: xz-compressed input: decompress it first (xzcat cli/inputs/page.txt.xz | pagewash ...)
-2> pagewash: error: cli/inputs/page.warc: WARC input: extract each record's text first (one raw page per file, or JSON Lines with a "text" field)
+2> pagewash: error: cli/inputs/cut.txt.gz: gzip data is damaged at byte 40: the stream is cut short
+=> 1
+
+# An HTML page and a binary file are refused, each with what to do instead;
+# the text page among them goes through (exit status 1). A WARC file is
+# read (warc.t): its record has no WARC-Record-ID, so its id is FILE:LINE.
+% pagewash strip cli/inputs/page.warc cli/inputs/page.html cli/inputs/program.bin cli/inputs/page.txt
+^D
+{"id":"page:1","source":"cli/inputs/page.warc","text":"We open at nine every day.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":26,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"We open at nine every day.","line":1,"span":[0,26]}]}
+{"id":"page","source":"cli/inputs/page.txt","text":"Opening hours\n\nWe open at nine every day.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":42,"input_lines":2,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Opening hours","line":1,"span":[0,13]},{"type":"line","text":"We open at nine every day.","line":3,"span":[15,41],"gap":true}]}
 2> pagewash: error: cli/inputs/page.html: HTML input: render it to text first (lynx -dump / w3m -dump)
 2> pagewash: error: cli/inputs/program.bin: binary input (NUL or control bytes): pagewash reads text pages and JSON Lines
 => 1
 
-# Whatever the input format says.
-% pagewash strip --input-format jsonl cli/inputs/page.txt.gz
+# Compressed input is read whatever the input format says.
+% pagewash strip --input-format jsonl cli/inputs/records.jsonl.gz
 ^D
-2> pagewash: error: cli/inputs/page.txt.gz: gzip-compressed input: decompress it first (zcat cli/inputs/page.txt.gz | pagewash ...)
-=> 1
+{"id":"a","source":"cli/inputs/records.jsonl.gz","text":"First record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"First record.","line":1,"span":[0,13]}]}
+{"id":"b","source":"cli/inputs/records.jsonl.gz","text":"Second record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":14,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Second record.","line":1,"span":[0,14]}]}
+=> 0
 
 # HTML is known by its opening tag after blank lines, in any case.
 % pagewash clean --input-format text

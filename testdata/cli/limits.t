@@ -37,3 +37,19 @@ We open at nine every day.
 2> pagewash: error: strip: --max-doc-bytes must be from 1 to 1073741824
 2> see 'pagewash strip --help'
 => 2
+
+# A page of one line, read whole to tell its format, is bounded too; so is
+# one inside a small compressed file.
+% pagewash strip --max-doc-bytes 10
+one long line of a page with no end
+\ No newline at end of file
+^D
+2> pagewash: error: <stdin>: page is larger than 10 bytes (--max-doc-bytes)
+=> 1
+
+% pagewash strip --max-doc-bytes 20 cli/inputs/records.jsonl.gz cli/inputs/page.txt.gz
+^D
+2> pagewash: error: cli/inputs/records.jsonl.gz:1: record is larger than 20 bytes (--max-doc-bytes)
+2> pagewash: error: cli/inputs/records.jsonl.gz:2: record is larger than 20 bytes (--max-doc-bytes)
+2> pagewash: error: cli/inputs/page.txt.gz: page is larger than 20 bytes (--max-doc-bytes)
+=> 1

@@ -99,3 +99,17 @@ Some text on stdin.
 2> pagewash: error: ledger: unknown action 'frob'
 2> see 'pagewash ledger --help'
 => 2
+
+# --compress takes gz or zst.
+% pagewash clean --compress bz2 cli/hours.txt
+^D
+2> pagewash: error: clean: --compress must be gz or zst, not 'bz2'
+2> see 'pagewash clean --help'
+=> 2
+
+# --stats-json may not name the output.
+% pagewash clean -o out.jsonl --stats-json ./out.jsonl cli/hours.txt
+^D
+2> pagewash: error: clean: -o out.jsonl and --stats-json ./out.jsonl are the same file: each needs its own
+2> see 'pagewash clean --help'
+=> 2

@@ -33,6 +33,33 @@ emit_args=(--format markdown)
 compare "all pages at once, --explain, as Markdown" --explain
 emit_args=(--signals)
 compare "all pages at once, --signals"
-checked=$(( ${#pages[@]} * 2 + 3 ))
+emit_args=()
+# Compressed pages: the chain reads them as clean does.
+compressed=()
+for page in "${pages[@]:0:8}"; do
+  name=$(basename "$page")
+  gzip -cn "$page" > "$tmp/$name.gz"
+  zstd -qc "$page" > "$tmp/$name.zst"
+  compressed+=("$tmp/$name.gz" "$tmp/$name.zst")
+done
+inputs=("${compressed[@]}")
+compare "compressed pages, --explain" --explain
+# WARC and WET files, plain and compressed: the record fields (url, date)
+# travel through the stream.
+inputs=("$testdata"/warc/crawl.{warc,wet,warc.gz,wet.gz})
+compare "WARC and WET files, --explain" --explain 2>/dev/null
+# A directory read with -r.
+inputs=(-r --glob "*.txt*" "$testdata/cli/tree")
+compare "a directory, -r --glob"
+# A page compressed on standard input gives what it gives uncompressed.
+for page in "${pages[@]:0:8}"; do
+  "$pagewash" clean --explain < "$page" > "$tmp/plain"
+  gzip -cn "$page" | "$pagewash" clean --explain > "$tmp/gz"
+  if ! cmp -s "$tmp/plain" "$tmp/gz"; then
+    echo "FAIL: $(basename "$page"): compressed on standard input differs from plain"
+    failures=$((failures + 1))
+  fi
+done
+checked=$(( ${#pages[@]} * 2 + 3 + 1 + 8 + 2 ))
 echo "$((checked - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

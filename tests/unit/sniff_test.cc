@@ -70,8 +70,8 @@ TEST(SniffTest, Messages) {
   EXPECT_EQ(RefusalMessage(ContentKind::kHtml, "a.html"),
             "HTML input: render it to text first (lynx -dump / w3m -dump)");
   EXPECT_EQ(RefusalMessage(ContentKind::kWarc, "a.warc"),
-            "WARC input: extract each record's text first (one raw page per file, or JSON Lines with a "
-            "\"text\" field)");
+            "WARC input: --input-format text reads it as one raw page; leave the option out to read "
+            "its records");
   EXPECT_EQ(RefusalMessage(ContentKind::kBinary, "a.bin"),
             "binary input (NUL or control bytes): pagewash reads text pages and JSON Lines");
 }

@@ -1,8 +1,8 @@
-// How inputs are read: their format, the field that holds a record's text,
-// the encoding of raw pages and the largest document. The driver
-// (pipeline.h) and the input reader (src/io/input.h) both read these.
-#ifndef PAGEWASH_INPUT_OPTIONS_H_
-#define PAGEWASH_INPUT_OPTIONS_H_
+// How inputs are read (their format, the field that holds a record's text,
+// the encoding of raw pages, the largest document) and how the output is
+// compressed. The driver (pipeline.h) and src/io/ both read these.
+#ifndef PAGEWASH_IO_OPTIONS_H_
+#define PAGEWASH_IO_OPTIONS_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -38,6 +38,13 @@ struct InputOptions {
   std::size_t max_document_bytes = std::size_t{256} << 20;
 };
 
+/// How the output is compressed as it is written.
+enum class OutputCompression {
+  kNone,
+  kGzip,  ///< One gzip member (gzip's level 6).
+  kZstd,  ///< One zstd frame with a content checksum (level 3).
+};
+
 }  // namespace pagewash
 
-#endif  // PAGEWASH_INPUT_OPTIONS_H_
+#endif  // PAGEWASH_IO_OPTIONS_H_
