@@ -5,6 +5,9 @@
 #
 #   tools/fuzz.sh [SECONDS] [TARGET...]    # default: 60 seconds, every target
 #
+# With PAGEWASH_FUZZ_RUNS=N each target runs N inputs from seed 1 instead of
+# for SECONDS, so that a run is the same on every machine (CI uses that).
+#
 # New inputs that found coverage go to build/fuzz/corpus/TARGET/ (kept between
 # runs); the seeds directory is only read. A crash stops the run with the
 # reproducer as build/fuzz/crash-TARGET-*: replay it with
@@ -32,6 +35,8 @@ for target in "${targets[@]}"; do
   dict=()
   if [ -f "testdata/fuzz/$target.dict" ]; then dict=("-dict=testdata/fuzz/$target.dict"); fi
   echo "== $target: ${seconds}s"
-  "build/fuzz/tests/fuzz/$target" -max_len=4096 -max_total_time="$seconds" -print_final_stats=1 \
+  budget=("-max_total_time=$seconds")
+  if [ -n "${PAGEWASH_FUZZ_RUNS:-}" ]; then budget=("-runs=$PAGEWASH_FUZZ_RUNS" -seed=1); fi
+  "build/fuzz/tests/fuzz/$target" -max_len=4096 "${budget[@]}" -print_final_stats=1 \
     "-artifact_prefix=build/fuzz/crash-$target-" "${dict[@]}" "$corpus" "testdata/fuzz/$target"
 done

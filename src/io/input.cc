@@ -324,7 +324,7 @@ InputReader::Next InputReader::FinishPage(std::string_view declared, Document* d
   TextInputReport report = text_reader_.Read(utf8 ? text_ : converted_, doc);
   // Spans count bytes of the UTF-8 text; input_bytes, the bytes read.
   doc->stats.input_bytes = input_bytes;
-  if (!utf8) doc->SetMetadata("encoding", encoding);
+  if (!utf8) doc->SetMetadata("encoding", ValidUtf8(encoding));  // A declared charset is bytes too.
   ReleaseIfLarge(&text_);
   std::string().swap(converted_);
   next.status = kDocument;
