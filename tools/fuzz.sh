@@ -34,9 +34,9 @@ for target in "${targets[@]}"; do
   mkdir -p "$corpus"
   dict=()
   if [ -f "testdata/fuzz/$target.dict" ]; then dict=("-dict=testdata/fuzz/$target.dict"); fi
-  echo "== $target: ${seconds}s"
   budget=("-max_total_time=$seconds")
   if [ -n "${PAGEWASH_FUZZ_RUNS:-}" ]; then budget=("-runs=$PAGEWASH_FUZZ_RUNS" -seed=1); fi
+  echo "== $target: ${budget[*]}"
   "build/fuzz/tests/fuzz/$target" -max_len=4096 "${budget[@]}" -print_final_stats=1 \
     "-artifact_prefix=build/fuzz/crash-$target-" "${dict[@]}" "$corpus" "testdata/fuzz/$target"
 done
