@@ -5,7 +5,9 @@
 namespace pagewash::io {
 namespace {
 
-bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
 
 bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
@@ -36,7 +38,10 @@ ContentKind SniffContent(std::string_view head, bool check_binary) {
   head = head.substr(0, kSniffBytes);
   if (StartsWith(head, "\x1F\x8B")) return ContentKind::kGzip;
   if (StartsWith(head, "\x28\xB5\x2F\xFD")) return ContentKind::kZstd;
-  if (StartsWith(head, std::string_view("\xFD" "7zXZ\x00", 6))) return ContentKind::kXz;
+  if (StartsWith(head, std::string_view("\xFD"
+                                        "7zXZ\x00",
+                                        6)))
+    return ContentKind::kXz;
   // "BZh9" alone could open a text; the block or end-of-stream magic that
   // follows it could not.
   if (head.size() >= 10 && StartsWith(head, "BZh") && head[3] >= '1' && head[3] <= '9' &&
@@ -63,7 +68,8 @@ ContentKind SniffContent(std::string_view head, bool check_binary) {
   for (char ch : head) {
     auto b = static_cast<unsigned char>(ch);
     if (b == 0) return ContentKind::kBinary;
-    if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' && b != 0x1B) || b == 0x7F) {
+    if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' && b != 0x1B) ||
+        b == 0x7F) {
       ++control;
     }
   }
@@ -73,7 +79,8 @@ ContentKind SniffContent(std::string_view head, bool check_binary) {
 std::string RefusalMessage(ContentKind kind, std::string_view file) {
   if (file.empty() || file == "-") file = "FILE";
   auto decompress = [&](std::string_view what, std::string_view cat) {
-    return fmt::format("{}-compressed input: decompress it first ({} {} | pagewash ...)", what, cat, file);
+    return fmt::format("{}-compressed input: decompress it first ({} {} | pagewash ...)", what, cat,
+                       file);
   };
   switch (kind) {
     case ContentKind::kText:

@@ -20,7 +20,9 @@ namespace {
 // page.
 constexpr std::size_t kDetectBytes = std::size_t{1} << 18;
 
-bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
 
 // The encoding a byte order mark names, or empty. UTF-32LE's mark begins
 // with UTF-16LE's, so it is tested first.
@@ -75,7 +77,8 @@ struct ConverterCloser {
 bool IsUtf8Name(std::string_view name) {
   std::string folded;
   for (char c : name) {
-    if (c != '-' && c != '_') folded.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+    if (c != '-' && c != '_')
+      folded.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
   }
   return folded == "utf8";
 }
@@ -123,17 +126,21 @@ Status ConvertToUtf8(std::string_view bytes, std::string_view encoding, std::str
   const auto length = static_cast<std::int32_t>(bytes.size());
   // Measure first, then convert into a buffer of exactly that size: a page
   // costs its UTF-8 size once, not the worst case of three bytes a byte.
-  std::int32_t needed = ucnv_toAlgorithmic(UCNV_UTF8, converter.get(), nullptr, 0, bytes.data(), length, &status);
+  std::int32_t needed =
+      ucnv_toAlgorithmic(UCNV_UTF8, converter.get(), nullptr, 0, bytes.data(), length, &status);
   if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) {
-    return Status::InvalidInput(fmt::format("cannot convert from {}: {}", encoding, u_errorName(status)));
+    return Status::InvalidInput(
+        fmt::format("cannot convert from {}: {}", encoding, u_errorName(status)));
   }
   status = U_ZERO_ERROR;
   ucnv_reset(converter.get());
   out->resize(static_cast<std::size_t>(needed));
-  ucnv_toAlgorithmic(UCNV_UTF8, converter.get(), out->data(), needed, bytes.data(), length, &status);
+  ucnv_toAlgorithmic(UCNV_UTF8, converter.get(), out->data(), needed, bytes.data(), length,
+                     &status);
   if (U_FAILURE(status)) {
     out->clear();
-    return Status::InvalidInput(fmt::format("cannot convert from {}: {}", encoding, u_errorName(status)));
+    return Status::InvalidInput(
+        fmt::format("cannot convert from {}: {}", encoding, u_errorName(status)));
   }
   return Status::Ok();
 }

@@ -2,8 +2,8 @@
 // format detection (raw page or JSON Lines), the byte order mark, blank lines
 // before the first record, raw-page normalisation and record decoding.
 //
-// The first byte picks the input format (auto, text, jsonl), so each path
-// is reached from any input; the rest is the file. Every document read must
+// The first byte picks the input format ('t' text, 'j' jsonl, any other
+// auto), so each path is reached from any input; the rest is the file. Every document read must
 // survive the stream round trip (fuzz_checks.h), and every error must name
 // the input. The sanitizers (and _GLIBCXX_ASSERTIONS in the fuzz build)
 // catch the rest. Inputs over 64 KiB are skipped.
@@ -58,9 +58,9 @@ void Run(pagewash::InputFormat format, std::string_view bytes) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0 || size > pagewash::fuzz::kMaxInput) return 0;
   std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
-  pagewash::InputFormat format = data[0] % 3 == 0   ? pagewash::InputFormat::kAuto
-                                 : data[0] % 3 == 1 ? pagewash::InputFormat::kText
-                                                    : pagewash::InputFormat::kJsonl;
+  pagewash::InputFormat format = data[0] == 't'   ? pagewash::InputFormat::kText
+                                 : data[0] == 'j' ? pagewash::InputFormat::kJsonl
+                                                  : pagewash::InputFormat::kAuto;
   Run(format, bytes);
   return 0;
 }

@@ -24,14 +24,18 @@ TEST(SniffTest, Classifies) {
       {"a tab, a form feed and an escape are text", "a\tb\fc\x1B[0m d\n", ContentKind::kText},
       {"gzip", "\x1F\x8B\x08\x00\x00\x00\x00\x00"s, ContentKind::kGzip},
       {"zstd", "\x28\xB5\x2F\xFD\x24\x00"s, ContentKind::kZstd},
-      {"xz", "\xFD" "7zXZ\x00\x00\x04"s, ContentKind::kXz},
+      {"xz",
+       "\xFD"
+       "7zXZ\x00\x00\x04"s,
+       ContentKind::kXz},
       {"bzip2", "BZh91AY&SY\x12\x34", ContentKind::kBzip2},
       {"empty bzip2", "BZh9\x17\x72\x45\x38\x50\x90\x00\x00\x00\x00"s, ContentKind::kBzip2},
       {"text that opens like bzip2", "BZh9 is a model number\n", ContentKind::kText},
       {"warc", "WARC/1.0\r\nWARC-Type: warcinfo\r\n", ContentKind::kWarc},
       {"wet", "WARC/1.1\r\nWARC-Type: conversion\r\n", ContentKind::kWarc},
       {"doctype", "<!DOCTYPE html>\n<html>", ContentKind::kHtml},
-      {"doctype, lower case, after blanks and a BOM", "\xEF\xBB\xBF\n  <!doctype html>", ContentKind::kHtml},
+      {"doctype, lower case, after blanks and a BOM", "\xEF\xBB\xBF\n  <!doctype html>",
+       ContentKind::kHtml},
       {"html tag with attributes", "<HTML lang=\"en\">", ContentKind::kHtml},
       {"html tag alone", "<html", ContentKind::kHtml},
       {"a word starting with html is text", "<htmlish> is not a tag\n", ContentKind::kText},
@@ -66,7 +70,8 @@ TEST(SniffTest, Messages) {
             "zstd-compressed input: decompress it first (zstdcat FILE | pagewash ...)");
   EXPECT_EQ(RefusalMessage(ContentKind::kBzip2, "a.bz2"),
             "bzip2-compressed input: decompress it first (bzcat a.bz2 | pagewash ...)");
-  EXPECT_EQ(RefusalMessage(ContentKind::kXz, ""), "xz-compressed input: decompress it first (xzcat FILE | pagewash ...)");
+  EXPECT_EQ(RefusalMessage(ContentKind::kXz, ""),
+            "xz-compressed input: decompress it first (xzcat FILE | pagewash ...)");
   EXPECT_EQ(RefusalMessage(ContentKind::kHtml, "a.html"),
             "HTML input: render it to text first (lynx -dump / w3m -dump)");
   EXPECT_EQ(RefusalMessage(ContentKind::kWarc, "a.warc"),
