@@ -153,10 +153,7 @@ constexpr std::size_t kHeadingDistance = 300;
 bool ReadsAsHeading(const UnitInfo& u, const Document& doc, bool one_block_per_line) {
   if (u.lines != 1 || u.marker || u.sentence || u.words == 0 || u.words > 20) return false;
   if (!doc.blocks[u.first].gap && u.first > 0 && !one_block_per_line) return false;
-  std::size_t i = 0;
-  // A Markdown heading's "## " comes first.
-  while (i < u.text.size() && u.text[i] == '#') ++i;
-  i = i > 0 && i + 1 < u.text.size() && u.text[i] == ' ' ? i + 1 : 0;
+  std::size_t i = AtxPrefixLength(u.text);  // A Markdown heading's "## " comes first.
   std::uint32_t c = text::NextCodePoint(u.text, &i);
   // A mailing list's tag may come first: "[list-name] Subject".
   if (c == '[') {
@@ -168,17 +165,6 @@ bool ReadsAsHeading(const UnitInfo& u, const Document& doc, bool one_block_per_l
     c = text::NextCodePoint(u.text, &i);  // An opening quote: "“Title”".
   }
   return text::IsUpper(c) || IsDigit(static_cast<char>(c)) || (text::IsLetter(c) && !text::IsLower(c));
-}
-
-// A year of the last two centuries as a number of its own: a date or a
-// byline's date ("Jane Doe - Apr 16, 2015"), not a headline.
-bool HasYear(std::string_view s) {
-  for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
-    if (i > 0 && IsDigit(s[i - 1])) continue;
-    if (!(s.substr(i, 2) == "19" || s.substr(i, 2) == "20")) continue;
-    if (IsDigit(s[i + 2]) && IsDigit(s[i + 3]) && (i + 4 == s.size() || !IsDigit(s[i + 4]))) return true;
-  }
-  return false;
 }
 
 // No line of the unit but its last ends a sentence: a wrapped headline, not
@@ -470,11 +456,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     heading_kept[headline] = true;
     result.headline = static_cast<int>(units[headline].first);
     // A Markdown heading's "# " is markup, not title (segment drops it too).
-    std::string_view text = units[headline].text;
-    std::size_t hashes = 0;
-    while (hashes < text.size() && text[hashes] == '#') ++hashes;
-    if (hashes > 0 && hashes + 1 < text.size() && text[hashes] == ' ') text.remove_prefix(hashes + 1);
-    result.headline_text = std::string(text);
+    result.headline_text = units[headline].text.substr(AtxPrefixLength(units[headline].text));
   }
 
   for (std::size_t i = 0; i < units.size(); ++i) {

@@ -44,6 +44,21 @@ std::size_t FirstWordWidth(std::string_view s) {
 
 }  // namespace
 
+std::size_t AtxPrefixLength(std::string_view line) {
+  std::size_t n = 0;
+  while (n < line.size() && line[n] == '#') ++n;
+  return n > 0 && n + 1 < line.size() && line[n] == ' ' ? n + 1 : 0;
+}
+
+bool HasYear(std::string_view s) {
+  for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+    if (i > 0 && IsDigit(s[i - 1])) continue;
+    if (!(s.substr(i, 2) == "19" || s.substr(i, 2) == "20")) continue;
+    if (IsDigit(s[i + 2]) && IsDigit(s[i + 3]) && (i + 4 == s.size() || !IsDigit(s[i + 4]))) return true;
+  }
+  return false;
+}
+
 std::size_t Width(std::string_view s) {
   // Only widths up to ~100 matter; a line of 400 bytes is wider than that.
   return s.size() > 400 ? s.size() : text::CodePoints(s);

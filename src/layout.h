@@ -81,6 +81,16 @@ inline constexpr std::size_t kWrapWidth = 100;
 /// its own and starts a paragraph, as if a blank line stood before it.
 bool OneBlockPerLine(const Document& doc);
 
+/// Bytes of a Markdown (ATX) heading's opening marks, as html2text and
+/// pandoc write them: '#' signs and a space ("## " is 3), when text follows;
+/// 0 otherwise ("#hashtag", "# " alone).
+std::size_t AtxPrefixLength(std::string_view line);
+
+/// A year of the last two centuries as a number of its own ("2015",
+/// "13, 2017"): in a short line, the mark of a date or a byline's date
+/// ("Jane Doe - Apr 16, 2015"), not of a headline.
+bool HasYear(std::string_view s);
+
 /// Number of code points in `s` (for widths).
 std::size_t Width(std::string_view s);
 

@@ -25,10 +25,8 @@ struct Candidate {
 // '#', a space, then text (that ends as a heading may: see EndsLikeHeading).
 // Returns the number of '#', or 0. "#hashtag" is none.
 std::size_t AtxLevel(std::string_view line) {
-  std::size_t n = 0;
-  while (n < line.size() && n < 7 && line[n] == '#') ++n;
-  if (n == 0 || n > 6 || n + 1 >= line.size() || line[n] != ' ') return 0;
-  return n;
+  std::size_t marks = internal::AtxPrefixLength(line);
+  return marks >= 2 && marks - 1 <= 6 ? marks - 1 : 0;
 }
 
 std::size_t CountWords(std::string_view s) {
@@ -73,18 +71,6 @@ bool EndsLikeHeading(std::string_view s) {
     if (s.size() >= h.size() && s.substr(s.size() - h.size()) == h) return false;
   }
   return true;
-}
-
-// A year of the last two centuries standing as a number of its own: "2015",
-// "13, 2017".
-bool HasYear(std::string_view s) {
-  auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
-    if (i > 0 && digit(s[i - 1])) continue;
-    if (!(s.substr(i, 2) == "19" || s.substr(i, 2) == "20")) continue;
-    if (digit(s[i + 2]) && digit(s[i + 3]) && (i + 4 == s.size() || !digit(s[i + 4]))) return true;
-  }
-  return false;
 }
 
 }  // namespace
@@ -254,7 +240,7 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
       // A byline or a date under a headline ("Jane Doe - Apr 16, 2015") is
       // no headline either.
       if (i + 1 < doc.blocks.size() && doc.blocks[i + 1].kind == BlockKind::kHeading &&
-          !doc.Text(doc.blocks[i + 1]).ends_with('?') && !HasYear(doc.Text(doc.blocks[i + 1]))) {
+          !doc.Text(doc.blocks[i + 1]).ends_with('?') && !internal::HasYear(doc.Text(doc.blocks[i + 1]))) {
         doc.blocks[i].level = 1;  // The label above the title.
         t = i + 1;
       }

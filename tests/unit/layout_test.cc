@@ -57,5 +57,22 @@ TEST(LayoutTest, EndsSentence) {
   }
 }
 
+TEST(LayoutTest, AtxPrefixLength) {
+  EXPECT_EQ(AtxPrefixLength("# Title"), 2u);
+  EXPECT_EQ(AtxPrefixLength("### Scope"), 4u);
+  EXPECT_EQ(AtxPrefixLength("#hashtag"), 0u);
+  EXPECT_EQ(AtxPrefixLength("# "), 0u);
+  EXPECT_EQ(AtxPrefixLength("Title #1"), 0u);
+}
+
+TEST(LayoutTest, HasYear) {
+  EXPECT_TRUE(HasYear("Jane Doe - Apr 16, 2015 8:02 pm"));
+  EXPECT_TRUE(HasYear("1999"));
+  EXPECT_FALSE(HasYear("Minecraft 1.8 - The Bountiful Update"));
+  EXPECT_FALSE(HasYear("120 millones"));
+  EXPECT_FALSE(HasYear("20155 visitors"));
+  EXPECT_FALSE(HasYear("12015"));
+}
+
 }  // namespace
 }  // namespace pagewash::internal
