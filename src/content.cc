@@ -420,17 +420,19 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   // are content too (jusText keeps headings near good text the same way).
   // Three or more labels of one to three words in a row are a menu, not
   // headings: the scan stops there.
-  std::vector<bool> heading_kept(units.size(), false);
+  // Units outside the span that are content all the same: these headings,
+  // a letter's closing lines below the span, and the headline.
+  std::vector<bool> kept_beside_span(units.size(), false);
   std::size_t distance = 0;
   std::size_t labels = 0;
   for (std::size_t i = span_first; i > 0 && distance <= kHeadingDistance; --i) {
     const UnitInfo& u = units[i - 1];
     labels = u.words <= 3 && !u.sentence ? labels + 1 : 0;
     if (labels >= 3) {
-      for (std::size_t k = i - 1; k < i + 2; ++k) heading_kept[k] = false;
+      for (std::size_t k = i - 1; k < i + 2; ++k) kept_beside_span[k] = false;
       break;
     }
-    if (ReadsAsHeading(u, doc, one_block_per_line)) heading_kept[i - 1] = true;
+    if (ReadsAsHeading(u, doc, one_block_per_line)) kept_beside_span[i - 1] = true;
     distance += u.text.size();
   }
 
@@ -441,19 +443,19 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     const UnitInfo& greeting = units[span_last + 1];
     auto tiny = [](const UnitInfo& u) { return !u.marker && u.words > 0 && u.words <= 4 && u.lines <= 2; };
     if (tiny(greeting) && (greeting.lines == 2 || greeting.text.find(',') != std::string_view::npos)) {
-      heading_kept[span_last + 1] = true;
+      kept_beside_span[span_last + 1] = true;
     } else if (tiny(greeting) && greeting.lines == 1 && span_last + 2 < units.size() &&
                tiny(units[span_last + 2]) && units[span_last + 2].lines == 1 &&
                !doc.blocks[units[span_last + 2].first].gap) {
-      heading_kept[span_last + 1] = true;
-      heading_kept[span_last + 2] = true;
+      kept_beside_span[span_last + 1] = true;
+      kept_beside_span[span_last + 2] = true;
     }
   }
 
   // 5. The headline.
   std::size_t headline = FindHeadline(doc, removed, units, span_first, span_last, index, language);
   if (headline < units.size()) {
-    heading_kept[headline] = true;
+    kept_beside_span[headline] = true;
     result.headline = static_cast<int>(units[headline].first);
     // A Markdown heading's "# " is markup, not title (segment drops it too).
     result.headline_text = units[headline].text.substr(AtxPrefixLength(units[headline].text));
@@ -462,7 +464,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   for (std::size_t i = 0; i < units.size(); ++i) {
     const UnitInfo& u = units[i];
     std::string_view reason;
-    if (heading_kept[i]) continue;
+    if (kept_beside_span[i]) continue;
     if (i < span_first || i > span_last) {
       reason = kOutsideMainContent;
     } else if (u.score < w.inside_floor) {
