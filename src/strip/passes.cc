@@ -110,11 +110,35 @@ void FindPageTopics(StripContext* ctx) {
   }
 }
 
+namespace {
+
+// Columns from which a line is one a renderer or a mail client wrapped at
+// about 80 columns, rather than a short line of its own.
+constexpr std::size_t kWrappedLineWidth = 60;
+
+bool WrappedAt(const Document& doc, std::size_t i) {
+  return doc.blocks[i].indent + Width(doc.Text(doc.blocks[i])) >= kWrappedLineWidth;
+}
+
+}  // namespace
+
 void ApplyLineVerdicts(StripContext* ctx) {
+  // A dateline rule judges one physical line by its words; the lines a
+  // renderer wrapped a paragraph into are no lines of their own: "April
+  // 2011." or "2004.^[306]" ending a wrapped paragraph is the paragraph's,
+  // unless a rule took the paragraph's first line too.
+  std::vector<std::uint32_t> unit_first(ctx->info.size());
+  for (const Unit& u : ctx->Units()) {
+    for (std::uint32_t b = u.first; b <= u.last; ++b) unit_first[b] = u.first;
+  }
   for (std::size_t i = 0; i < ctx->info.size(); ++i) {
     int rule = ctx->info[i].match.rule;
     if (rule < 0) continue;
     const Rule& r = ctx->rules.rules[static_cast<std::size_t>(rule)];
+    if (r.type == RuleType::kDateline && unit_first[i] != i && ctx->info[unit_first[i]].match.rule < 0 &&
+        WrappedAt(ctx->doc, i - 1)) {
+      continue;
+    }
     if (r.type == RuleType::kVocabulary && ctx->about[static_cast<std::size_t>(rule)] &&
         !ctx->Flanked(i, i, rule)) {
       continue;

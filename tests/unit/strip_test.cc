@@ -92,6 +92,20 @@ TEST(StripTest, KeepsContent) {
   for (const Case& c : cases) EXPECT_EQ(Strip(c.in), c.want) << c.name;
 }
 
+TEST(StripTest, ADateEndingAWrappedParagraphIsNoDateline) {
+  // lynx wrapped a reference at 80 columns; its last line alone reads as a
+  // dateline. The same date on a line of its own is one.
+  std::string page =
+      "   Smith, John (2004). A long title of a paper about the trams of the city of\n"
+      "   the north and of the night buses that run beside them. Retrieved 7\n"
+      "   January 2011.\n\n"
+      "   12 January 2011\n\n"
+      "   The buses run all night.";
+  std::string got = Strip(page);
+  EXPECT_NE(got.find("line January 2011.\n"), std::string::npos) << got;
+  EXPECT_EQ(got.find("line 12 January 2011"), std::string::npos) << got;
+}
+
 TEST(StripTest, PageAboutCookiesKeepsItsText) {
   // A heading about cookies: only a notice next to its buttons goes.
   const char* page =
