@@ -86,6 +86,40 @@ bool IsRendererArtefact(std::string_view s) {
   return false;
 }
 
+// lynx marks inserted and deleted text inline, "[INS: word :INS]" (ad
+// slots and teasers are often <ins> elements); a mark wrapped over lines
+// leaves "[INS:" at the end of one and ":INS]" at the start of the next.
+// The marks are no words of the page: counted, "INS" (a German stop word)
+// outvotes the page's language.
+constexpr std::string_view kInlineMarks[] = {"[INS:", ":INS]", "[DEL:", ":DEL]"};
+
+void AppendWithoutInlineMarks(std::string_view line, std::string* out) {
+  const std::size_t start = out->size();
+  if (line.find("INS") == std::string_view::npos && line.find("DEL") == std::string_view::npos) {
+    *out += line;
+    return;
+  }
+  std::size_t pos = 0;
+  while (pos < line.size()) {
+    bool mark = false;
+    for (std::string_view m : kInlineMarks) {
+      if (line.compare(pos, m.size(), m) == 0) {
+        pos += m.size();
+        while (pos < line.size() && line[pos] == ' ') ++pos;
+        mark = true;
+        break;
+      }
+    }
+    if (mark) continue;
+    if (line[pos] == ' ' && (pos + 1 == line.size() || out->size() == start || out->back() == ' ')) {
+      ++pos;  // A space a mark left doubled or trailing.
+      continue;
+    }
+    *out += line[pos++];
+  }
+  while (out->size() > start && out->back() == ' ') out->pop_back();  // " :INS]" ended the line.
+}
+
 bool StartsWithCapital(std::string_view word) {
   std::size_t i = 0;
   std::uint32_t c = text::NextCodePoint(word, &i);
@@ -144,14 +178,19 @@ double ProseDensity(const std::vector<UnitInfo>& units) {
   return std::max(d[k], 0.05);
 }
 
+// The share of the page's best run of content that a run before a barrier
+// needs to be the main content rather than what comes after the barrier.
+constexpr double kBarrierShare = 0.5;
+
 // How far above the main content (in bytes of the units between) a heading
 // may stand and still be its heading.
 constexpr std::size_t kHeadingDistance = 300;
 
 // A heading or a headline: one line of 1 to 20 words that ends no sentence,
 // opens with a capital or a digit, starts a paragraph and is no list item.
-bool ReadsAsHeading(const UnitInfo& u, const Document& doc, bool one_block_per_line) {
+bool ReadsAsHeading(const UnitInfo& u, const Document& doc, bool one_block_per_line, const BodyLayout& body) {
   if (u.lines != 1 || u.marker || u.sentence || u.words == 0 || u.words > 20) return false;
+  if (!AtHeadingIndent(doc, doc.blocks[u.first], body)) return false;
   if (!doc.blocks[u.first].gap && u.first > 0 && !one_block_per_line) return false;
   std::size_t i = AtxPrefixLength(u.text);  // A Markdown heading's "## " comes first.
   std::uint32_t c = text::NextCodePoint(u.text, &i);
@@ -191,7 +230,7 @@ constexpr std::size_t kArticleWordsRead = 3000;
 // Returns units.size() when none shares two words or half of its own.
 std::size_t FindHeadline(const Document& doc, const std::vector<bool>& removed, const std::vector<UnitInfo>& units,
                          std::size_t span_first, std::size_t span_last, const text::StopwordIndex& index,
-                         int language) {
+                         int language, const BodyLayout& body) {
   // The article's words, stop words left out.
   const std::uint64_t stop_bit = language >= 0 ? std::uint64_t{1} << language : 0;
   std::vector<std::uint64_t> article;
@@ -212,6 +251,7 @@ std::size_t FindHeadline(const Document& doc, const std::vector<bool>& removed, 
   for (std::size_t i = first; i <= last; ++i) {
     const UnitInfo& u = units[i];
     if (u.marker || u.lines > 3 || u.words < 3 || u.words > 30 || HasYear(u.text)) continue;
+    if (!AtHeadingIndent(doc, doc.blocks[u.first], body)) continue;
     if (u.sentence && !u.text.ends_with('?') && !u.text.ends_with('!')) continue;
     if (u.lines > 1 && !OneSentenceOrNone(doc, u, removed)) continue;
     text::Tokenize(u.text, &tokens);
@@ -260,6 +300,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   const text::StopwordIndex& index = text::StopwordIndex::Get();
   const Weights w = WeightsFor(favor);
   const bool one_block_per_line = OneBlockPerLine(doc);
+  const BodyLayout body = MeasureBody(doc);
 
   // 1. Units, with their shape. Renderer artefacts go first, line by line:
   // they are no part of the unit they were wrapped into.
@@ -295,9 +336,11 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
         ListMarker marker;
         u.marker = ParseListMarker(line, &marker, doc.blocks[b].indent);
       }
-      if (joined.size() > u.text_begin) joined += ' ';
-      joined += line;
-      u.capitalised += CapitalisedWords(line);
+      if (joined.size() > u.text_begin && joined.back() != ' ') joined += ' ';
+      const std::size_t line_begin = joined.size();
+      AppendWithoutInlineMarks(line, &joined);
+      if (joined.size() == line_begin && line_begin > u.text_begin) joined.pop_back();  // Only marks.
+      u.capitalised += CapitalisedWords(std::string_view(joined).substr(std::min(line_begin, joined.size())));
       last_line = line;
       ++u.lines;
     }
@@ -379,17 +422,32 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   std::size_t span_first = 0;
   std::size_t span_last = 0;
   bool found = false;
+  // A barrier says the article is over: what follows (a comment thread, a
+  // live feed, sponsored stories) may outweigh it, having more words. Each
+  // stretch between barriers has its best run; the first whose sum is at
+  // least kBarrierShare of the page's best is the main content.
+  struct Run {
+    double sum;
+    std::size_t first;
+    std::size_t last;
+  };
+  std::vector<Run> stretch_best;
   for (std::size_t i = 0; i < units.size(); ++i) {
+    if (units[i].barrier_before || i == 0) stretch_best.push_back(Run{0, 0, 0});
     if (run <= 0 || units[i].barrier_before) {
       run = 0;
       run_start = i;
     }
     run += units[i].score;
-    if (run > best) {
-      best = run;
-      span_first = run_start;
-      span_last = i;
+    if (run > stretch_best.back().sum) stretch_best.back() = Run{run, run_start, i};
+    best = std::max(best, run);
+  }
+  for (const Run& r : stretch_best) {
+    if (r.sum > 0 && r.sum >= kBarrierShare * best) {
+      span_first = r.first;
+      span_last = r.last;
       found = true;
+      break;
     }
   }
   if (!found) return result;  // Nothing reads as content: keep the page as it is.
@@ -405,7 +463,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     if (prose_edge(units[span_last + 1])) {
       ++span_last;
     } else if (span_last + 2 < units.size() && !units[span_last + 2].barrier_before &&
-               ReadsAsHeading(units[span_last + 1], doc, one_block_per_line) &&
+               ReadsAsHeading(units[span_last + 1], doc, one_block_per_line, body) &&
                prose_edge(units[span_last + 2])) {
       span_last += 2;
     } else {
@@ -432,7 +490,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
       for (std::size_t k = i - 1; k < i + 2; ++k) kept_beside_span[k] = false;
       break;
     }
-    if (ReadsAsHeading(u, doc, one_block_per_line)) kept_beside_span[i - 1] = true;
+    if (ReadsAsHeading(u, doc, one_block_per_line, body)) kept_beside_span[i - 1] = true;
     distance += u.text.size();
   }
 
@@ -453,7 +511,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   }
 
   // 5. The headline.
-  std::size_t headline = FindHeadline(doc, removed, units, span_first, span_last, index, language);
+  std::size_t headline = FindHeadline(doc, removed, units, span_first, span_last, index, language, body);
   if (headline < units.size()) {
     kept_beside_span[headline] = true;
     result.headline = static_cast<int>(units[headline].first);

@@ -44,6 +44,22 @@ std::size_t FirstWordWidth(std::string_view s) {
 
 }  // namespace
 
+bool IsHangingUnder(const Block& first, const Block& next, const Document& doc) {
+  if (first.kind != BlockKind::kLine || next.kind != BlockKind::kLine || next.gap || next.indent == 0 ||
+      first.indent < next.indent + 2 || first.indent > next.indent + 8) {
+    return false;
+  }
+  std::string_view text = doc.Text(first);
+  if (text.empty()) return false;
+  // Chinese, Japanese and Korean paragraphs open with a full-width indent:
+  // a paragraph, not an item.
+  std::size_t i = 0;
+  std::uint32_t c = text::NextCodePoint(text, &i);
+  bool cjk = (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
+             (c >= 0xFF00 && c <= 0xFFEF);
+  return !cjk;
+}
+
 std::size_t AtxPrefixLength(std::string_view line) {
   std::size_t n = 0;
   while (n < line.size() && line[n] == '#') ++n;
@@ -230,6 +246,38 @@ bool OneBlockPerLine(const Document& doc) {
   return long_line;
 }
 
+bool AtHeadingIndent(const Document& doc, const Block& b, const BodyLayout& body) {
+  if (body.indent == 0 || b.indent < body.indent) return true;
+  // Centred in the page's width, as lynx sets a top-level heading.
+  std::size_t left = 2 * b.indent + Width(doc.Text(b));
+  return b.indent > body.indent + 2 && left + 6 >= body.width && left <= body.width + 6;
+}
+
+BodyLayout MeasureBody(const Document& doc) {
+  // The indents of the lines that fill most of a wrapped line's width: prose.
+  constexpr std::size_t kMaxIndent = 16;
+  constexpr std::size_t kProseWidth = 50;
+  std::size_t count[kMaxIndent + 1] = {};
+  std::size_t lines = 0;
+  BodyLayout body;
+  for (const Block& b : doc.blocks) {
+    if (b.kind != BlockKind::kLine || b.text.length < kProseWidth) continue;
+    std::size_t w = Width(doc.Text(b));
+    if (w < kProseWidth || b.indent + w > kWrapWidth) continue;
+    ++count[std::min<std::size_t>(b.indent, kMaxIndent)];
+    ++lines;
+    body.width = std::max(body.width, b.indent + w);
+  }
+  if (lines < kMinProseLines) return BodyLayout{};
+  std::size_t best = 0;
+  for (std::size_t i = 1; i <= kMaxIndent; ++i) {
+    if (count[i] > count[best]) best = i;
+  }
+  if (count[best] * 2 <= lines) return BodyLayout{};
+  body.indent = best;
+  return body;
+}
+
 std::vector<Unit> SplitUnits(const Document& doc) {
   const bool one_block_per_line = OneBlockPerLine(doc);
   std::vector<Unit> units;
@@ -263,6 +311,9 @@ std::vector<Unit> SplitUnits(const Document& doc) {
         continues = false;
       } else if (in_item && blocks[k].indent > item_indent) {
         continues = true;  // Hanging indent under a list item.
+      } else if (unit.last > unit.first && IsHangingUnder(blocks[unit.first], blocks[unit.first + 1], doc) &&
+                 blocks[k].indent == blocks[unit.first + 1].indent) {
+        continues = true;  // The lines under an item that has no marker.
       } else if (StartsLower(line) || prev.ends_with(',')) {
         continues = true;  // A comma never ends a paragraph.
       } else {

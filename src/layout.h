@@ -68,6 +68,12 @@ struct Unit {
   std::uint32_t last = 0;
 };
 
+/// `first` starts further right than the line under it, `next`, which is
+/// indented too: the first line of a list item whose marker the renderer
+/// left out (lynx writes a reference list's items so, "     ^ Smith, J."
+/// over lines at column 3). The lines at `next`'s indent belong to it.
+bool IsHangingUnder(const Block& first, const Block& next, const Document& doc);
+
 /// Groups the document's blocks into units. Blocks that are not kLine are a
 /// unit each.
 std::vector<Unit> SplitUnits(const Document& doc);
@@ -80,6 +86,24 @@ inline constexpr std::size_t kWrapWidth = 100;
 /// BeautifulSoup's get_text("\n") write pages. Every line is then a unit of
 /// its own and starts a paragraph, as if a blank line stood before it.
 bool OneBlockPerLine(const Document& doc);
+
+/// The indent of the page's prose, when most of its wrapped lines share one:
+/// lynx sets paragraphs and list text 3 columns in and headings at the
+/// margin, so there a line at the prose's indent is no heading (see
+/// AtHeadingIndent). 0 when the
+/// prose stands at the margin (w3m, Markdown, plain text) or there is too
+/// little of it (fewer than kMinProseLines lines) to tell.
+struct BodyLayout {
+  std::size_t indent = 0;  ///< Columns before the prose; 0 at the margin or unknown.
+  std::size_t width = 0;   ///< The widest line of prose, indent included: the page's width.
+};
+BodyLayout MeasureBody(const Document& doc);
+inline constexpr std::size_t kMinProseLines = 5;
+
+/// Line `b` stands where a heading may: anywhere when the prose is at the
+/// margin, else left of the prose or centred in the page's width (lynx
+/// centres some top-level headings).
+bool AtHeadingIndent(const Document& doc, const Block& b, const BodyLayout& body);
 
 /// Bytes of a Markdown (ATX) heading's opening marks, as html2text and
 /// pandoc write them: '#' signs and a space ("## " is 3), when text follows;

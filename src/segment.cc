@@ -19,6 +19,7 @@ struct Candidate {
   bool has_marker = false;
   bool gap = false;  // A blank line (or the start) precedes the unit.
   std::size_t atx = 0;  // A Markdown heading: its "#" signs ("## Scope": 2).
+  bool unmarked_item = false;  // A list item whose marker the renderer left out.
 };
 
 // A Markdown (ATX) heading, as html2text and pandoc write them: one to six
@@ -119,10 +120,43 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
     }
   }
 
-  // Headings.
+  // Items without markers: paragraphs whose first line starts further right
+  // than the lines under it (IsHangingUnder), three or more in a row with
+  // one-line paragraphs that start where their first lines do.
+  auto hanging = [&](const Candidate& c) {
+    return is_kline(c) && c.gap && !c.has_marker && c.unit.last > c.unit.first &&
+           internal::IsHangingUnder(doc.blocks[c.unit.first], doc.blocks[c.unit.first + 1], doc);
+  };
+  for (std::size_t i = 0; i < cands.size();) {
+    if (!hanging(cands[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t indent = doc.blocks[cands[i].unit.first].indent;
+    auto fits = [&](const Candidate& c) {
+      return is_kline(c) && c.gap && !c.has_marker && doc.blocks[c.unit.first].indent == indent &&
+             (c.unit.first == c.unit.last || hanging(c));
+    };
+    std::size_t begin = i;
+    while (begin > 0 && fits(cands[begin - 1])) --begin;
+    std::size_t end = i;
+    std::size_t hanging_units = 0;
+    while (end < cands.size() && fits(cands[end])) hanging_units += hanging(cands[end++]);
+    if (end - begin >= 3 && hanging_units >= 2) {
+      for (std::size_t k = begin; k < end; ++k) {
+        cands[k].kind = BlockKind::kListItem;
+        cands[k].unmarked_item = true;
+      }
+    }
+    i = end;
+  }
+
+  // Headings. Where the prose is indented (lynx), a heading stands left of it.
+  const internal::BodyLayout prose = internal::MeasureBody(doc);
   for (std::size_t i = 0; i < cands.size(); ++i) {
     Candidate& c = cands[i];
-    if (!is_kline(c) || c.unit.first != c.unit.last || !c.gap || c.atx > 0) continue;
+    if (!is_kline(c) || c.unit.first != c.unit.last || !c.gap || c.atx > 0 || c.unmarked_item) continue;
+    if (!internal::AtHeadingIndent(doc, doc.blocks[c.unit.first], prose)) continue;
     if (i + 1 >= cands.size()) continue;  // A heading introduces something.
     std::string_view line = text_of(c);
     std::string_view title = line;

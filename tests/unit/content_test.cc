@@ -145,6 +145,49 @@ TEST(ContentTest, ABarrierEndsTheMainContent) {
   EXPECT_TRUE(reasons.back().empty());
 }
 
+TEST(ContentTest, MoreProseAfterABarrierDoesNotOutweighTheArticle) {
+  // A comment thread longer than the article: the article, before the
+  // barrier, is the main content, since it has at least half the weight.
+  std::string thread;
+  for (int i = 0; i < 3; ++i) {
+    thread += "\nI think that the buses should have run at night years ago, and that the council was too "
+              "slow to see what the people who work late in the town needed from it.\n";
+  }
+  Document doc = FromText(std::string(kArticle) + "\nComments\n" + thread);
+  std::vector<bool> removed(doc.blocks.size(), false);
+  std::vector<bool> barrier(doc.blocks.size(), false);
+  std::size_t comments = 0;
+  while (doc.Text(doc.blocks[comments]) != "Comments") ++comments;
+  removed[comments] = true;
+  barrier[comments] = true;
+  std::vector<std::string_view> reasons = JudgeContent(doc, removed, barrier, Favor::kBalanced).reasons;
+  EXPECT_TRUE(reasons.front().empty());
+  EXPECT_EQ(reasons.back(), kOutsideMainContent);
+  // A box of a few words before the barrier is no article: the long run
+  // after it is the main content.
+  Document box = FromText("The council said that the night buses would run.\n\nComments\n" + thread);
+  removed.assign(box.blocks.size(), false);
+  barrier.assign(box.blocks.size(), false);
+  removed[2] = barrier[2] = true;
+  reasons = JudgeContent(box, removed, barrier, Favor::kBalanced).reasons;
+  EXPECT_TRUE(reasons.back().empty());
+}
+
+TEST(ContentTest, InlineMarksAreNoWords) {
+  // lynx writes <ins> as "[INS: word :INS]"; counted as words, "INS" (a
+  // German stop word) would make the page German and its English article
+  // furniture.
+  std::string teasers;
+  for (int i = 0; i < 12; ++i) {
+    teasers += "\n[INS: Say :INS] [INS: Goodbye :INS] [INS: To :INS] [INS: Snoring :INS] [INS: With :INS] "
+               "[INS: This :INS] [INS: One :INS] [INS: Trick :INS]\n";
+  }
+  std::string got = Judge(std::string(kArticle) + teasers);
+  EXPECT_NE(got.find("keep|The council said"), std::string::npos) << got;
+  EXPECT_NE(got.find("keep|If the routes"), std::string::npos) << got;
+  EXPECT_NE(got.find("outside-main-content|[INS: Say"), std::string::npos) << got;
+}
+
 }  // namespace
 }  // namespace pagewash::internal
 

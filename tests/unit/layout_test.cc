@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
+#include "tests/support/testdata.h"
+
 namespace pagewash::internal {
 namespace {
 
@@ -72,6 +76,43 @@ TEST(LayoutTest, HasYear) {
   EXPECT_FALSE(HasYear("120 millones"));
   EXPECT_FALSE(HasYear("20155 visitors"));
   EXPECT_FALSE(HasYear("12015"));
+}
+
+TEST(LayoutTest, HangingItemLinesStayTogether) {
+  // An item without a marker: its first line starts 2 columns further right
+  // than the lines under it, all of which belong to it.
+  Document doc = pagewash::testing::FromText(
+      "     ^ Smith, John (2004). \"A long title of a paper about the trams of\n"
+      "   the city and of the buses that run beside them at night\". Journal\n"
+      "   Press. 2011.\n");
+  ASSERT_EQ(doc.blocks.size(), 3u);
+  EXPECT_TRUE(IsHangingUnder(doc.blocks[0], doc.blocks[1], doc));
+  EXPECT_FALSE(IsHangingUnder(doc.blocks[1], doc.blocks[2], doc));
+  std::vector<Unit> units = SplitUnits(doc);
+  ASSERT_EQ(units.size(), 1u);
+  EXPECT_EQ(units[0].last, 2u);
+  // A first line at the margin over indented lines is none.
+  Document code = pagewash::testing::FromText("Title\n   indented text\n");
+  EXPECT_FALSE(IsHangingUnder(code.blocks[0], code.blocks[1], code));
+}
+
+TEST(LayoutTest, MeasureBody) {
+  std::string lynx;
+  std::string flat;
+  for (int i = 0; i < 6; ++i) {
+    lynx += "   the night buses run from the station to the hospital and back again, for all\n";
+    flat += "the night buses run from the station to the hospital and back again, for all\n";
+  }
+  Document indented = pagewash::testing::FromText("Title\n\n" + lynx + "\n   Share\n\n" +
+                                                  std::string(32, ' ') + "Centred heading\n");
+  BodyLayout body = MeasureBody(indented);
+  EXPECT_EQ(body.indent, 3u);
+  EXPECT_EQ(body.width, 79u);
+  EXPECT_TRUE(AtHeadingIndent(indented, indented.blocks[0], body));                             // Title
+  EXPECT_FALSE(AtHeadingIndent(indented, indented.blocks[7], body));                            // Share
+  EXPECT_TRUE(AtHeadingIndent(indented, indented.blocks[8], body)) << indented.blocks[8].indent;  // Centred
+  EXPECT_EQ(MeasureBody(pagewash::testing::FromText(flat)).indent, 0u);
+  EXPECT_EQ(MeasureBody(pagewash::testing::FromText("   one short line\n")).indent, 0u);  // Too little prose.
 }
 
 }  // namespace

@@ -70,6 +70,58 @@ TEST(SegmentTest, Structure) {
   for (const Case& c : cases) EXPECT_EQ(Segment(c.in), c.want) << c.name;
 }
 
+// Five wrapped lines of prose at `indent` columns, as lynx sets a paragraph.
+std::string Prose(std::string_view indent) {
+  std::string out;
+  for (int i = 0; i < 5; ++i) {
+    out += indent;
+    out += i < 4 ? "the night buses run from the station to the hospital and back again, for all"
+                 : "night.";
+    out += '\n';
+  }
+  return out;
+}
+
+TEST(SegmentTest, ItemsWithoutMarkers) {
+  // lynx leaves out the numbers of a reference list: each item's first line
+  // starts further right than the lines under it.
+  std::string refs =
+      "     ^ Smith, John (2004). \"A long title of a paper about the trams of\n"
+      "   the city\". Journal of Urban Transport. Retrieved 7 January 2011.\n\n"
+      "     ^ Brown 2003, p. 122.\n\n"
+      "     ^ Green, Anne (1999). \"Buses at night and in the day in the towns\n"
+      "   of the north\". City Press. pp. 71 and 73.\n";
+  EXPECT_EQ(Segment("Title\n\n" + refs),
+            "H1 Title\n| L ^ Smith, John (2004). \"A long title of a paper about the trams of the city\". "
+            "Journal of Urban Transport. Retrieved 7 January 2011.\nL ^ Brown 2003, p. 122.\nL ^ Green, Anne "
+            "(1999). \"Buses at night and in the day in the towns of the north\". City Press. pp. 71 and 73.\n");
+  // Two are not yet a list.
+  std::string two = refs.substr(0, refs.find("     ^ Green"));
+  EXPECT_EQ(Segment("Title\n\n" + two).find("| L"), std::string::npos) << Segment("Title\n\n" + two);
+  // Chinese paragraphs open with a full-width indent: paragraphs, not items.
+  std::string cjk;
+  for (int i = 0; i < 3; ++i) {
+    cjk += "   \u3000\u3000宇航员在太空中喝酒会怎么样？后果很严重，这是一项艰苦卓绝的工作。这让人感到巨大压力和\n"
+           "   极度恐慌。\n\n";
+  }
+  EXPECT_EQ(Segment("Title\n\n" + cjk).find("| L"), std::string::npos) << Segment("Title\n\n" + cjk);
+}
+
+TEST(SegmentTest, HeadingsStandLeftOfIndentedProse) {
+  // lynx sets prose 3 columns in and headings at the margin, or centres
+  // them: a short line at the prose's indent is a label, not a heading.
+  std::string page = "Night buses\n\n" + Prose("   ") + "\n   Share this story\n\n" + Prose("   ") +
+                     "\nWhere they go\n\n" + Prose("   ") + "\n" + std::string(31, ' ') + "Fares and tickets\n\n" +
+                     Prose("   ");
+  std::string got = Segment(page);
+  EXPECT_NE(got.find("| P Share this story\n"), std::string::npos) << got;
+  EXPECT_NE(got.find("| H2 Where they go\n"), std::string::npos) << got;
+  EXPECT_NE(got.find("| H2 Fares and tickets\n"), std::string::npos) << got;
+  // Where the prose stands at the margin, the same line is a heading.
+  std::string flat = "Night buses\n\n" + Prose("") + "\nShare this story\n\n" + Prose("");
+  EXPECT_NE(Segment(flat).find("| H2 Share this story\n"), std::string::npos) << Segment(flat);
+}
+
 TEST(SegmentTest, TitleAndIdempotence) {
   Document doc = SegmentSections(FromText("Label\n\nThe Title\n\nBody text."), {});
   EXPECT_EQ(doc.title, "The Title");
