@@ -120,6 +120,10 @@ void AppendWithoutInlineMarks(std::string_view line, std::string* out) {
   while (out->size() > start && out->back() == ' ') out->pop_back();  // " :INS]" ended the line.
 }
 
+bool IsLinkBar(std::string_view line) {
+  return line.size() >= 2 && line[0] == '#' && line[1] != ' ' && line[1] != '#';
+}
+
 bool StartsWithCapital(std::string_view word) {
   std::size_t i = 0;
   std::uint32_t c = text::NextCodePoint(word, &i);
@@ -217,9 +221,14 @@ bool OneSentenceOrNone(const Document& doc, const UnitInfo& u, const std::vector
 
 // How far above the main content a headline is looked for, in units, and how
 // much of the article is read to see which words it repeats.
-constexpr std::size_t kHeadlineUnitsAbove = 40;
+constexpr std::size_t kHeadlineUnitsAbove = 80;
 constexpr std::size_t kHeadlineUnitsInside = 1;
+// Words of the unit that opens an article (a paragraph, not a teaser's line).
+constexpr std::uint32_t kFirstParagraphWords = 25;
 constexpr std::size_t kArticleWordsRead = 3000;
+// log1p of how often the article repeats a one-word name for it to be the
+// headline (about 20 times).
+constexpr double kNameRepeats = 3.0;
 
 // The headline: of the units that read like one (a few words on at most
 // three lines, no list item, no finished sentence but a question or an
@@ -231,6 +240,15 @@ constexpr std::size_t kArticleWordsRead = 3000;
 std::size_t FindHeadline(const Document& doc, const std::vector<bool>& removed, const std::vector<UnitInfo>& units,
                          std::size_t span_first, std::size_t span_last, const text::StopwordIndex& index,
                          int language, const BodyLayout& body) {
+  // The span may take in a few teasers or menu items above the article's
+  // first paragraph: when none above the span reads as the headline, it may
+  // stand among them.
+  std::size_t start = span_first;
+  while (start < span_last && !(units[start].sentence && !units[start].marker &&
+                                units[start].words >= kFirstParagraphWords && units[start].score > 0)) {
+    ++start;
+  }
+  if (start == span_last) start = span_first;
   // The article's words, stop words left out.
   const std::uint64_t stop_bit = language >= 0 ? std::uint64_t{1} << language : 0;
   std::vector<std::uint64_t> article;
@@ -248,9 +266,9 @@ std::size_t FindHeadline(const Document& doc, const std::vector<bool>& removed, 
   std::size_t first = span_first > kHeadlineUnitsAbove ? span_first - kHeadlineUnitsAbove : 0;
   std::size_t last = std::min(span_last, span_first + kHeadlineUnitsInside - 1);
   std::vector<std::uint64_t> own;
-  for (std::size_t i = first; i <= last; ++i) {
+  for (std::size_t i = first; i <= last || (best == units.size() && i <= start); ++i) {
     const UnitInfo& u = units[i];
-    if (u.marker || u.lines > 3 || u.words < 3 || u.words > 30 || HasYear(u.text)) continue;
+    if (u.marker || u.lines > 3 || u.words < 2 || u.words > 30 || HasYear(u.text)) continue;
     if (!AtHeadingIndent(doc, doc.blocks[u.first], body)) continue;
     if (u.sentence && !u.text.ends_with('?') && !u.text.ends_with('!')) continue;
     if (u.lines > 1 && !OneSentenceOrNone(doc, u, removed)) continue;
@@ -274,7 +292,10 @@ std::size_t FindHeadline(const Document& doc, const std::vector<bool>& removed, 
       ++shared;
       score += std::log1p(static_cast<double>(hi - lo));
     }
-    if (shared < 2 || shared * 2 < own.size()) continue;
+    // A name of one word and a stop word ("New Zealand") is the article's
+    // headline if the article says it again and again.
+    bool one_word_name = shared == 1 && own.size() == 1 && u.words >= 2 && score >= kNameRepeats;
+    if ((shared < 2 && !one_word_name) || shared * 2 < own.size()) continue;
     if (score >= best_score) {  // The nearest to the article wins a tie: scanning down.
       best_score = score;
       best = i;
@@ -316,6 +337,14 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     own = SplitUnits(doc);
     split = &own;
   }
+  // lynx opens a page with its <link> elements, "#alternate", "#RSS Feed":
+  // the first lines, up to a blank line, when the first opens with '#' and a
+  // word ("# Title" is a Markdown heading).
+  if (!doc.blocks.empty() && IsLinkBar(doc.Text(doc.blocks[0]))) {
+    for (std::size_t b = 0; b < doc.blocks.size() && (b == 0 || !doc.blocks[b].gap); ++b) {
+      if (!removed[b]) verdict[b] = kRendererArtefact;
+    }
+  }
   for (const Unit& unit : *split) {
     UnitInfo u;
     u.first = unit.first;
@@ -323,8 +352,8 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     u.text_begin = static_cast<std::uint32_t>(joined.size());
     std::string_view last_line;
     for (std::uint32_t b = unit.first; b <= unit.last; ++b) {
-      if (removed[b]) {
-        barrier_seen = barrier_seen || barrier[b];
+      if (removed[b] || !verdict[b].empty()) {
+        barrier_seen = barrier_seen || (removed[b] && barrier[b]);
         continue;
       }
       std::string_view line = doc.Text(doc.blocks[b]);

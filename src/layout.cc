@@ -269,13 +269,13 @@ BodyLayout MeasureBody(const Document& doc) {
     body.width = std::max(body.width, b.indent + w);
   }
   if (lines < kMinProseLines) return BodyLayout{};
-  std::size_t best = 0;
-  for (std::size_t i = 1; i <= kMaxIndent; ++i) {
-    if (count[i] > count[best]) best = i;
+  for (std::size_t i = 0; i <= kMaxIndent; ++i) {
+    if (count[i] * 5 >= lines) {
+      body.indent = i;
+      return body;
+    }
   }
-  if (count[best] * 2 <= lines) return BodyLayout{};
-  body.indent = best;
-  return body;
+  return BodyLayout{};
 }
 
 std::vector<Unit> SplitUnits(const Document& doc) {

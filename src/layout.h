@@ -87,10 +87,11 @@ inline constexpr std::size_t kWrapWidth = 100;
 /// its own and starts a paragraph, as if a blank line stood before it.
 bool OneBlockPerLine(const Document& doc);
 
-/// The indent of the page's prose, when most of its wrapped lines share one:
-/// lynx sets paragraphs and list text 3 columns in and headings at the
-/// margin, so there a line at the prose's indent is no heading (see
-/// AtHeadingIndent). 0 when the
+/// Where the page's paragraphs stand: the least indent that a fifth of its
+/// wrapped lines have, or more (list items' and quotes' lines stand further
+/// in and may outnumber them). lynx sets paragraphs 3 columns in and
+/// headings at the margin or centred, so there a line at the paragraphs'
+/// indent is no heading (see AtHeadingIndent). The indent is 0 when the
 /// prose stands at the margin (w3m, Markdown, plain text) or there is too
 /// little of it (fewer than kMinProseLines lines) to tell.
 struct BodyLayout {

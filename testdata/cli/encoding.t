@@ -132,7 +132,7 @@ Příliš žluťoučký kůň úpěl ďábelské ódy. Včera se v Praze konalo 
 
 % pagewash strip cli/inputs/ru-koi8-r.txt
 ^D
-{"id":"ru-koi8-r","source":"cli/inputs/ru-koi8-r.txt","text":"Собрание жителей\n\nВчера в Москве прошло собрание жителей, которые обсуждали будущее городского транспорта и то, что автобусы слишком часто опаздывают.","schema_version":"1.1","stages":["strip"],"metadata":{"encoding":"KOI8-R"},"stats":{"input_bytes":151,"input_lines":2,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Собрание жителей","line":1,"span":[0,31]},{"type":"line","text":"Вчера в Москве прошло собрание жителей, которые обсуждали будущее городского транспорта и то, что автобусы слишком часто опаздывают.","line":3,"span":[33,277],"gap":true}]}
+{"id":"ru-koi8-r","source":"cli/inputs/ru-koi8-r.txt","text":"Собрание жителей\n\nВчера в Москве прошло собрание жителей, которые обсуждали будущее городского транспорта и то, что автобусы слишком часто опаздывают.","schema_version":"1.1","stages":["strip"],"title":"Собрание жителей","metadata":{"encoding":"KOI8-R"},"stats":{"input_bytes":151,"input_lines":2,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Собрание жителей","line":1,"span":[0,31]},{"type":"line","text":"Вчера в Москве прошло собрание жителей, которые обсуждали будущее городского транспорта и то, что автобусы слишком часто опаздывают.","line":3,"span":[33,277],"gap":true}]}
 => 0
 
 # UTF-16 without its mark looks binary (NUL bytes) unless --encoding says

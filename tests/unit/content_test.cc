@@ -207,6 +207,33 @@ TEST(ContentTest, HeadlineIsTheHeadingWhoseWordsTheArticleRepeats) {
   EXPECT_TRUE(v.reasons[static_cast<std::size_t>(v.headline)].empty());  // Kept.
 }
 
+TEST(ContentTest, HeadlineOfOneNameAndAStopWord) {
+  // "New Zealand": one word that is no stop word, which the article repeats
+  // again and again; "Contents", a label it never says, is no headline.
+  std::string article;
+  for (int i = 0; i < 8; ++i) {
+    article += "Zealand is an island country, and the people of Zealand say that Zealand has more sheep than "
+               "people, which is what the visitors to Zealand have always said about it too.\n\n";
+  }
+  Document doc = FromText("Contents\n\nNew Zealand\n\n" + article);
+  std::vector<bool> removed(doc.blocks.size(), false);
+  EXPECT_EQ(JudgeContent(doc, removed, removed, Favor::kBalanced).headline_text, "New Zealand");
+  // Said a few times only, it is a label.
+  Document few = FromText("New Zealand\n\n" + std::string(kArticle) + "\nZealand is far away.\n");
+  removed.assign(few.blocks.size(), false);
+  EXPECT_EQ(JudgeContent(few, removed, removed, Favor::kBalanced).headline_text, "");
+}
+
+TEST(ContentTest, LynxLinkBarIsAnArtefact) {
+  // lynx opens a page with its <link> elements, up to the first blank line.
+  std::string got = Judge("#alternate alternate Night buses start\nRSS Feed\n\n" + std::string(kArticle));
+  EXPECT_NE(got.find("renderer-artefact|#alternate alternate Night buses start\n"), std::string::npos) << got;
+  EXPECT_NE(got.find("renderer-artefact|RSS Feed\n"), std::string::npos) << got;
+  // A Markdown heading is none.
+  got = Judge("# Night buses start\n\n" + std::string(kArticle));
+  EXPECT_EQ(got.find("renderer-artefact|# Night"), std::string::npos) << got;
+}
+
 TEST(ContentTest, NoHeadlineWhenNoHeadingSharesTheArticlesWords) {
   Document doc = FromText("Home\n\nWeather Forecast Tomorrow\n\n" + std::string(kArticle));
   std::vector<bool> removed(doc.blocks.size(), false);
