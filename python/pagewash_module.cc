@@ -13,6 +13,7 @@
 // naming it, a value they refuse a ValueError. The C++ work runs without
 // the GIL, so threads clean pages in parallel.
 #include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
 
 #include <fmt/format.h>
 
@@ -29,6 +30,7 @@
 #include <vector>
 
 #include "io/input.h"
+#include "io/walk.h"
 #include "pagewash/dedup.h"
 #include "pagewash/emit.h"
 #include "pagewash/files.h"
@@ -571,6 +573,7 @@ py::dict RunFile(const std::string& path, py::tuple stage_names, const std::stri
     throw py::value_error(fmt::format("output must be emit, stream or none, not '{}'", output));
   }
   if (output == "emit") takes |= kEmit;
+  if (partitions > 0) takes |= kDedup;  // The fingerprint listing is dedup's: min_words.
   Runner runner("run_file", takes, stages, output == "emit", kwargs);
   InputOptions input = runner.config().input;
   input.format = ParseFormat(input_format);
@@ -605,7 +608,9 @@ py::dict RunFile(const std::string& path, py::tuple stage_names, const std::stri
   }
   std::string out_name = out_path.is_none() ? std::string() : PathArg("run_file", "out", out_path);
 
-  std::vector<std::string> errors, warnings;
+  // Errors and warnings in the order met, as the CLI reports them.
+  std::vector<std::pair<bool, std::string>> messages;  // (is an error, text)
+  auto error = [&](std::string text) { messages.emplace_back(true, std::move(text)); };
   std::vector<std::string> fingerprints(partitions);
   std::string collected;  // The output, when no out path is given.
   std::uint64_t documents = 0, bytes_in = 0, bytes_out = 0;
@@ -614,7 +619,7 @@ py::dict RunFile(const std::string& path, py::tuple stage_names, const std::stri
     std::FILE* out = nullptr;
     if (!out_name.empty()) {
       out = std::fopen(out_name.c_str(), "wb");
-      if (out == nullptr) errors.push_back(fmt::format("{}: cannot write: {}", out_name, std::strerror(errno)));
+      if (out == nullptr) error(fmt::format("{}: cannot write: {}", out_name, std::strerror(errno)));
     }
     io::InputReader reader(input);
     std::string range;
@@ -623,17 +628,17 @@ py::dict RunFile(const std::string& path, py::tuple stage_names, const std::stri
                         ? OpenInput(&reader, path, start, end, lines_before, &range, &memory)
                         : Status::IoError("no output");
     if (!opened.ok()) {
-      if (out_name.empty() || out != nullptr) errors.push_back(opened.ToString());
+      if (out_name.empty() || out != nullptr) error(opened.ToString());
     } else if (!range.empty() || (start == 0 && end < 0)) {
       Document doc;
       std::string buffer;
       DropList list;
       for (std::uint32_t number = 0;;) {
         io::InputReader::Next next = reader.Read(&doc);
-        if (!next.warning.ok()) warnings.push_back(next.warning.ToString());
+        if (!next.warning.ok()) messages.emplace_back(false, next.warning.ToString());
         if (next.status == io::InputReader::kEnd) break;
         if (next.status == io::InputReader::kError) {
-          errors.push_back(next.error.ToString());
+          error(next.error.ToString());
           continue;
         }
         bytes_in += doc.stats.input_bytes;
@@ -661,7 +666,7 @@ py::dict RunFile(const std::string& path, py::tuple stage_names, const std::stri
         bytes_out += buffer.size();
         if (out != nullptr) {
           if (std::fwrite(buffer.data(), 1, buffer.size(), out) != buffer.size()) {
-            errors.push_back(fmt::format("{}: cannot write: {}", out_name, std::strerror(errno)));
+            error(fmt::format("{}: cannot write: {}", out_name, std::strerror(errno)));
             break;
           }
         } else {
@@ -670,18 +675,21 @@ py::dict RunFile(const std::string& path, py::tuple stage_names, const std::stri
       }
     }
     if (out != nullptr && std::fclose(out) != 0) {
-      errors.push_back(fmt::format("{}: cannot write: {}", out_name, std::strerror(errno)));
+      error(fmt::format("{}: cannot write: {}", out_name, std::strerror(errno)));
     }
   }
   py::dict result;
   result["documents"] = documents;
   result["bytes_in"] = bytes_in;
   result["bytes_out"] = bytes_out;
-  py::list e, w;
-  for (const std::string& s : errors) e.append(py::str(s));
-  for (const std::string& s : warnings) w.append(py::str(s));
-  result["errors"] = e;
-  result["warnings"] = w;
+  py::list listed;
+  std::size_t errors = 0;
+  for (const auto& [is_error, text] : messages) {
+    listed.append(py::make_tuple(is_error ? "error" : "warning", text));
+    errors += is_error;
+  }
+  result["messages"] = listed;
+  result["errors"] = errors;
   if (partitions > 0) {
     py::list parts;
     for (const std::string& p : fingerprints) parts.append(py::bytes(p));
@@ -819,6 +827,25 @@ std::string InputKind(const std::string& path, const std::string& input_format, 
   return kind;
 }
 
+// The inputs a run reads, as the CLI expands its arguments: a list of
+// (path, None) and (None, error message), in order.
+py::list ExpandInputs(const std::vector<std::string>& args, bool recursive, const std::string& glob) {
+  std::vector<io::InputEntry> entries;
+  {
+    py::gil_scoped_release release;
+    entries = io::ExpandInputs(args, io::WalkOptions{recursive, glob});
+  }
+  py::list out;
+  for (const io::InputEntry& e : entries) {
+    if (e.error.ok()) {
+      out.append(py::make_tuple(e.path, py::none()));
+    } else {
+      out.append(py::make_tuple(py::none(), e.error.ToString()));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 }  // namespace pagewash::python
 
@@ -834,6 +861,7 @@ PYBIND11_MODULE(pagewash, m) {
       "rules=[path], profile=path, ...).";
   m.attr("__version__") = PAGEWASH_VERSION;
   m.attr("SCHEMA_VERSION") = pw::kSchemaVersion;
+  m.attr("MAX_DOC_BYTES_LIMIT") = pw::kMaxDocumentBytesLimit;
   m.attr("SITE_MIN_PAGES") = pw::SiteEvidenceOptions{}.min_pages;
   m.attr("SITE_MIN_SHARE") = pw::SiteEvidenceOptions{}.min_share;
 
@@ -879,7 +907,8 @@ PYBIND11_MODULE(pagewash, m) {
         "of 16-byte entries (fingerprint, document number, unit position; native order), split by "
         "fingerprint % P. `drop` (bytes, or a list of them) lists 8-byte (document number, unit position) "
         "entries that dedup drops; `furniture` maps a site to its furniture lines' fingerprints. Returns "
-        "documents, bytes_in, bytes_out, errors and warnings (as the CLI words them).");
+        "documents, bytes_in, bytes_out, errors (a count) and messages: ('error' | 'warning', text) in the order "
+        "met, worded as the CLI words them.");
   m.def("group_fingerprints", &GroupFingerprints, py::arg("parts"),
         "group_fingerprints(parts) -> list of bytes: parts[i] is shard i's fingerprints of one partition "
         "(from run_file); returns each shard's drop entries: every unit whose fingerprint came earlier in "
@@ -889,6 +918,11 @@ PYBIND11_MODULE(pagewash, m) {
         "observe_sites(path, ...) -> {site: (pages, {line fingerprint: pages})}: the first pass of site "
         "evidence over one input or byte range. Summed over every input, a line on at least SITE_MIN_PAGES "
         "pages and SITE_MIN_SHARE of its site's pages is furniture.");
+  m.def("expand_inputs", &ExpandInputs, py::arg("args"), py::kw_only(), py::arg("recursive") = false,
+        py::arg("glob") = "",
+        "expand_inputs(args, *, recursive=False, glob='') -> [(path, None) | (None, error)]: the inputs "
+        "the CLI reads for these arguments, in its order (a directory, with recursive, is the regular "
+        "files under it in byte order of their paths).");
   m.def("input_kind", &InputKind, py::arg("path"), py::kw_only(), py::arg("input_format") = "auto",
         py::arg("text_key") = "text",
         "input_kind(path) -> 'jsonl' for plain JSON Lines (which may be cut at line ends), else 'other'.");
