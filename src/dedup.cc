@@ -445,14 +445,23 @@ Result<DropList> ParseDropList(std::string_view text, std::string_view source) {
   return list;
 }
 
-void AppendFingerprints(const Document& doc, std::size_t min_words, std::string* out) {
+std::vector<UnitFingerprint> UnitFingerprints(const Document& doc, std::size_t min_words) {
   UnitKeys units(doc);
+  std::vector<UnitFingerprint> out;
+  out.reserve(units.size());
   for (std::size_t i = 0; i < units.size(); ++i) {
     std::uint64_t fp = units.Key(i);
     if (fp == 0 || units.words() < min_words) continue;
-    fmt::format_to(std::back_inserter(*out), "{:016x}\t", fp);
+    out.push_back(UnitFingerprint{fp, static_cast<std::uint32_t>(i), doc.blocks[units.unit(i).first].line});
+  }
+  return out;
+}
+
+void AppendFingerprints(const Document& doc, std::size_t min_words, std::string* out) {
+  for (const UnitFingerprint& u : UnitFingerprints(doc, min_words)) {
+    fmt::format_to(std::back_inserter(*out), "{:016x}\t", u.fingerprint);
     text::AppendTsvField(doc.id, out);  // An id with a tab must stay one field.
-    fmt::format_to(std::back_inserter(*out), "\t{}\n", i);
+    fmt::format_to(std::back_inserter(*out), "\t{}\n", u.position);
   }
 }
 

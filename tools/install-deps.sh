@@ -5,7 +5,9 @@ set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config libfmt-dev libicu-dev libboost-program-options-dev
           libgtest-dev libsimdjson-dev libxxhash-dev libcld2-dev help2man
           zlib1g-dev libzstd-dev libbz2-dev liblzma-dev zstd
-          python3 python3-jsonschema)
+          python3 python3-jsonschema
+          python3-dev pybind11-dev                 # the Python module (python/)
+          python3-dask python3-distributed)        # tools/pagewash_dask.py and its cluster test
 for option in "$@"; do
   case $option in
     --with-benchmark) packages+=(libbenchmark-dev) ;;

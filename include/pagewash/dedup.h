@@ -149,6 +149,21 @@ struct DedupOptions {
 /// counts removed blocks in doc.stats.duplicates. Never fails.
 Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options);
 
+/// One unit of a document as the fingerprint listing sees it.
+struct UnitFingerprint {
+  std::uint64_t fingerprint = 0;  ///< Never 0.
+  std::uint32_t position = 0;     ///< Counting the document's units from 0.
+  std::uint32_t line = 0;         ///< Input line of the unit's first line.
+};
+
+/// The units of `doc` of at least `min_words` words, in order, with their
+/// fingerprints: what AppendFingerprints writes, for a caller that groups
+/// them itself (a distributed shuffle). Taking every unit whose fingerprint
+/// came earlier in input order (an earlier document, or earlier in this
+/// one) as the drop list gives, after dedup with scope kDocument and the
+/// same min_words and near_threshold, the documents --scope stream gives.
+std::vector<UnitFingerprint> UnitFingerprints(const Document& doc, std::size_t min_words);
+
 /// Appends one line per unit of `doc` to *out, "FINGERPRINT\tID\tPOSITION"
 /// (fingerprint as 16 hex digits, position counting units from 0), for
 /// grouping outside pagewash; units of fewer than `min_words` words are left

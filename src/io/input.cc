@@ -14,7 +14,6 @@
 #include "text/unicode.h"
 
 namespace pagewash::io {
-namespace {
 
 std::string IdFromPath(const std::string& path) {
   std::size_t slash = path.find_last_of('/');
@@ -30,6 +29,8 @@ std::string IdFromPath(const std::string& path) {
   if (dot != std::string::npos && dot > 0) base.resize(dot);
   return base;
 }
+
+namespace {
 
 bool IsBlank(std::string_view s) {
   return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
@@ -152,13 +153,13 @@ Status InputReader::Open(const std::string& name) {
   return s;
 }
 
-Status InputReader::Attach(std::FILE* file, const std::string& name) {
+Status InputReader::Attach(std::FILE* file, const std::string& name, std::uint64_t lines_before) {
   Close();
   file_ = file;
   raw_ = file;
   name_ = name;
   source_ = name == "-" ? "<stdin>" : name;
-  line_number_ = 0;
+  line_number_ = lines_before;
   text_done_ = false;
   pending_line_ = false;
   record_seen_ = false;

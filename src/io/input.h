@@ -37,6 +37,11 @@ class Decompressor;
 
 namespace pagewash::io {
 
+/// The id of a raw page read from `path`, and the stem of a record's id
+/// when it has none ("ID:LINE"): the file name without its directory, a
+/// compression suffix and its extension ("dir/page.txt.gz" is "page").
+std::string IdFromPath(const std::string& path);
+
 class InputReader {
  public:
   enum Kind { kDocument, kError, kEnd };
@@ -60,7 +65,10 @@ class InputReader {
   /// Reads from `file`, already open, as Open reads the input called
   /// `name` (for ids and messages). The reader does not close `file`; it
   /// must stay open until the next Open or Attach, or the reader's end.
-  Status Attach(std::FILE* file, const std::string& name);
+  /// `lines_before` is for a part of a file that starts after that many
+  /// lines (a byte range of JSON Lines): line numbers, and the ids of
+  /// records without one, are then those of the whole file.
+  Status Attach(std::FILE* file, const std::string& name, std::uint64_t lines_before = 0);
 
   /// Reads the next document into *doc (reusing its buffers).
   Next Read(Document* doc);
