@@ -22,6 +22,7 @@ struct UnitInfo {
   bool sentence = false;          // Ends a sentence.
   bool marker = false;            // Opens with a list marker.
   bool barrier_before = false;    // A barrier line stands between it and the unit before.
+  bool final_before = false;      // ... and it is a `final` one.
   double score = 0;               // For (> 0) or against (< 0) being content.
   std::string_view text;          // The unit's lines joined by spaces, in the page's units buffer.
   std::uint32_t text_begin = 0;   // Where `text` starts in that buffer, while it is built.
@@ -182,8 +183,8 @@ double ProseDensity(const std::vector<UnitInfo>& units) {
   return std::max(d[k], 0.05);
 }
 
-// The share of the page's best run of content that a run before a barrier
-// needs to be the main content rather than what comes after the barrier.
+// The share of the page's best run of content that a run before a final
+// barrier needs to be the main content rather than what comes after it.
 constexpr double kBarrierShare = 0.5;
 
 // How far above the main content (in bytes of the units between) a heading
@@ -314,7 +315,7 @@ std::string_view InsideReason(const UnitInfo& u) {
 }  // namespace
 
 ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& removed, const std::vector<bool>& barrier,
-                            Favor favor, const std::vector<Unit>* split) {
+                            Favor favor, const std::vector<Unit>* split, const std::vector<bool>* final_barrier) {
   ContentVerdict result;
   std::vector<std::string_view>& verdict = result.reasons;
   verdict.assign(doc.blocks.size(), std::string_view());
@@ -332,6 +333,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   std::string joined;
   joined.reserve(doc.ArenaSize());
   bool barrier_seen = false;
+  bool final_seen = false;
   std::vector<Unit> own;
   if (split == nullptr) {
     own = SplitUnits(doc);
@@ -354,6 +356,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     for (std::uint32_t b = unit.first; b <= unit.last; ++b) {
       if (removed[b] || !verdict[b].empty()) {
         barrier_seen = barrier_seen || (removed[b] && barrier[b]);
+        final_seen = final_seen || (removed[b] && final_barrier != nullptr && (*final_barrier)[b]);
         continue;
       }
       std::string_view line = doc.Text(doc.blocks[b]);
@@ -379,7 +382,9 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     }
     u.text = std::string_view(joined).substr(u.text_begin);  // Length only; re-pointed below.
     u.barrier_before = barrier_seen;
+    u.final_before = final_seen;
     barrier_seen = false;
+    final_seen = false;
     u.sentence = EndsSentence(last_line);
     units.push_back(std::move(u));
   }
@@ -451,27 +456,28 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   std::size_t span_first = 0;
   std::size_t span_last = 0;
   bool found = false;
-  // A barrier says the article is over: what follows (a comment thread, a
-  // live feed, sponsored stories) may outweigh it, having more words. Each
-  // stretch between barriers has its best run; the first whose sum is at
-  // least kBarrierShare of the page's best is the main content.
+  // A final barrier says the article is over: what follows (a comment
+  // thread, a live feed) may outweigh it, having more words. The page is cut
+  // at final barriers into parts, each with its best run (which no barrier
+  // splits); the first part whose best run has at least kBarrierShare of the
+  // page's best holds the main content.
   struct Run {
     double sum;
     std::size_t first;
     std::size_t last;
   };
-  std::vector<Run> stretch_best;
+  std::vector<Run> part_best;
   for (std::size_t i = 0; i < units.size(); ++i) {
-    if (units[i].barrier_before || i == 0) stretch_best.push_back(Run{0, 0, 0});
+    if (units[i].final_before || i == 0) part_best.push_back(Run{0, 0, 0});
     if (run <= 0 || units[i].barrier_before) {
       run = 0;
       run_start = i;
     }
     run += units[i].score;
-    if (run > stretch_best.back().sum) stretch_best.back() = Run{run, run_start, i};
+    if (run > part_best.back().sum) part_best.back() = Run{run, run_start, i};
     best = std::max(best, run);
   }
-  for (const Run& r : stretch_best) {
+  for (const Run& r : part_best) {
     if (r.sum > 0 && r.sum >= kBarrierShare * best) {
       span_first = r.first;
       span_last = r.last;

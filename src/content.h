@@ -58,9 +58,14 @@ struct ContentVerdict {
 /// judged nor counted as neighbours. A gone block with barrier[i] set (a
 /// `barrier` rule's line, "Comments") ends any main-content span that
 /// reaches it. `units`, if given, must be SplitUnits(doc): a caller that
-/// has them already saves splitting the page again.
+/// has them already saves splitting the page again. A barrier with
+/// final_barrier[i] set (a `final` rule's, "Comments") ends the article for
+/// good: what follows it is the main content only when it outweighs all
+/// before it more than twice over; after any other barrier (a box) the
+/// heavier side wins.
 ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& removed, const std::vector<bool>& barrier,
-                            Favor favor, const std::vector<Unit>* units = nullptr);
+                            Favor favor, const std::vector<Unit>* units = nullptr,
+                            const std::vector<bool>* final_barrier = nullptr);
 
 }  // namespace pagewash::internal
 

@@ -231,6 +231,10 @@ class Parser {
          [](Parser& p, std::string_view key, std::string_view value) {
            return p.ReadYesNo(key, value, &p.current_.flanked);
          }},
+        {"final",
+         [](Parser& p, std::string_view key, std::string_view value) {
+           return p.ReadYesNo(key, value, &p.current_.final);
+         }},
         {"min-groups",
          [](Parser& p, std::string_view key, std::string_view value) {
            std::uint32_t n = 0;

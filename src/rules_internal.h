@@ -82,7 +82,7 @@ inline constexpr RuleTypeInfo kRuleTypes[] = {
      "built in: a mail sender's name and address; the name is metadata"},
     {RuleType::kSignature, "signature", "", true, true,
      "built in: a line \"--\" and the mail signature after it"},
-    {RuleType::kBarrier, "barrier", "phrases", false, false,
+    {RuleType::kBarrier, "barrier", "phrases final", false, false,
      "the whole line is a phrase (\"Comments\"): the main content ends here"},
 };
 
@@ -120,6 +120,7 @@ struct Rule {
   int min_coverage = 100;           // switcher: percent of words the phrases cover.
   bool chunk = false;               // vocabulary: also judge runs of short lines together.
   bool flanked = false;             // vocabulary: only with a `near` title above or button below.
+  bool final = false;               // barrier: the article is over, however much text follows.
   std::uint64_t topic_mask = 0;     // vocabulary: groups whose words in a heading
                                     // mean the page is about the topic; then only
                                     // matches next to a `near` line are removed.

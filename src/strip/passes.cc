@@ -329,18 +329,20 @@ void TakeOutsideMainContent(StripContext* ctx) {
   const std::size_t n = ctx->doc.blocks.size();
   std::vector<bool> gone(n);
   std::vector<bool> barrier(n);
+  std::vector<bool> final_barrier(n);
   std::vector<int> code(n, -1);  // The code rule a line matched, judged here.
   for (std::size_t i = 0; i < n; ++i) {
     gone[i] = ctx->remover.IsMarked(i);
     int rule = ctx->info[i].rule;
     barrier[i] = rule >= 0 && ctx->rules.rules[static_cast<std::size_t>(rule)].type == RuleType::kBarrier;
+    final_barrier[i] = barrier[i] && ctx->rules.rules[static_cast<std::size_t>(rule)].final;
     int matched = ctx->info[i].match.rule;
     if (!gone[i] && matched >= 0 && ctx->rules.rules[static_cast<std::size_t>(matched)].type == RuleType::kCode) {
       code[i] = matched;
       gone[i] = true;  // Neither content nor furniture to the model.
     }
   }
-  ContentVerdict verdict = JudgeContent(ctx->doc, gone, barrier, ctx->favor, &ctx->Units());
+  ContentVerdict verdict = JudgeContent(ctx->doc, gone, barrier, ctx->favor, &ctx->Units(), &final_barrier);
   for (std::size_t i = 0; i < n; ++i) {
     if (!verdict.reasons[i].empty()) ctx->remover.Mark(i, verdict.reasons[i]);
   }

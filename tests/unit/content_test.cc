@@ -145,8 +145,8 @@ TEST(ContentTest, ABarrierEndsTheMainContent) {
   EXPECT_TRUE(reasons.back().empty());
 }
 
-TEST(ContentTest, MoreProseAfterABarrierDoesNotOutweighTheArticle) {
-  // A comment thread longer than the article: the article, before the
+TEST(ContentTest, MoreProseAfterAFinalBarrierDoesNotOutweighTheArticle) {
+  // A comment thread longer than the article: the article, before the final
   // barrier, is the main content, since it has at least half the weight.
   std::string thread;
   for (int i = 0; i < 3; ++i) {
@@ -160,16 +160,23 @@ TEST(ContentTest, MoreProseAfterABarrierDoesNotOutweighTheArticle) {
   while (doc.Text(doc.blocks[comments]) != "Comments") ++comments;
   removed[comments] = true;
   barrier[comments] = true;
-  std::vector<std::string_view> reasons = JudgeContent(doc, removed, barrier, Favor::kBalanced).reasons;
+  std::vector<bool> final_barrier = barrier;
+  std::vector<std::string_view> reasons =
+      JudgeContent(doc, removed, barrier, Favor::kBalanced, nullptr, &final_barrier).reasons;
   EXPECT_TRUE(reasons.front().empty());
   EXPECT_EQ(reasons.back(), kOutsideMainContent);
-  // A box of a few words before the barrier is no article: the long run
-  // after it is the main content.
+  // After a box ("Most read", not final), the heavier side wins.
+  reasons = JudgeContent(doc, removed, barrier, Favor::kBalanced).reasons;
+  EXPECT_EQ(reasons.front(), kOutsideMainContent);
+  EXPECT_TRUE(reasons.back().empty());
+  // A sentence before the final barrier is no article: the long run after
+  // it is the main content.
   Document box = FromText("The council said that the night buses would run.\n\nComments\n" + thread);
   removed.assign(box.blocks.size(), false);
   barrier.assign(box.blocks.size(), false);
   removed[2] = barrier[2] = true;
-  reasons = JudgeContent(box, removed, barrier, Favor::kBalanced).reasons;
+  final_barrier = barrier;
+  reasons = JudgeContent(box, removed, barrier, Favor::kBalanced, nullptr, &final_barrier).reasons;
   EXPECT_TRUE(reasons.back().empty());
 }
 
