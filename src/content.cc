@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "artefacts.h"
 #include "layout.h"
 #include "text/stopwords.h"
 #include "text/tokenize.h"
@@ -29,101 +30,6 @@ struct UnitInfo {
 };
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-bool HasLetter(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (text::IsLetter(text::NextCodePoint(s, &i))) return true;
-  }
-  return false;
-}
-
-bool IsImageFileName(std::string_view s) {
-  std::size_t dot = s.rfind('.');
-  if (dot == std::string_view::npos || dot == 0) return false;
-  std::string ext(s.substr(dot + 1));
-  for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return ext == "jpg" || ext == "jpeg" || ext == "png" || ext == "gif" || ext == "webp" || ext == "svg";
-}
-
-// A line a text renderer makes of a page element that has no text of its
-// own: an image's file name or alt text in brackets ("[logo.png]", "[IMG]"),
-// an inline frame ("IFRAME: https://..."), a button or a form field
-// ("(BUTTON) Search", "____________", "[ ] Remember me").
-bool IsRendererArtefact(std::string_view s) {
-  if (s.empty()) return false;
-  if (s.starts_with("IFRAME:") || s.starts_with("(BUTTON)") || s == "(BUTTON)") return true;
-  // A bullet with nothing after it: a list item that held only an image.
-  if (s == "*" || s == "+" || s == "•" || s == "-") return true;
-  // An image's file name standing for it ("IMG_4173.jpg").
-  if (s.find(' ') == std::string_view::npos && IsImageFileName(s)) return true;
-  // A few numbers and no letter: a chart's axis, a counter, a page number.
-  if (s.size() <= 12 && !HasLetter(s)) return true;
-  if (s.find("____") != std::string_view::npos) {
-    std::size_t underscores = static_cast<std::size_t>(std::count(s.begin(), s.end(), '_'));
-    if (underscores * 2 >= s.size()) return true;
-  }
-  // An image's label in brackets: a file name or a few words ("[logo.png]",
-  // "[IMG]", "[Photo of the harbour]"); a bracketed sentence is text.
-  if (s.front() == '[' && s.back() == ']' && s.find(']') == s.size() - 1 &&
-      std::count(s.begin(), s.end(), ' ') < 4) {
-    return true;
-  }
-  // Markup that a renderer printed as text (MathML, SVG): most of the line
-  // is inside tags.
-  if (s.find('<') != std::string_view::npos) {
-    std::size_t tagged = 0;
-    bool in_tag = false;
-    for (char c : s) {
-      if (c == '<') in_tag = true;
-      tagged += in_tag;
-      if (c == '>') in_tag = false;
-    }
-    if (tagged * 2 >= s.size()) return true;
-  }
-  if (s.starts_with("[MATH:") || s.ends_with(":MATH]")) return true;
-  // An image link: "![alt](src)" in Markdown renderings.
-  if (s.starts_with("![") && s.back() == ')' && s.find("](") != std::string_view::npos) return true;
-  return false;
-}
-
-// lynx marks inserted and deleted text inline, "[INS: word :INS]" (ad
-// slots and teasers are often <ins> elements); a mark wrapped over lines
-// leaves "[INS:" at the end of one and ":INS]" at the start of the next.
-// The marks are no words of the page: counted, "INS" (a German stop word)
-// outvotes the page's language.
-constexpr std::string_view kInlineMarks[] = {"[INS:", ":INS]", "[DEL:", ":DEL]"};
-
-void AppendWithoutInlineMarks(std::string_view line, std::string* out) {
-  const std::size_t start = out->size();
-  if (line.find("INS") == std::string_view::npos && line.find("DEL") == std::string_view::npos) {
-    *out += line;
-    return;
-  }
-  std::size_t pos = 0;
-  while (pos < line.size()) {
-    bool mark = false;
-    for (std::string_view m : kInlineMarks) {
-      if (line.compare(pos, m.size(), m) == 0) {
-        pos += m.size();
-        while (pos < line.size() && line[pos] == ' ') ++pos;
-        mark = true;
-        break;
-      }
-    }
-    if (mark) continue;
-    if (line[pos] == ' ' && (pos + 1 == line.size() || out->size() == start || out->back() == ' ')) {
-      ++pos;  // A space a mark left doubled or trailing.
-      continue;
-    }
-    *out += line[pos++];
-  }
-  while (out->size() > start && out->back() == ' ') out->pop_back();  // " :INS]" ended the line.
-}
-
-bool IsLinkBar(std::string_view line) {
-  return line.size() >= 2 && line[0] == '#' && line[1] != ' ' && line[1] != '#';
-}
 
 bool StartsWithCapital(std::string_view word) {
   std::size_t i = 0;
@@ -334,6 +240,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   joined.reserve(doc.ArenaSize());
   bool barrier_seen = false;
   bool final_seen = false;
+  EmbeddedMarkup embedded_markup;
   std::vector<Unit> own;
   if (split == nullptr) {
     own = SplitUnits(doc);
@@ -360,7 +267,10 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
         continue;
       }
       std::string_view line = doc.Text(doc.blocks[b]);
-      if (IsRendererArtefact(line)) {
+      // "2015." under a wrapped line is the end of its sentence.
+      const bool wrapped_above = u.lines > 0 && b > unit.first && !removed[b - 1] && WrappedAt(doc, b - 1);
+      const bool markup = embedded_markup.IsMarkup(line);
+      if (markup || (IsRendererArtefact(line) && !(wrapped_above && IsNumbersOnly(line)))) {
         verdict[b] = kRendererArtefact;
         continue;
       }

@@ -44,6 +44,10 @@ std::size_t FirstWordWidth(std::string_view s) {
 
 }  // namespace
 
+bool WrappedAt(const Document& doc, std::size_t i) {
+  return doc.blocks[i].indent + Width(doc.Text(doc.blocks[i])) >= kWrappedLineWidth;
+}
+
 bool IsHangingUnder(const Block& first, const Block& next, const Document& doc) {
   if (first.kind != BlockKind::kLine || next.kind != BlockKind::kLine || next.gap || next.indent == 0 ||
       first.indent < next.indent + 2 || first.indent > next.indent + 8) {

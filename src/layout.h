@@ -81,6 +81,14 @@ std::vector<Unit> SplitUnits(const Document& doc);
 /// Text wrapped by a crawler or a mail client is at most this many columns.
 inline constexpr std::size_t kWrapWidth = 100;
 
+/// Columns from which a line is one a renderer or a mail client wrapped at
+/// about 80 columns, rather than a short line of its own.
+inline constexpr std::size_t kWrappedLineWidth = 60;
+
+/// Block `i` is such a line: the line under it, in the same unit, is the
+/// rest of its sentence, whatever it would look like alone ("2015.").
+bool WrappedAt(const Document& doc, std::size_t i);
+
 /// The page has no blank line at all and some lines are longer than any
 /// wrapping: one block element a line, as Common Crawl's WET files and
 /// BeautifulSoup's get_text("\n") write pages. Every line is then a unit of

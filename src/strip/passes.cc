@@ -110,18 +110,6 @@ void FindPageTopics(StripContext* ctx) {
   }
 }
 
-namespace {
-
-// Columns from which a line is one a renderer or a mail client wrapped at
-// about 80 columns, rather than a short line of its own.
-constexpr std::size_t kWrappedLineWidth = 60;
-
-bool WrappedAt(const Document& doc, std::size_t i) {
-  return doc.blocks[i].indent + Width(doc.Text(doc.blocks[i])) >= kWrappedLineWidth;
-}
-
-}  // namespace
-
 void ApplyLineVerdicts(StripContext* ctx) {
   // A dateline rule judges one physical line by its words; the lines a
   // renderer wrapped a paragraph into are no lines of their own: "April
