@@ -310,8 +310,15 @@ std::vector<Unit> SplitUnits(const Document& doc) {
       std::string_view line = doc.Text(blocks[k]);
       ListMarker next_marker;
       bool continues;
-      if (one_block_per_line ||
-          (ParseListMarker(line, &next_marker, blocks[k].indent) && !next_marker.heading_only)) {
+      // Under an item without a marker, a wrapped line goes on at the indent
+      // of the item's second line, whatever it starts with ("44. Chapter 1").
+      const Block& second = blocks[unit.last > unit.first ? unit.first + 1 : k];
+      const bool hanging_wrap = !one_block_per_line && IsHangingUnder(blocks[unit.first], second, doc) &&
+                                blocks[k].indent == second.indent && WrappedAt(doc, k - 1);
+      if (hanging_wrap) {
+        continues = true;
+      } else if (one_block_per_line ||
+                 (ParseListMarker(line, &next_marker, blocks[k].indent) && !next_marker.heading_only)) {
         continues = false;
       } else if (in_item && blocks[k].indent > item_indent) {
         continues = true;  // Hanging indent under a list item.

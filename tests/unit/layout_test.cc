@@ -91,6 +91,15 @@ TEST(LayoutTest, HangingItemLinesStayTogether) {
   std::vector<Unit> units = SplitUnits(doc);
   ASSERT_EQ(units.size(), 1u);
   EXPECT_EQ(units[0].last, 2u);
+  // A wrapped line under such an item goes on at its second line's indent,
+  // even when it starts with a number.
+  Document numbered = pagewash::testing::FromText(
+      "     ^ Bathgate, John. \"The Pamphlet Collection of Sir Robert Stout:Volume\n"
+      "   44. Chapter 1, Discovery and Settlement\". NZETC. Retrieved 17 August\n"
+      "   2018.\n");
+  units = SplitUnits(numbered);
+  ASSERT_EQ(units.size(), 1u);
+  EXPECT_EQ(units[0].last, 2u);
   // A first line at the margin over indented lines is none.
   Document code = pagewash::testing::FromText("Title\n   indented text\n");
   EXPECT_FALSE(IsHangingUnder(code.blocks[0], code.blocks[1], code));
