@@ -20,7 +20,8 @@ bool IsImageFileName(std::string_view s) {
   if (dot == std::string_view::npos || dot == 0) return false;
   std::string ext(s.substr(dot + 1));
   for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return ext == "jpg" || ext == "jpeg" || ext == "png" || ext == "gif" || ext == "webp" || ext == "svg";
+  return ext == "jpg" || ext == "jpeg" || ext == "png" || ext == "gif" || ext == "webp" ||
+         ext == "svg";
 }
 
 }  // namespace
@@ -86,7 +87,8 @@ void AppendWithoutInlineMarks(std::string_view line, std::string* out) {
       }
     }
     if (mark) continue;
-    if (line[pos] == ' ' && (pos + 1 == line.size() || out->size() == start || out->back() == ' ')) {
+    if (line[pos] == ' ' &&
+        (pos + 1 == line.size() || out->size() == start || out->back() == ' ')) {
       ++pos;  // A space a mark left doubled or trailing.
       continue;
     }
@@ -148,7 +150,8 @@ bool EmbeddedMarkup::IsMarkup(std::string_view line) {
 
 void EmbeddedMarkup::OpensMath(std::string_view s) {
   std::size_t open = s.rfind("[MATH:");
-  if (open != std::string_view::npos && s.find(":MATH]", open) == std::string_view::npos) in_math_ = true;
+  if (open != std::string_view::npos && s.find(":MATH]", open) == std::string_view::npos)
+    in_math_ = true;
 }
 
 std::size_t EmbeddedMarkup::CloseBraces(std::string_view line) {

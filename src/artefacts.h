@@ -45,7 +45,7 @@ class EmbeddedMarkup {
   bool IsMarkup(std::string_view line);
 
  private:
-  void OpensMath(std::string_view s);  // A formula opens in `s` and runs on below.
+  void OpensMath(std::string_view s);              // A formula opens in `s` and runs on below.
   std::size_t CloseBraces(std::string_view line);  // Where the TeX group closes.
   bool in_math_ = false;
   int tex_depth_ = 0;

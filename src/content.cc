@@ -90,8 +90,9 @@ double ProseDensity(const std::vector<UnitInfo>& units) {
 }
 
 // The share of the page's best run of content that a run before a final
-// barrier needs to be the main content rather than what comes after it.
-constexpr double kBarrierShare = 0.5;
+// barrier needs to be the main content rather than what comes after it: a
+// comment thread often runs to two or three times its article's length.
+constexpr double kBarrierShare = 1.0 / 3;
 
 // How far above the main content (in bytes of the units between) a heading
 // may stand and still be its heading.

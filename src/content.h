@@ -61,7 +61,7 @@ struct ContentVerdict {
 /// has them already saves splitting the page again. A barrier with
 /// final_barrier[i] set (a `final` rule's, "Comments") ends the article for
 /// good: what follows it is the main content only when it outweighs all
-/// before it more than twice over; after any other barrier (a box) the
+/// before it more than three times over; after any other barrier (a box) the
 /// heavier side wins.
 ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& removed, const std::vector<bool>& barrier,
                             Favor favor, const std::vector<Unit>* units = nullptr,

@@ -146,10 +146,11 @@ TEST(ContentTest, ABarrierEndsTheMainContent) {
 }
 
 TEST(ContentTest, MoreProseAfterAFinalBarrierDoesNotOutweighTheArticle) {
-  // A comment thread longer than the article: the article, before the final
-  // barrier, is the main content, since it has at least half the weight.
+  // A comment thread about twice and a half as long as the article: the article,
+  // before the final barrier, is the main content, since it has at least a
+  // third of the weight.
   std::string thread;
-  for (int i = 0; i < 3; ++i) {
+  for (int i = 0; i < 7; ++i) {
     thread += "\nI think that the buses should have run at night years ago, and that the council was too "
               "slow to see what the people who work late in the town needed from it.\n";
   }
