@@ -89,6 +89,12 @@ double ProseDensity(const std::vector<UnitInfo>& units) {
   return std::max(d[k], 0.05);
 }
 
+// How much the units between a box and the main content below it may weigh
+// against it (in units' costs), and the share of the content's weight that
+// the run of prose right above the box needs to be the article's first part.
+constexpr double kBoxGap = 2;
+constexpr double kBoxShare = 0.2;
+
 // The share of the page's best run of content that a run before a final
 // barrier needs to be the main content rather than what comes after it: a
 // comment thread often runs to two or three times its article's length.
@@ -397,6 +403,34 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     }
   }
   if (!found) return result;  // Nothing reads as content: keep the page as it is.
+  // A box (a barrier that is not final: "Other people are reading") above
+  // the span with little but the article's furniture between ("What you'll
+  // need:", "Step 1"), right under a run of prose with a good share of the
+  // span's weight: the box stood inside the article, whose first part is
+  // that run.
+  {
+    double span_sum = 0;
+    for (std::size_t i = span_first; i <= span_last; ++i) span_sum += units[i].score;
+    double between = 0;  // What the units from the box to the span weigh.
+    for (std::size_t b = span_first; b > 0 && between > -kBoxGap * w.unit_cost; --b) {
+      if (b < span_first) between += units[b].score;
+      if (!units[b].barrier_before) continue;
+      if (units[b].final_before || between <= -kBoxGap * w.unit_cost) break;
+      double sum = 0;
+      double best_sum = 0;
+      std::size_t best_start = b;
+      for (std::size_t k = b; k > 0; --k) {
+        sum += units[k - 1].score;
+        if (sum > best_sum) {
+          best_sum = sum;
+          best_start = k - 1;
+        }
+        if (units[k - 1].barrier_before) break;
+      }
+      if (best_sum >= kBoxShare * span_sum) span_first = best_start;
+      break;
+    }
+  }
   // A short paragraph at either end (the last sentence of an article, under
   // its last heading) loses to the cost every unit pays, not to its words:
   // the span takes in whole sentences next to it that are not far below it.

@@ -181,6 +181,47 @@ TEST(ContentTest, MoreProseAfterAFinalBarrierDoesNotOutweighTheArticle) {
   EXPECT_TRUE(reasons.back().empty());
 }
 
+TEST(ContentTest, ABoxInsideTheArticleKeepsItsFirstPart) {
+  // An introduction, a box of other stories ("Other people are reading", a
+  // barrier that is not final), then the article goes on, longer: both parts
+  // are the article. Without the box's line the two parts join anyway.
+  std::string page =
+      "Glass cloche terrariums are not only pretty to look at, but they also keep the plants inside them "
+      "moist, so that you only have to water them once in a while, which is what makes them so easy to keep.\n\n"
+      "Other People Are Reading\n\n"
+      "  * How to Build a Terrarium With Succulents\n"
+      "  * Plant Terrarium Ideas\n\n"
+      "What you will need:\n\n"
+      "  * A glass cloche\n"
+      "  * Floral foam\n"
+      "  * Moss\n\n"
+      "Step 1\n\n"
+      "Measure the circumference of your cloche and cut the foam to fit inside it, so that the plants have "
+      "a base that holds the water for them and keeps them where you put them.\n\n"
+      "Step 2\n\n"
+      "Put the plants into the holes that you have made in the foam, and cover the foam with the moss so "
+      "that none of it can be seen when the cloche is put back over the plants.\n\n"
+      "Step 3\n\n"
+      "Place the cloche over the plants and put the terrarium where it will get the light that it needs, "
+      "which is not too much of it, since the glass keeps the heat in as well as the water.\n";
+  Document doc = FromText(page);
+  std::vector<bool> removed(doc.blocks.size(), false);
+  std::vector<bool> barrier(doc.blocks.size(), false);
+  std::size_t box = 0;
+  while (doc.Text(doc.blocks[box]) != "Other People Are Reading") ++box;
+  removed[box] = barrier[box] = true;
+  std::vector<bool> final_barrier(doc.blocks.size(), false);
+  std::vector<std::string_view> reasons =
+      JudgeContent(doc, removed, barrier, Favor::kBalanced, nullptr, &final_barrier).reasons;
+  EXPECT_TRUE(reasons.front().empty()) << reasons.front();
+  EXPECT_TRUE(reasons.back().empty()) << reasons.back();
+  // A final barrier there would end the article after its first part.
+  final_barrier[box] = true;
+  reasons = JudgeContent(doc, removed, barrier, Favor::kBalanced, nullptr, &final_barrier).reasons;
+  EXPECT_TRUE(reasons.front().empty()) << reasons.front();
+  EXPECT_EQ(reasons.back(), kOutsideMainContent);
+}
+
 TEST(ContentTest, InlineMarksAreNoWords) {
   // lynx writes <ins> as "[INS: word :INS]"; counted as words, "INS" (a
   // German stop word) would make the page German and its English article
