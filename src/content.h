@@ -62,7 +62,8 @@ struct ContentVerdict {
 /// final_barrier[i] set (a `final` rule's, "Comments") ends the article for
 /// good: what follows it is the main content only when it outweighs all
 /// before it more than three times over; after any other barrier (a box) the
-/// heavier side wins.
+/// heavier side wins, joined by the run of prose right above the box when
+/// the box stands right above it.
 ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& removed, const std::vector<bool>& barrier,
                             Favor favor, const std::vector<Unit>* units = nullptr,
                             const std::vector<bool>* final_barrier = nullptr);
