@@ -237,10 +237,16 @@ void TakeRelatedLinks(StripContext* ctx) {
   const Document& doc = ctx->doc;
   const std::vector<BlockInfo>& info = ctx->info;
   const std::size_t n = info.size();
+  // A paragraph wrapped over lines that ends a sentence is prose, however
+  // much each of its lines looks like a link's title.
+  std::vector<bool> starts_prose(n, false);
+  for (const Unit& u : ctx->Units()) {
+    starts_prose[u.first] = u.last > u.first && EndsSentence(doc.Text(doc.blocks[u.last]));
+  }
   for (std::size_t i = 0; i < n; ++i) {
     if (info[i].match.header_rule < 0 || info[i].rule != info[i].match.header_rule) continue;
     std::size_t j = i + 1;
-    while (j < n && j - i <= 12 && info[j].rule < 0 &&
+    while (j < n && j - i <= 12 && info[j].rule < 0 && !starts_prose[j] &&
            LooksLikeLinkTitle(doc.Text(doc.blocks[j]), info[j].words)) {
       ++j;
     }

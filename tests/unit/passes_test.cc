@@ -169,6 +169,15 @@ TEST_F(PassesTest, TakeRelatedLinks) {
   // The last title heads a paragraph of its own.
   Run(kRelatedRules, "Related posts\nHow to grow tomatoes\n\nSowing\nWe sowed in March.", passes);
   EXPECT_EQ(Removed(), "0:related 1:related");
+  // A paragraph wrapped over lines after the list is prose, though each of
+  // its lines alone reads like a link's title.
+  Run(kRelatedRules,
+      "Related posts\n  * How to grow tomatoes\n  * Is it time to repot\n\n"
+      "Among the changes, the app loads messages quickly on slow\n"
+      "networks, and it helps when you lose the connection; it also\n"
+      "uses less data and has a saving mode for photos.",
+      passes);
+  EXPECT_EQ(Removed(), "0:related 1:related 2:related");
 }
 
 TEST_F(PassesTest, TakeSignature) {
