@@ -124,18 +124,27 @@ TEST(ContentTest, FavorPrecisionRemovesAtLeastWhatBalancedRemoves) {
 namespace pagewash::internal {
 namespace {
 
+// Marks the line `text` of `doc` as a barrier a rule removed; the other
+// lines are neither. Returns its index.
+std::size_t MarkBarrier(const Document& doc, std::string_view text, std::vector<bool>* removed,
+                        std::vector<bool>* barrier) {
+  removed->assign(doc.blocks.size(), false);
+  barrier->assign(doc.blocks.size(), false);
+  std::size_t i = 0;
+  while (doc.Text(doc.blocks[i]) != text) ++i;
+  (*removed)[i] = (*barrier)[i] = true;
+  return i;
+}
+
 TEST(ContentTest, ABarrierEndsTheMainContent) {
   // The comment below the article is prose too; only the barrier line
   // ("Comments", removed by a rule) tells it apart.
   Document doc = FromText(std::string(kArticle) +
                           "\nComments\n\nI think that the buses should have run at night years ago, and "
                           "that the council was too slow to see what the people who work late needed.\n");
-  std::vector<bool> removed(doc.blocks.size(), false);
-  std::vector<bool> barrier(doc.blocks.size(), false);
-  std::size_t comments = 0;
-  while (doc.Text(doc.blocks[comments]) != "Comments") ++comments;
-  removed[comments] = true;
-  barrier[comments] = true;
+  std::vector<bool> removed;
+  std::vector<bool> barrier;
+  const std::size_t comments = MarkBarrier(doc, "Comments", &removed, &barrier);
   std::vector<std::string_view> reasons = JudgeContent(doc, removed, barrier, Favor::kBalanced).reasons;
   EXPECT_EQ(reasons.back(), kOutsideMainContent);
   EXPECT_TRUE(reasons.front().empty());
@@ -155,12 +164,9 @@ TEST(ContentTest, MoreProseAfterAFinalBarrierDoesNotOutweighTheArticle) {
               "slow to see what the people who work late in the town needed from it.\n";
   }
   Document doc = FromText(std::string(kArticle) + "\nComments\n" + thread);
-  std::vector<bool> removed(doc.blocks.size(), false);
-  std::vector<bool> barrier(doc.blocks.size(), false);
-  std::size_t comments = 0;
-  while (doc.Text(doc.blocks[comments]) != "Comments") ++comments;
-  removed[comments] = true;
-  barrier[comments] = true;
+  std::vector<bool> removed;
+  std::vector<bool> barrier;
+  MarkBarrier(doc, "Comments", &removed, &barrier);
   std::vector<bool> final_barrier = barrier;
   std::vector<std::string_view> reasons =
       JudgeContent(doc, removed, barrier, Favor::kBalanced, nullptr, &final_barrier).reasons;
@@ -174,9 +180,7 @@ TEST(ContentTest, MoreProseAfterAFinalBarrierDoesNotOutweighTheArticle) {
   // A sentence before the final barrier is no article: the long run after
   // it is the main content.
   Document box = FromText("The council said that the night buses would run.\n\nComments\n" + thread);
-  removed.assign(box.blocks.size(), false);
-  barrier.assign(box.blocks.size(), false);
-  removed[2] = barrier[2] = true;
+  MarkBarrier(box, "Comments", &removed, &barrier);
   final_barrier = barrier;
   reasons = JudgeContent(box, removed, barrier, Favor::kBalanced, nullptr, &final_barrier).reasons;
   EXPECT_TRUE(reasons.back().empty());
@@ -206,11 +210,9 @@ TEST(ContentTest, ABoxInsideTheArticleKeepsItsFirstPart) {
       "Place the cloche over the plants and put the terrarium where it will get the light that it needs, "
       "which is not too much of it, since the glass keeps the heat in as well as the water.\n";
   Document doc = FromText(page);
-  std::vector<bool> removed(doc.blocks.size(), false);
-  std::vector<bool> barrier(doc.blocks.size(), false);
-  std::size_t box = 0;
-  while (doc.Text(doc.blocks[box]) != "Other People Are Reading") ++box;
-  removed[box] = barrier[box] = true;
+  std::vector<bool> removed;
+  std::vector<bool> barrier;
+  const std::size_t box = MarkBarrier(doc, "Other People Are Reading", &removed, &barrier);
   std::vector<bool> final_barrier(doc.blocks.size(), false);
   std::vector<std::string_view> reasons =
       JudgeContent(doc, removed, barrier, Favor::kBalanced, nullptr, &final_barrier).reasons;
