@@ -4,7 +4,6 @@
 #include <simdjson.h>
 
 #include <map>
-#include <set>
 
 #include "pagewash/json.h"
 #include "text/checksum.h"
@@ -19,8 +18,6 @@ constexpr std::string_view kManifestHeader = R"({"pagewash_manifest":2})";
 constexpr std::string_view kManifestHeaderStart = R"({"pagewash_manifest":)";
 // A JSON line, so the manifest stays JSON Lines for jq and the like.
 constexpr text::ChecksumLine kChecksum{R"({"checksum":")", R"("})"};
-
-std::string_view BlockType(const Block& b) { return b.kind == BlockKind::kListItem ? "list_item" : "paragraph"; }
 
 }  // namespace
 
@@ -130,117 +127,6 @@ Result<Manifest> Manifest::Parse(std::string_view text, std::string_view source)
     m.Put(std::move(d));
   }
   return m;
-}
-
-void AppendChangeRecord(const Document& doc, const DocumentHashes& now, const DocumentHashes* before,
-                        std::string* out) {
-  JsonWriter w(out);
-  w.BeginObject();
-  w.Key("id");
-  w.String(now.id);
-  std::string_view change = before == nullptr ? "added" : before->hash == now.hash ? "unchanged" : "changed";
-  w.Key("change");
-  w.String(change);
-  w.Key("hash");
-  w.String(HashText(now.hash).view());
-  if (change == "unchanged") {
-    w.EndObject();
-    out->push_back('\n');
-    return;
-  }
-  if (before != nullptr) {
-    w.Key("previous_hash");
-    w.String(HashText(before->hash).view());
-  }
-  // Sections by heading (and occurrence): added, removed, changed.
-  auto keyed = [](const DocumentHashes& d) {
-    std::map<std::pair<std::string, int>, std::uint64_t> m;
-    std::map<std::string, int> seen;
-    for (const SectionHashes& s : d.sections) m[{s.heading, seen[s.heading]++}] = s.hash;
-    return m;
-  };
-  auto new_sections = keyed(now);
-  auto old_sections = before != nullptr ? keyed(*before) : decltype(new_sections){};
-  auto write_section = [&](const std::pair<std::string, int>& key, std::uint64_t hash) {
-    w.BeginObject();
-    w.Key("heading");
-    if (key.first.empty()) {
-      w.Null();
-    } else {
-      w.String(key.first);
-    }
-    w.Key("hash");
-    w.String(HashText(hash).view());
-    w.EndObject();
-  };
-  w.Key("sections");
-  w.BeginObject();
-  w.Key("added");
-  w.BeginArray();
-  std::map<std::string, int> occurrence;  // In page order, as keyed() counts.
-  for (const SectionHashes& s : now.sections) {
-    std::pair<std::string, int> key{s.heading, occurrence[s.heading]++};
-    if (!old_sections.count(key)) write_section(key, s.hash);
-  }
-  w.EndArray();
-  w.Key("removed");
-  w.BeginArray();
-  for (const auto& [key, hash] : old_sections) {
-    if (!new_sections.count(key)) write_section(key, hash);
-  }
-  w.EndArray();
-  w.Key("changed");
-  w.BeginArray();
-  for (const auto& [key, hash] : new_sections) {
-    auto old = old_sections.find(key);
-    if (old != old_sections.end() && old->second != hash) write_section(key, hash);
-  }
-  w.EndArray();
-  w.EndObject();
-  // Blocks by hash.
-  std::multiset<std::uint64_t> old_blocks;
-  if (before != nullptr) {
-    for (const SectionHashes& s : before->sections) old_blocks.insert(s.blocks.begin(), s.blocks.end());
-  }
-  w.Key("blocks");
-  w.BeginObject();
-  w.Key("added");
-  w.BeginArray();
-  // `now` holds every block's hash, in BuildSections order.
-  std::vector<Section> sections = BuildSections(doc);
-  for (std::size_t si = 0; si < sections.size(); ++si) {
-    for (std::size_t bi = 0; bi < sections[si].blocks.size(); ++bi) {
-      const Block& b = doc.blocks[sections[si].blocks[bi]];
-      std::uint64_t h = now.sections[si].blocks[bi];
-      auto old = old_blocks.find(h);
-      if (old != old_blocks.end()) {
-        old_blocks.erase(old);
-        continue;
-      }
-      w.BeginObject();
-      w.Key("hash");
-      w.String(HashText(h).view());
-      w.Key("section");
-      if (sections[si].heading < 0) {
-        w.Null();
-      } else {
-        w.String(doc.Text(doc.blocks[static_cast<std::size_t>(sections[si].heading)]));
-      }
-      w.Key("type");
-      w.String(BlockType(b));
-      w.Key("text");
-      w.String(doc.Text(b));
-      w.EndObject();
-    }
-  }
-  w.EndArray();
-  w.Key("removed");
-  w.BeginArray();
-  for (std::uint64_t h : old_blocks) w.String(HashText(h).view());
-  w.EndArray();
-  w.EndObject();
-  w.EndObject();
-  out->push_back('\n');
 }
 
 }  // namespace pagewash

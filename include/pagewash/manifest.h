@@ -1,6 +1,6 @@
 // The manifest: the content hashes (content_hash.h) of every document an
 // earlier run wrote, kept between runs so that `--changes-since MANIFEST`
-// can say what changed since.
+// can say what changed since (change_feed.h).
 //
 // After a run, the manifest is rewritten, atomically, with this run's
 // documents' hashes (documents not in this run keep their entries), under a
@@ -47,11 +47,6 @@ class Manifest {
   std::map<std::string, DocumentHashes, std::less<>> entries_;
 };
 
-/// Appends the change record of `doc` (hashed as `now`, by ComputeHashes)
-/// against `before` (nullptr when the manifest does not have it) to *out,
-/// with a newline.
-void AppendChangeRecord(const Document& doc, const DocumentHashes& now, const DocumentHashes* before,
-                        std::string* out);
 }  // namespace pagewash
 
 #endif  // PAGEWASH_MANIFEST_H_

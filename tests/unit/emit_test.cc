@@ -5,7 +5,6 @@
 #include <regex>
 
 #include "pagewash/content_hash.h"
-#include "pagewash/manifest.h"
 #include "pagewash/dedup.h"
 #include "pagewash/segment.h"
 #include "pagewash/strip.h"
@@ -66,30 +65,6 @@ TEST(EmitTest, PathFollowsLevels) {
   EXPECT_NE(out.find(R"("heading":"2.1 Details","level":3,"path":["Guide","2. Scope","2.1 Details"])"),
             std::string::npos) << out;
   EXPECT_NE(out.find(R"("heading":"3. Costs","level":2,"path":["Guide","3. Costs"])"), std::string::npos) << out;
-}
-
-TEST(EmitTest, ChangeFeedAgainstAManifest) {
-  Document before = Sample();
-  Manifest manifest;
-  manifest.Put(ComputeHashes(before));
-  Document after = SegmentSections(
-      testing::FromText("Intro line.\n\nTitle\n\nBody two.\n\n• a;\n• b.\n\nContact\n\nCall us."), {});
-  after.SetMetadata("author", "Ann Lee");
-  std::string out;
-  AppendChangeRecord(after, ComputeHashes(after), manifest.Find("t"), &out);
-  EXPECT_EQ(MaskHashes(out),
-            R"({"id":"t","change":"changed","hash":"H","previous_hash":")" +
-                HashString(ComputeHashes(before).hash) +
-                R"(","sections":{"added":[{"heading":"Contact","hash":"H"}],)"
-                R"("removed":[{"heading":"Section","hash":"H"}],"changed":[{"heading":"Title","hash":"H"}]},)"
-                R"("blocks":{"added":[{"hash":"H","section":"Title","type":"paragraph","text":"Body two."},)"
-                R"({"hash":"H","section":"Contact","type":"paragraph","text":"Call us."}],)"
-                R"("removed":[")" +
-                HashString(BlockHash(before, before.blocks[2])) + R"(",")" +
-                HashString(BlockHash(before, before.blocks[6])) + "\"]}}\n");
-  Result<Manifest> back = Manifest::Parse(manifest.Serialize(), "m");
-  ASSERT_TRUE(back.ok()) << back.status().ToString();
-  EXPECT_EQ(back->Serialize(), manifest.Serialize());
 }
 
 TEST(EmitTest, Markdown) {
