@@ -255,6 +255,11 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats)
       if (learning) learner.Observe(doc);
       options.strip.site_furniture = site_evidence ? evidence.FurnitureOf(doc) : nullptr;
       doc = ApplyStages(std::move(doc), config.stages, options);
+      if (Status s = doc.problem(); !s.ok()) {  // A stage could not do its work (document.h).
+        reporter.Error(s.At(name, 0));
+        failed = true;
+        continue;
+      }
       buffer.clear();
       switch (config.output_kind) {
         case OutputKind::kStream:
