@@ -129,7 +129,9 @@ class Document {
   std::size_t TextLimit() const { return text_limit_; }
   /// Sets TextLimit() (at most kMaxTextBytes), so that a test can reach it
   /// without 4 GiB. Kept by Clear(). REQUIRES: ArenaSize() <= bytes.
-  void SetTextLimitForTesting(std::size_t bytes) { text_limit_ = bytes < kMaxTextBytes ? bytes : kMaxTextBytes; }
+  void SetTextLimitForTesting(std::size_t bytes) {
+    text_limit_ = bytes < kMaxTextBytes ? bytes : kMaxTextBytes;
+  }
 
   /// Records that a stage could not do its work on this document as it
   /// should ("its text grew past ..."); the first problem is kept. Stages

@@ -35,7 +35,8 @@ const icu::Normalizer2* NfkcCasefold() {
 std::int32_t Length32(std::string_view s) { return static_cast<std::int32_t>(s.size()); }
 
 // ICU takes lengths as int32_t: a longer string would reach it as a negative
-// length. Only a line of a page whose invalid bytes tripled it gets there.
+// length. Inputs are capped at 1 GiB, so only text that grew past its input
+// (each invalid byte becomes three) gets there.
 bool FitsIcu(std::string_view s) { return s.size() <= static_cast<std::size_t>(INT32_MAX); }
 
 Status TooLongForIcu() { return Status::InvalidInput("it is longer than ICU takes (2 GiB)"); }
