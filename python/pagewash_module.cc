@@ -364,17 +364,21 @@ class Runner {
   }
 
   // Runs the stages and writes the output of one document. Without the GIL.
-  void Process(Document* doc, const FurnitureSet* furniture, const DropList* drop, std::string* out) {
+  // A document a stage could not do its work on (Document::problem) is an
+  // error, and *out is left empty, as the command skips it.
+  Status Process(Document* doc, const FurnitureSet* furniture, const DropList* drop, std::string* out) {
     PipelineOptions options = config_.options;
     options.strip.site_furniture = furniture;
     if (drop != nullptr) options.dedup.drop_list = drop;
     *doc = ApplyStages(std::move(*doc), stages_, options);
     out->clear();
+    if (Status s = doc->problem(); !s.ok()) return s;
     if (emit_) {
       EmitDocument(*doc, options.emit, out);
     } else {
       WriteStreamRecord(*doc, out);
     }
+    return Status::Ok();
   }
 
   py::object ToPython(const std::string& out) const {
@@ -393,13 +397,13 @@ class Runner {
       std::string bytes = py::isinstance<py::str>(input) ? input.cast<std::string>() : input.cast<std::string>();
       py::gil_scoped_release release;
       got = ReadPage(bytes, &doc, &warnings, &error);
-      if (got) Process(&doc, nullptr, nullptr, &out);
+      if (got) error = Process(&doc, nullptr, nullptr, &out);
     } else if (py::isinstance<py::dict>(input)) {
       std::string json = JsonDumps(input);
       py::gil_scoped_release release;
       error = ReadRecord(json, 1, &doc);
       got = error.ok();
-      if (got) Process(&doc, nullptr, nullptr, &out);
+      if (got) error = Process(&doc, nullptr, nullptr, &out);
     } else {
       throw py::type_error(fmt::format("{}() takes a page (str or bytes) or a record (dict), not {}", fn_,
                                        Py_TYPE(input.ptr())->tp_name));
@@ -422,7 +426,7 @@ class Runner {
     {
       py::gil_scoped_release release;
       error = ReadRecord(json, number, &doc);
-      if (error.ok()) Process(&doc, evidence != nullptr ? evidence->FurnitureOf(doc) : nullptr, nullptr, &out);
+      if (error.ok()) error = Process(&doc, evidence != nullptr ? evidence->FurnitureOf(doc) : nullptr, nullptr, &out);
     }
     if (!error.ok()) throw py::value_error(error.ToString());
     return ToPython(out);
@@ -653,7 +657,9 @@ py::dict RunFile(const std::string& path, py::tuple stage_names, const std::stri
           for (std::uint32_t p : it->second) list.entries.insert(fmt::format("{}\t{}", doc.id, p));
           d = &list;
         }
-        runner.Process(&doc, f, d, &buffer);
+        Status processed = runner.Process(&doc, f, d, &buffer);
+        // A skipped document's paragraphs still count, as in the command's
+        // stream index: dedup ran on it.
         if (partitions > 0) {
           for (const UnitFingerprint& u : UnitFingerprints(doc, runner.config().options.dedup.min_words)) {
             ShardFingerprint s{u.fingerprint, number, u.position};
@@ -662,6 +668,10 @@ py::dict RunFile(const std::string& path, py::tuple stage_names, const std::stri
         }
         ++number;
         ++documents;
+        if (!processed.ok()) {
+          error(processed.At(path, 0).ToString());
+          continue;
+        }
         if (output == "none") continue;
         bytes_out += buffer.size();
         if (out != nullptr) {

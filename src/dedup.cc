@@ -34,7 +34,9 @@ class UnitKeys {
       if (k > units_[i].first) joined_.push_back(' ');
       joined_.append(doc_.Text(doc_.blocks[k]));
     }
-    text::TokenizeNfkc(joined_, &tokens_, &scratch_);
+    if (Status s = text::TokenizeNfkc(joined_, &tokens_, &scratch_); !s.ok() && problem_.empty()) {
+      problem_ = fmt::format("line {}: {}", doc_.blocks[units_[i].first].line, s.message());
+    }
     if (tokens_.tokens.empty()) return 0;
     std::uint64_t h = text::Hash64(tokens_.key);
     return h == 0 ? 1 : h;
@@ -44,6 +46,9 @@ class UnitKeys {
   /// The text and key of the unit last passed to Key().
   std::string_view text() const { return joined_; }
   std::string_view key() const { return tokens_.key; }
+  /// Empty, or where the first key ICU could not fold was, and why: its key
+  /// was folded by the tokenizer alone, so dedup may miss its copies.
+  const std::string& problem() const { return problem_; }
 
  private:
   const Document& doc_;
@@ -51,6 +56,7 @@ class UnitKeys {
   text::TokenizedText tokens_;
   std::string joined_;
   std::string scratch_;
+  std::string problem_;
 };
 
 using Signature = std::array<std::uint32_t, kMinHashes>;
@@ -408,6 +414,7 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
   std::uint64_t removed = remover.Finish();
   doc.stats.duplicates += removed;
   doc.stages.emplace_back("dedup");
+  if (!units.problem().empty()) doc.SetProblem(units.problem());
   if (options.counters != nullptr) {
     DedupCounters& c = *options.counters;
     ++c.documents;

@@ -1,8 +1,8 @@
 #include "pagewash/document.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
-#include <cassert>
-#include <limits>
 
 namespace pagewash {
 
@@ -21,12 +21,26 @@ std::string_view BlockKindName(BlockKind kind) {
 }
 
 TextRef Document::AddText(std::string_view text) {
-  // Readers refuse a document over kMaxDocumentBytesLimit (pipeline.h), so
-  // offsets fit in 32 bits; this only guards the invariant.
-  assert(arena_.size() + text.size() < std::numeric_limits<std::uint32_t>::max());
+  // A page under the input cap can still get here (see kMaxTextBytes); a
+  // wrapped offset would point into other text. The arena never passes
+  // text_limit_, so the subtraction cannot wrap, and every slice ends at or
+  // below kMaxTextBytes, in 32 bits.
+  if (text.size() > text_limit_ - arena_.size()) {
+    SetProblem(fmt::format("its text grew past {} bytes, more than a document can hold", text_limit_));
+    return TextRef{};
+  }
   TextRef ref{static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(text.size())};
   arena_.append(text);
   return ref;
+}
+
+void Document::SetProblem(std::string what) {
+  if (problem_.empty()) problem_ = std::move(what);
+}
+
+Status Document::problem() const {
+  if (problem_.empty()) return Status::Ok();
+  return Status::InvalidInput(fmt::format("document \"{}\": {}; it is skipped", id, problem_));
 }
 
 void Document::SetMetadata(std::string_view key, std::string_view value, bool raw_json) {
@@ -58,6 +72,7 @@ void Document::Clear() {
   stages.clear();
   stats = Stats{};
   arena_.clear();
+  problem_.clear();
 }
 
 std::string_view SeparatorBefore(const Document& doc, std::size_t i) {

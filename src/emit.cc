@@ -6,7 +6,7 @@
 
 #include "json_parts.h"
 #include "pagewash/json.h"
-#include "pagewash/manifest.h"
+#include "pagewash/content_hash.h"
 #include "pagewash/signals.h"
 
 namespace pagewash {

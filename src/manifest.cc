@@ -2,15 +2,8 @@
 
 #include <fmt/format.h>
 #include <simdjson.h>
-// The state's layout, so that a Hasher keeps it on the stack: an emitted
-// document hashes every block, and a heap state was an allocation each.
-#define XXH_STATIC_LINKING_ONLY
-#include <xxhash.h>
 
-#include <algorithm>
-#include <charconv>
 #include <map>
-#include <set>
 
 #include "pagewash/json.h"
 #include "text/checksum.h"
@@ -26,83 +19,7 @@ constexpr std::string_view kManifestHeaderStart = R"({"pagewash_manifest":)";
 // A JSON line, so the manifest stays JSON Lines for jq and the like.
 constexpr text::ChecksumLine kChecksum{R"({"checksum":")", R"("})"};
 
-// Feeds fields into one XXH3 state, each followed by a 0 byte so that
-// ("ab", "c") and ("a", "bc") differ.
-class Hasher {
- public:
-  Hasher() {
-    XXH3_INITSTATE(&state_);
-    XXH3_64bits_reset(&state_);
-  }
-  Hasher(const Hasher&) = delete;
-  Hasher& operator=(const Hasher&) = delete;
-  void Add(std::string_view s) {
-    XXH3_64bits_update(&state_, s.data(), s.size());
-    XXH3_64bits_update(&state_, "", 1);
-  }
-  void Add(std::uint64_t v) { XXH3_64bits_update(&state_, &v, sizeof v); }
-  std::uint64_t Digest() const { return XXH3_64bits_digest(&state_); }
-
- private:
-  XXH3_state_t state_;
-};
-
-bool ParseHash(std::string_view s, std::uint64_t* out) {
-  if (s.size() != 16) return false;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + 16, *out, 16);
-  return ec == std::errc() && p == s.data() + 16;
-}
-
-std::string_view BlockType(const Block& b) { return b.kind == BlockKind::kListItem ? "list_item" : "paragraph"; }
-
 }  // namespace
-
-std::string HashString(std::uint64_t hash) { return std::string(HashText(hash).view()); }
-
-std::uint64_t BlockHash(const Document& doc, const Block& block) {
-  Hasher h;
-  h.Add(BlockType(block));
-  h.Add(doc.Text(block));
-  return h.Digest();
-}
-
-DocumentHashes ComputeHashes(const Document& doc) { return ComputeHashes(doc, BuildSections(doc)); }
-
-DocumentHashes ComputeHashes(const Document& doc, const std::vector<Section>& sections) {
-  DocumentHashes d;
-  d.id = doc.id;
-  Hasher whole;
-  whole.Add(doc.title);
-  for (const MetadataEntry& m : doc.metadata) {
-    whole.Add(m.key);
-    whole.Add(m.value);
-  }
-  d.sections.reserve(sections.size());
-  for (const Section& section : sections) {
-    SectionHashes s;
-    s.blocks.reserve(section.blocks.size());
-    Hasher h;
-    if (section.heading >= 0) {
-      const Block& heading = doc.blocks[static_cast<std::size_t>(section.heading)];
-      s.heading = std::string(doc.Text(heading));
-      h.Add(s.heading);
-      h.Add(std::uint64_t{heading.level});
-    } else {
-      h.Add(std::string_view());
-      h.Add(std::uint64_t{0});
-    }
-    for (std::uint32_t index : section.blocks) {
-      std::uint64_t b = BlockHash(doc, doc.blocks[index]);
-      s.blocks.push_back(b);
-      h.Add(b);
-    }
-    s.hash = h.Digest();
-    whole.Add(s.hash);
-    d.sections.push_back(std::move(s));
-  }
-  d.hash = whole.Digest();
-  return d;
-}
 
 const DocumentHashes* Manifest::Find(std::string_view id) const {
   auto it = entries_.find(id);
@@ -187,7 +104,7 @@ Result<Manifest> Manifest::Parse(std::string_view text, std::string_view source)
     DocumentHashes d;
     std::string_view id, hash;
     simdjson::dom::array sections;
-    if (e["id"].get(id) || e["hash"].get(hash) || !ParseHash(hash, &d.hash) || e["sections"].get(sections)) {
+    if (e["id"].get(id) || e["hash"].get(hash) || !ParseHashText(hash, &d.hash) || e["sections"].get(sections)) {
       return fail("expected {\"id\", \"hash\", \"sections\"}");
     }
     d.id = std::string(id);
@@ -195,14 +112,14 @@ Result<Manifest> Manifest::Parse(std::string_view text, std::string_view source)
       SectionHashes s;
       std::string_view sh, heading;
       simdjson::dom::array blocks;
-      if (se["hash"].get(sh) || !ParseHash(sh, &s.hash) || se["heading"].get(heading) || se["blocks"].get(blocks)) {
+      if (se["hash"].get(sh) || !ParseHashText(sh, &s.hash) || se["heading"].get(heading) || se["blocks"].get(blocks)) {
         return fail("a section needs \"hash\", \"heading\" and \"blocks\"");
       }
       s.heading = std::string(heading);
       for (simdjson::dom::element be : blocks) {
         std::string_view bh;
         std::uint64_t b = 0;
-        if (be.get(bh) || !ParseHash(bh, &b)) return fail("a block hash is not 16 hex digits");
+        if (be.get(bh) || !ParseHashText(bh, &b)) return fail("a block hash is not 16 hex digits");
         s.blocks.push_back(b);
       }
       d.sections.push_back(std::move(s));
@@ -210,117 +127,6 @@ Result<Manifest> Manifest::Parse(std::string_view text, std::string_view source)
     m.Put(std::move(d));
   }
   return m;
-}
-
-void AppendChangeRecord(const Document& doc, const DocumentHashes& now, const DocumentHashes* before,
-                        std::string* out) {
-  JsonWriter w(out);
-  w.BeginObject();
-  w.Key("id");
-  w.String(now.id);
-  std::string_view change = before == nullptr ? "added" : before->hash == now.hash ? "unchanged" : "changed";
-  w.Key("change");
-  w.String(change);
-  w.Key("hash");
-  w.String(HashText(now.hash).view());
-  if (change == "unchanged") {
-    w.EndObject();
-    out->push_back('\n');
-    return;
-  }
-  if (before != nullptr) {
-    w.Key("previous_hash");
-    w.String(HashText(before->hash).view());
-  }
-  // Sections by heading (and occurrence): added, removed, changed.
-  auto keyed = [](const DocumentHashes& d) {
-    std::map<std::pair<std::string, int>, std::uint64_t> m;
-    std::map<std::string, int> seen;
-    for (const SectionHashes& s : d.sections) m[{s.heading, seen[s.heading]++}] = s.hash;
-    return m;
-  };
-  auto new_sections = keyed(now);
-  auto old_sections = before != nullptr ? keyed(*before) : decltype(new_sections){};
-  auto write_section = [&](const std::pair<std::string, int>& key, std::uint64_t hash) {
-    w.BeginObject();
-    w.Key("heading");
-    if (key.first.empty()) {
-      w.Null();
-    } else {
-      w.String(key.first);
-    }
-    w.Key("hash");
-    w.String(HashText(hash).view());
-    w.EndObject();
-  };
-  w.Key("sections");
-  w.BeginObject();
-  w.Key("added");
-  w.BeginArray();
-  std::map<std::string, int> occurrence;  // In page order, as keyed() counts.
-  for (const SectionHashes& s : now.sections) {
-    std::pair<std::string, int> key{s.heading, occurrence[s.heading]++};
-    if (!old_sections.count(key)) write_section(key, s.hash);
-  }
-  w.EndArray();
-  w.Key("removed");
-  w.BeginArray();
-  for (const auto& [key, hash] : old_sections) {
-    if (!new_sections.count(key)) write_section(key, hash);
-  }
-  w.EndArray();
-  w.Key("changed");
-  w.BeginArray();
-  for (const auto& [key, hash] : new_sections) {
-    auto old = old_sections.find(key);
-    if (old != old_sections.end() && old->second != hash) write_section(key, hash);
-  }
-  w.EndArray();
-  w.EndObject();
-  // Blocks by hash.
-  std::multiset<std::uint64_t> old_blocks;
-  if (before != nullptr) {
-    for (const SectionHashes& s : before->sections) old_blocks.insert(s.blocks.begin(), s.blocks.end());
-  }
-  w.Key("blocks");
-  w.BeginObject();
-  w.Key("added");
-  w.BeginArray();
-  // `now` holds every block's hash, in BuildSections order.
-  std::vector<Section> sections = BuildSections(doc);
-  for (std::size_t si = 0; si < sections.size(); ++si) {
-    for (std::size_t bi = 0; bi < sections[si].blocks.size(); ++bi) {
-      const Block& b = doc.blocks[sections[si].blocks[bi]];
-      std::uint64_t h = now.sections[si].blocks[bi];
-      auto old = old_blocks.find(h);
-      if (old != old_blocks.end()) {
-        old_blocks.erase(old);
-        continue;
-      }
-      w.BeginObject();
-      w.Key("hash");
-      w.String(HashText(h).view());
-      w.Key("section");
-      if (sections[si].heading < 0) {
-        w.Null();
-      } else {
-        w.String(doc.Text(doc.blocks[static_cast<std::size_t>(sections[si].heading)]));
-      }
-      w.Key("type");
-      w.String(BlockType(b));
-      w.Key("text");
-      w.String(doc.Text(b));
-      w.EndObject();
-    }
-  }
-  w.EndArray();
-  w.Key("removed");
-  w.BeginArray();
-  for (std::uint64_t h : old_blocks) w.String(HashText(h).view());
-  w.EndArray();
-  w.EndObject();
-  w.EndObject();
-  out->push_back('\n');
 }
 
 }  // namespace pagewash

@@ -17,6 +17,7 @@
 #include "io/temp_files.h"
 #include "io/walk.h"
 #include "io/warc.h"
+#include "pagewash/change_feed.h"
 #include "pagewash/files.h"
 #include "pagewash/json.h"
 #include "pagewash/ledger.h"
@@ -254,6 +255,11 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats)
       if (learning) learner.Observe(doc);
       options.strip.site_furniture = site_evidence ? evidence.FurnitureOf(doc) : nullptr;
       doc = ApplyStages(std::move(doc), config.stages, options);
+      if (Status s = doc.problem(); !s.ok()) {  // A stage could not do its work (document.h).
+        reporter.Error(s.At(name, 0));
+        failed = true;
+        continue;
+      }
       buffer.clear();
       switch (config.output_kind) {
         case OutputKind::kStream:
@@ -265,12 +271,9 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats)
         case OutputKind::kFingerprints:
           AppendFingerprints(doc, config.options.dedup.min_words, &buffer);
           break;
-        case OutputKind::kChanges: {
-          DocumentHashes now = ComputeHashes(doc);
-          AppendChangeRecord(doc, now, config.manifest->Find(doc.id), &buffer);
-          config.manifest->Put(std::move(now));
+        case OutputKind::kChanges:
+          AppendChangeRecord(doc, config.manifest, &buffer);
           break;
-        }
       }
       if (out_dir) {
         std::string path = config.out_dir + "/" + OutDirFileName(doc.id);

@@ -1,5 +1,7 @@
 #include "pagewash/text_input.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <limits>
 
@@ -34,7 +36,13 @@ TextInputReport TextReader::Read(std::string_view in, Document* doc) {
 
   // Emits line_ (already collapsed) as a block, or records a blank line.
   auto emit = [&](std::size_t begin, std::size_t end, std::uint32_t indent, bool ascii) {
-    if (!ascii) text::NormalizeNfc(&line_, &scratch_);
+    if (!ascii) {
+      // A line ICU cannot normalise stays as read, and the document is
+      // reported rather than written with text out of NFC.
+      if (Status s = text::NormalizeNfc(&line_, &scratch_); !s.ok()) {
+        doc->SetProblem(fmt::format("line {}: {}", state.number, s.message()));
+      }
+    }
     if (line_.empty()) {
       state.gap = state.any;
       return;

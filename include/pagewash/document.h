@@ -22,6 +22,8 @@
 #include <utility>
 #include <vector>
 
+#include "pagewash/result.h"
+
 namespace pagewash {
 
 /// Version of the JSON Lines stream and of the emitted JSON. A reader rejects
@@ -116,15 +118,37 @@ class Document {
   std::string_view Text(const Block& block) const { return Text(block.text); }
 
   /// Appends text to the arena and returns its slice. Invalidates views
-  /// returned by Text(), not TextRefs.
+  /// returned by Text(), not TextRefs. Text that would end past
+  /// TextLimit() is not added: the slice is empty, and problem() says so.
   TextRef AddText(std::string_view text);
+
+  /// The most bytes the arena holds: TextRef offsets are 32-bit. A page
+  /// under the input cap can still reach it (an invalid byte becomes three,
+  /// segment copies joined paragraphs and list items).
+  static constexpr std::size_t kMaxTextBytes = 0xFFFFFFFF;
+  std::size_t TextLimit() const { return text_limit_; }
+  /// Sets TextLimit() (at most kMaxTextBytes), so that a test can reach it
+  /// without 4 GiB. Kept by Clear(). REQUIRES: ArenaSize() <= bytes.
+  void SetTextLimitForTesting(std::size_t bytes) {
+    text_limit_ = bytes < kMaxTextBytes ? bytes : kMaxTextBytes;
+  }
+
+  /// Records that a stage could not do its work on this document as it
+  /// should ("its text grew past ..."); the first problem is kept. Stages
+  /// have no error path: they record the problem and go on, and the driver
+  /// reports the document as an error and writes nothing of it.
+  void SetProblem(std::string what);
+  /// Ok, or the recorded problem as an InvalidInput error naming the
+  /// document: `document "ID": WHAT; it is skipped`.
+  Status problem() const;
 
   /// Sets metadata[key] = value, keeping the list sorted.
   void SetMetadata(std::string_view key, std::string_view value, bool raw_json = false);
   /// The value of metadata[key], or empty when absent.
   std::string_view GetMetadata(std::string_view key) const;
 
-  /// Empties the document, keeping the capacity of its buffers for reuse.
+  /// Empties the document (its problem too), keeping the capacity of its
+  /// buffers for reuse.
   void Clear();
 
   /// Makes room for `bytes` more bytes of text, so that a page added line by
@@ -136,6 +160,8 @@ class Document {
 
  private:
   std::string arena_;
+  std::size_t text_limit_ = kMaxTextBytes;
+  std::string problem_;  // Empty: none.
 };
 
 /// Appends the document's plain text to *out: blocks in order, separated by a

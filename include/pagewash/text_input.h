@@ -38,8 +38,10 @@ Status CheckEncodingName(std::string_view encoding);
 class TextReader {
  public:
   /// Appends the kLine blocks of `bytes` to *doc and adds to doc->stats.
-  /// Spans are byte offsets into `bytes`. Never fails: any bytes give a
-  /// valid document. Does not set id or source.
+  /// Spans are byte offsets into `bytes`. Any bytes give a valid document;
+  /// a line ICU cannot put in NFC (out of memory) is kept as read and
+  /// recorded as the document's problem (Document::problem), naming the
+  /// line. Does not set id or source.
   TextInputReport Read(std::string_view bytes, Document* doc);
 
  private:

@@ -85,20 +85,21 @@ void Tokenize(std::string_view text, TokenizedText* out) {
   key.resize(static_cast<std::size_t>(w - base));
 }
 
-void TokenizeNfkc(std::string_view text, TokenizedText* out, std::string* scratch) {
+Status TokenizeNfkc(std::string_view text, TokenizedText* out, std::string* scratch) {
   if (IsAscii(text)) {
     Tokenize(text, out);
-    return;
+    return Status::Ok();
   }
   // Most text is already in NFKC; only then is the (costly) mapping needed.
   // Case folding and invisible characters are the tokenizer's business.
   if (IsNfkc(text, /*compatibility=*/true)) {
     Tokenize(text, out);
-    return;
+    return Status::Ok();
   }
   scratch->clear();
-  AppendNfkcCasefold(text, scratch);
+  Status folded = AppendNfkcCasefold(text, scratch);
   Tokenize(*scratch, out);
+  return folded;
 }
 
 bool StemHead(std::string_view word, std::size_t n, std::string_view* head) {

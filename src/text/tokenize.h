@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pagewash/result.h"
+
 namespace pagewash::text {
 
 struct Token {
@@ -63,8 +65,10 @@ inline std::uint64_t RunHash(const TokenizedText& t, std::size_t first, std::siz
 
 /// Tokenizes with full NFKC_Casefold first (compatibility forms, ligatures,
 /// full-width letters, invisible characters): the key dedup compares.
-/// `scratch` is reused between calls.
-void TokenizeNfkc(std::string_view text, TokenizedText* out, std::string* scratch);
+/// `scratch` is reused between calls. When ICU fails (AppendNfkcCasefold),
+/// *out is Tokenize(text), folded by the tokenizer alone, and the error is
+/// returned for the caller to report.
+Status TokenizeNfkc(std::string_view text, TokenizedText* out, std::string* scratch);
 
 /// Number of code points in UTF-8 `s`.
 std::size_t CodePoints(std::string_view s);

@@ -4,8 +4,12 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+#include <unicode/utypes.h>
 
+#include <climits>
+#include <cstdint>
 #include <cstring>
+#include <string>
 
 namespace pagewash::text {
 namespace {
@@ -30,6 +34,17 @@ const icu::Normalizer2* NfkcCasefold() {
 
 std::int32_t Length32(std::string_view s) { return static_cast<std::int32_t>(s.size()); }
 
+// ICU takes lengths as int32_t: a longer string would reach it as a negative
+// length. Inputs are capped at 1 GiB, so only text that grew past its input
+// (each invalid byte becomes three) gets there.
+bool FitsIcu(std::string_view s) { return s.size() <= static_cast<std::size_t>(INT32_MAX); }
+
+Status TooLongForIcu() { return Status::InvalidInput("it is longer than ICU takes (2 GiB)"); }
+
+Status IcuFailed(std::string_view what, UErrorCode status) {
+  return Status::InvalidInput(std::string("ICU could not ") + std::string(what) + " (" + u_errorName(status) + ")");
+}
+
 }  // namespace
 
 bool IsAscii(std::string_view s) {
@@ -46,31 +61,37 @@ bool IsAscii(std::string_view s) {
   return true;
 }
 
-bool NormalizeNfc(std::string* s, std::string* scratch) {
-  if (IsNfkc(*s, /*compatibility=*/false)) return true;
+Status NormalizeNfc(std::string* s, std::string* scratch) {
+  if (IsNfkc(*s, /*compatibility=*/false)) return Status::Ok();
+  if (!FitsIcu(*s)) return TooLongForIcu();
   const icu::Normalizer2* nfc = Nfc();
-  if (nfc == nullptr) return false;
+  if (nfc == nullptr) return IcuFailed("load its NFC data", U_MISSING_RESOURCE_ERROR);
   UErrorCode status = U_ZERO_ERROR;
   icu::StringPiece piece(s->data(), Length32(*s));
   scratch->clear();
   icu::StringByteSink<std::string> sink(scratch);
   nfc->normalizeUTF8(0, piece, sink, nullptr, status);
-  if (U_FAILURE(status)) return false;
+  if (U_FAILURE(status)) return IcuFailed("put it in NFC", status);
   s->swap(*scratch);
-  return true;
+  return Status::Ok();
 }
 
-void AppendNfkcCasefold(std::string_view s, std::string* out) {
+Status AppendNfkcCasefold(std::string_view s, std::string* out) {
+  if (!FitsIcu(s)) {
+    out->append(s);
+    return TooLongForIcu();
+  }
   const icu::Normalizer2* n = NfkcCasefold();
+  UErrorCode status = n == nullptr ? U_MISSING_RESOURCE_ERROR : U_ZERO_ERROR;
   if (n != nullptr) {
-    UErrorCode status = U_ZERO_ERROR;
     std::size_t before = out->size();
     icu::StringByteSink<std::string> sink(out);
     n->normalizeUTF8(0, icu::StringPiece(s.data(), Length32(s)), sink, nullptr, status);
-    if (U_SUCCESS(status)) return;
+    if (U_SUCCESS(status)) return Status::Ok();
     out->resize(before);
   }
-  out->append(s);  // ICU unavailable: compare unfolded rather than fail.
+  out->append(s);
+  return IcuFailed("case-fold it", status);
 }
 
 bool IsUnicodeSpace(std::uint32_t c) {
@@ -220,6 +241,7 @@ bool IsNfkc(std::string_view s, bool compatibility) {
     stable = compatibility ? StableUnderNfkc(c) : StableUnderNfc(c);
   }
   if (stable) return true;
+  if (!FitsIcu(s)) return false;  // Not known to be: the caller's ICU call says why.
   if (!compatibility) {
     const icu::Normalizer2* nfc = Nfc();
     UErrorCode status = U_ZERO_ERROR;

@@ -8,19 +8,25 @@
 #include <string>
 #include <string_view>
 
+#include "pagewash/result.h"
+
 namespace pagewash::text {
 
 /// True when every byte is < 0x80.
 bool IsAscii(std::string_view s);
 
-/// Replaces *s by its NFC form (a no-op when IsNfkc(*s, false)). Returns false (leaving *s unchanged) only if
-/// ICU fails, which it does not for valid UTF-8.
-bool NormalizeNfc(std::string* s, std::string* scratch);
+/// Replaces *s by its NFC form (a no-op when IsNfkc(*s, false)). ICU does
+/// not fail on any UTF-8, valid or not, but it can run out of memory, and it
+/// takes at most 2 GiB - 1 bytes; then *s is left as it was and the error
+/// (InvalidInput) says which: "ICU could not put it in NFC
+/// (U_MEMORY_ALLOCATION_ERROR)", or "it is longer than ICU takes (2 GiB)".
+Status NormalizeNfc(std::string* s, std::string* scratch);
 
 /// Appends the NFKC_Casefold form of `s` to *out: compatibility forms folded,
 /// case folded, default-ignorable characters (zero-width, soft hyphen)
-/// removed. Used for comparison keys, never for output text.
-void AppendNfkcCasefold(std::string_view s, std::string* out);
+/// removed. Used for comparison keys, never for output text. When ICU
+/// fails (as NormalizeNfc), appends `s` unchanged and returns the error.
+Status AppendNfkcCasefold(std::string_view s, std::string* out);
 
 /// Character classes used by the reader and the tokenizer.
 bool IsUnicodeSpace(std::uint32_t c);  ///< Zs, tab, VT, FF, NEL.

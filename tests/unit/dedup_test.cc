@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include <algorithm>
+#include "tests/support/icu_failure.h"
 #include "tests/support/testdata.h"
 
 namespace pagewash {
@@ -310,6 +311,28 @@ TEST(DedupListTest, FingerprintRecipeEqualsStreamScopeOnTestdata) {
   }
   ASSERT_GE(docs.size(), 10u);
   StreamAndListed(docs, 2);
+}
+
+// Without ICU's fold the key is the tokenizer's alone, and dedup could miss
+// a copy: the document is reported, naming the paragraph's line.
+TEST(DedupTest, AKeyIcuCannotFoldIsAProblemForTheDocument) {
+  Document doc;
+  doc.id = "t";
+  auto add = [&](const std::string& text, std::uint32_t line) {
+    Block b;
+    b.text = doc.AddText(text);
+    b.line = line;
+    b.gap = line > 1;
+    doc.blocks.push_back(b);
+  };
+  add("One paragraph here.", 1);
+  add("\xEF\xAC\x81nd " + testing::NeedsIcuMemory(), 3);  // The "fi" ligature: not in NFKC.
+  {
+    testing::FailIcuAllocations failing;
+    doc = RemoveDuplicateParagraphs(std::move(doc), {});
+  }
+  EXPECT_EQ(doc.problem().ToString(),
+            "document \"t\": line 3: ICU could not case-fold it (U_MEMORY_ALLOCATION_ERROR); it is skipped");
 }
 
 }  // namespace

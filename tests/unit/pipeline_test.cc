@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "tests/support/icu_failure.h"
 #include "tests/support/testdata.h"
 
 namespace pagewash {
@@ -50,6 +51,32 @@ TEST_F(PipelineTest, BadInputIsReportedAndTheRestGoesThrough) {
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 3);
   EXPECT_NE(out.find("\"id\":\"a\""), std::string::npos);
   EXPECT_NE(out.find("\"id\":\"3\""), std::string::npos);
+}
+
+// A document a stage could not do its work on (here: ICU out of memory
+// while reading) is an error naming it; the others go through.
+TEST_F(PipelineTest, ADocumentWithAProblemIsReportedAndTheRestGoesThrough) {
+  testing::WriteFile(Path("a.txt"), "Title\n\nText.\n");
+  testing::WriteFile(Path("b.txt"), "Fine.\n" + testing::NeedsIcuMemory() + "\n");
+  testing::WriteFile(Path("c.txt"), "Other\n\nMore text.\n");
+  RunConfig config;
+  config.inputs = {Path("a.txt"), Path("b.txt"), Path("c.txt")};
+  config.output = Path("out.jsonl");
+  config.stages = testing::Stages({"strip", "dedup", "segment"});
+  config.output_kind = OutputKind::kEmit;
+  RecordingReporter reporter;
+  {
+    testing::FailIcuAllocations failing;
+    EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kDataError);
+  }
+  EXPECT_EQ(reporter.errors,
+            std::vector<std::string>{Path("b.txt") +
+                                     ": document \"b\": line 2: ICU could not put it in NFC "
+                                     "(U_MEMORY_ALLOCATION_ERROR); it is skipped"});
+  std::string out = testing::ReadFileOrDie(Path("out.jsonl"));
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 2);
+  EXPECT_NE(out.find("\"id\":\"a\""), std::string::npos);
+  EXPECT_NE(out.find("\"id\":\"c\""), std::string::npos);
 }
 
 TEST_F(PipelineTest, OutputFileIsReplacedWhole) {

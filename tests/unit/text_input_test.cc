@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/icu_failure.h"
 #include "tests/support/testdata.h"
 
 namespace pagewash {
@@ -59,6 +60,22 @@ TEST(TextInputTest, ReportsInvalidUtf8Once) {
   EXPECT_EQ(report.invalid_utf8, 3u);
   EXPECT_EQ(report.first_invalid_offset, 7u);
   EXPECT_EQ(doc.stats.invalid_utf8, 3u);
+}
+
+// The text stays as read, valid UTF-8, but out of NFC: the document is one
+// the driver reports and skips, naming the line.
+TEST(TextInputTest, ALineIcuCannotNormaliseIsAProblemForTheDocument) {
+  Document doc;
+  TextReader reader;
+  {
+    testing::FailIcuAllocations failing;
+    (void)reader.Read("Fine.\n" + testing::NeedsIcuMemory() + "\n", &doc);
+  }
+  doc.id = "p";
+  EXPECT_EQ(doc.problem().ToString(),
+            "document \"p\": line 2: ICU could not put it in NFC (U_MEMORY_ALLOCATION_ERROR); it is skipped");
+  ASSERT_EQ(doc.blocks.size(), 2u);
+  EXPECT_EQ(doc.Text(doc.blocks[1]), testing::NeedsIcuMemory());
 }
 
 }  // namespace
