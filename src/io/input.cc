@@ -94,6 +94,12 @@ InputReader::~InputReader() {
   std::free(line_buffer_);
 }
 
+std::uint64_t InputReader::StoredBytesRead() const {
+  if (raw_ == nullptr) return 0;
+  const off_t at = ::ftello(raw_);
+  return at < 0 ? 0 : static_cast<std::uint64_t>(at);
+}
+
 void InputReader::Close() {
   // The decompressing stream reads raw_: it goes first.
   decompressor_.reset();

@@ -65,6 +65,11 @@ class InputReader {
   /// Reads the next document into *doc (reusing its buffers).
   Next Read(Document* doc);
 
+  /// Bytes of the open input read so far, as stored (compressed bytes for
+  /// a compressed file), for a progress meter; 0 when it cannot be told (a
+  /// pipe) or no input is open.
+  std::uint64_t StoredBytesRead() const;
+
   /// WARC records that held no text page, by WarcSkip, over every input
   /// read so far.
   const std::array<std::uint64_t, kWarcSkipKinds>& warc_skipped_total() const { return warc_skipped_total_; }
