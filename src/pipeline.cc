@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <unordered_map>
 
 #include "io/compress.h"
@@ -401,7 +402,8 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
   RunProgress progress;
   progress.stored_total = stored_total;
   // --shard-size: the shard being written and what it holds.
-  io::Output shard;
+  // Each shard is a new Output: one is written, prepared and committed once.
+  std::optional<io::Output> shard;
   bool shard_open = false;
   std::size_t shards = 0;
   std::uint64_t shard_docs = 0;
@@ -411,11 +413,12 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
     if (shard_open && ((config.shard_documents > 0 && shard_docs >= config.shard_documents) ||
                        (config.shard_bytes > 0 && shard_bytes > 0 && shard_bytes + out.size() > config.shard_bytes))) {
       shard_open = false;
-      if (Status s = shard.Commit(); !s.ok()) return s;
+      if (Status s = shard->Commit(); !s.ok()) return s;
     }
     if (!shard_open) {
       shard_path = config.out_dir + "/" + ShardFileName(shards, config.options.emit.format, config.compression);
-      if (Status s = shard.Open(shard_path, config.compression); !s.ok()) return s;
+      shard.emplace();
+      if (Status s = shard->Open(shard_path, config.compression); !s.ok()) return s;
       shard_open = true;
       ++shards;
       shard_docs = 0;
@@ -423,7 +426,7 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
     }
     ++shard_docs;
     shard_bytes += out.size();
-    return shard.Write(out);
+    return shard->Write(out);
   };
 
   // The last step, in input order: reports, counters, state, the output.
@@ -461,8 +464,8 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
         }
         if (sharded) {
           if (Status s = write_sharded(item.out); !s.ok()) {
-            stopped = undelivered(s, shard, shard_path);
-            shard.Abort();
+            stopped = undelivered(s, *shard, shard_path);
+            shard->Abort();
             stop = true;
             running->Stop();
             return;
@@ -560,7 +563,7 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
   // output and every state file as they were.
   if (Status s = output.Prepare(); !s.ok()) return undelivered(s, output, output_name);
   if (shard_open) {
-    if (Status s = shard.Prepare(); !s.ok()) return undelivered(s, shard, shard_path);
+    if (Status s = shard->Prepare(); !s.ok()) return undelivered(s, *shard, shard_path);
   }
   io::Output state_out[3];
   std::size_t states = 0;
@@ -595,7 +598,7 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
     return ExitCode::kDataError;
   }
   if (shard_open) {
-    if (Status s = shard.Commit(); !s.ok()) {
+    if (Status s = shard->Commit(); !s.ok()) {
       reporter.Error(s);
       return ExitCode::kDataError;
     }
