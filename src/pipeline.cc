@@ -183,6 +183,7 @@ struct WorkItem {
   Status warning = Status::Ok();  ///< Reported before anything else of the item.
   Status error = Status::Ok();    ///< kReport.
   Document doc;
+  io::PendingRecord pending;      ///< A JSON Lines record, decoded by a worker into `doc`.
   std::uint64_t input_bytes = 0;  ///< As read, before the stages.
   std::array<std::uint64_t, io::kWarcSkipKinds> skipped{};  ///< kInputEnd: over every input so far.
   std::uint64_t stored_read = 0;  ///< The reader's position when the item was read.
@@ -221,7 +222,7 @@ class ItemSource {
         item->stored_read = 0;
         return true;
       }
-      io::InputReader::Next next = reader_.Read(&item->doc);
+      io::InputReader::Next next = reader_.Read(&item->doc, &item->pending);
       item->warning = std::move(next.warning);
       item->stored_read = reader_.StoredBytesRead();
       switch (next.status) {
@@ -236,7 +237,6 @@ class ItemSource {
           return true;
         case io::InputReader::kDocument:
           item->kind = WorkItem::kDocument;
-          item->input_bytes = item->doc.stats.input_bytes;
           return true;
       }
     }
@@ -250,6 +250,22 @@ class ItemSource {
 };
 
 using Pipeline = parallel::OrderedPipeline<WorkItem>;
+
+// The first step of every document, on a worker: a JSON Lines record is
+// decoded there, not by the reader; one that cannot be is an error to
+// report in its turn.
+void Decode(WorkItem& item, const InputOptions& options) {
+  if (item.kind != WorkItem::kDocument) return;
+  if (item.pending.pending) {
+    item.pending.pending = false;
+    if (Status s = io::DecodePending(item.pending, options, &item.doc); !s.ok()) {
+      item.kind = WorkItem::kReport;
+      item.error = std::move(s);
+      return;
+    }
+  }
+  item.input_bytes = item.doc.stats.input_bytes;
+}
 
 // Workers for `jobs`: 1 job runs on the calling thread.
 std::size_t WorkersFor(std::size_t jobs) { return jobs <= 1 ? 0 : jobs; }
@@ -342,6 +358,7 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
     Pipeline pass(workers, window,
                   {{Pipeline::Where::kAnyThread,
                     [&](WorkItem& item) {
+                      Decode(item, config.input);
                       if (item.kind == WorkItem::kDocument) evidence.LinesOf(item.doc, &item.lines);
                     }},
                    {Pipeline::Where::kInOrder, [&](WorkItem& item) {
@@ -517,6 +534,7 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
   };
 
   std::vector<Pipeline::Step> steps;
+  steps.push_back({Pipeline::Where::kAnyThread, [&](WorkItem& item) { Decode(item, config.input); }});
   if (learning) {
     // The profile watches each page as it was read, before strip.
     steps.push_back({Pipeline::Where::kInOrder, [&](WorkItem& item) {
