@@ -25,7 +25,7 @@ class UnitKeys {
   explicit UnitKeys(const Document& doc) : doc_(doc), units_(internal::SplitUnits(doc)) {}
 
   std::size_t size() const { return units_.size(); }
-  const internal::Unit& unit(std::size_t i) const { return units_[i]; }
+  internal::Unit unit(std::size_t i) const { return units_[i]; }
 
   /// Tokenizes unit i; returns its fingerprint, 0 if it has no words.
   std::uint64_t Key(std::size_t i) {
@@ -49,6 +49,9 @@ class UnitKeys {
   /// Empty, or where the first key ICU could not fold was, and why: its key
   /// was folded by the tokenizer alone, so dedup may miss its copies.
   const std::string& problem() const { return problem_; }
+
+  /// The near-duplicate signature of the unit last passed to Key().
+  std::array<std::uint32_t, kMinHashes> MinHashSignature() const;
 
  private:
   const Document& doc_;
@@ -75,6 +78,8 @@ Signature MinHash(const text::TokenizedText& t) {
   }
   return sig;
 }
+
+std::array<std::uint32_t, kMinHashes> UnitKeys::MinHashSignature() const { return MinHash(tokens_); }
 
 double Similarity(const Signature& a, const Signature& b) {
   constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
@@ -224,6 +229,42 @@ struct Kept {
   std::uint32_t key_size = 0;  // The key follows the text.
 };
 
+// The units of a document as PrepareUnits left them: the same calls as
+// UnitKeys, read rather than worked out.
+class PreparedView {
+ public:
+  explicit PreparedView(const PreparedUnits& prepared) : p_(prepared) {}
+
+  std::size_t size() const { return p_.units.size(); }
+  internal::Unit unit(std::size_t i) const { return internal::Unit{p_.units[i].first, p_.units[i].last}; }
+  std::uint64_t Key(std::size_t i) {
+    current_ = &p_.units[i];
+    return current_->fingerprint;
+  }
+  std::size_t words() const { return current_->words; }
+  std::string_view text() const { return std::string_view(p_.texts).substr(current_->text_begin, current_->text_size); }
+  std::string_view key() const {
+    return std::string_view(p_.texts).substr(current_->text_begin + current_->text_size, current_->key_size);
+  }
+  const std::string& problem() const { return p_.problem; }
+  Signature MinHashSignature() const {
+    Signature sig;
+    std::copy_n(p_.signatures.begin() + static_cast<std::ptrdiff_t>(current_->signature - 1) * kMinHashes,
+                kMinHashes, sig.begin());
+    return sig;
+  }
+
+ private:
+  const PreparedUnits& p_;
+  const PreparedUnits::Unit* current_ = nullptr;
+};
+
+// The decisions of dedup, unit by unit, over UnitKeys (worked out as it
+// goes) or PreparedView (worked out ahead): one loop, so both give the same.
+// `make_units(doc)` gives the units of the document.
+template <class MakeUnits>
+Document RemoveDuplicates(Document doc, MakeUnits make_units, const DedupOptions& options);
+
 }  // namespace
 
 SeenIndex::SeenIndex(bool audit) : shards_(std::size_t{1} << kShardBits), audit_(audit) {
@@ -310,8 +351,11 @@ bool DropList::Contains(std::string_view id, std::size_t position) const {
   return entries.count(fmt::format("{}\t{}", id, position)) != 0;
 }
 
-Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
-  UnitKeys units(doc);
+namespace {
+
+template <class MakeUnits>
+Document RemoveDuplicates(Document doc, MakeUnits make_units, const DedupOptions& options) {
+  auto units = make_units(doc);
   internal::BlockRemover remover(&doc, "dedup", options.explain);
   const bool stream = options.ledger == nullptr && options.scope == DedupScope::kStream && options.index != nullptr;
   const std::uint32_t self = stream ? options.index->AddDocument(doc.id) : 0;
@@ -327,7 +371,7 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
   std::vector<std::uint32_t> candidates;
   std::uint64_t exact = 0, near_drops = 0, listed = 0, in = 0, comparisons = 0;
   auto drop = [&](std::size_t i, std::string_view rule, std::string_view of_id, std::uint32_t of_line) {
-    const internal::Unit& u = units.unit(i);
+    const internal::Unit u = units.unit(i);
     for (std::uint32_t k = u.first; k <= u.last; ++k) remover.Mark(k, rule, of_id, of_line);
   };
   for (std::size_t i = 0; i < units.size(); ++i) {
@@ -390,7 +434,7 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
       short_texts.append(units.key());
     }
     if (near && k.words >= kNearMinWords) {
-      k.signature = MinHash(units.tokens());
+      k.signature = units.MinHashSignature();
       // The earliest kept unit similar enough, as a scan of them all would
       // find it: candidates come in input order.
       bands.Candidates(k.signature, &candidates);
@@ -426,6 +470,51 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
     c.near_comparisons += comparisons;
   }
   return doc;
+}
+
+}  // namespace
+
+Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
+  return RemoveDuplicates(
+      std::move(doc), [](const Document& d) { return UnitKeys(d); }, options);
+}
+
+void PreparedUnits::Clear() {
+  units.clear();
+  texts.clear();
+  signatures.clear();
+  problem.clear();
+}
+
+void PrepareUnits(const Document& doc, const DedupOptions& options, PreparedUnits* out) {
+  out->Clear();
+  UnitKeys units(doc);
+  out->units.resize(units.size());
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    PreparedUnits::Unit& u = out->units[i];
+    u.first = units.unit(i).first;
+    u.last = units.unit(i).last;
+    u.fingerprint = units.Key(i);
+    if (u.fingerprint == 0) continue;
+    u.words = static_cast<std::uint32_t>(units.words());
+    u.text_begin = static_cast<std::uint32_t>(out->texts.size());
+    u.text_size = static_cast<std::uint32_t>(units.text().size());
+    u.key_size = static_cast<std::uint32_t>(units.key().size());
+    out->texts.append(units.text());
+    out->texts.append(units.key());
+    // As RemoveDuplicates asks for it: near checks on, units of 8 words or more.
+    if (options.near_threshold > 0 && u.words >= kNearMinWords) {
+      Signature sig = units.MinHashSignature();
+      out->signatures.insert(out->signatures.end(), sig.begin(), sig.end());
+      u.signature = static_cast<std::uint32_t>(out->signatures.size() / kMinHashes);
+    }
+  }
+  out->problem = units.problem();
+}
+
+Document RemoveDuplicateParagraphs(Document doc, const PreparedUnits& prepared, const DedupOptions& options) {
+  return RemoveDuplicates(
+      std::move(doc), [&prepared](const Document&) { return PreparedView(prepared); }, options);
 }
 
 Result<DropList> ParseDropList(std::string_view text, std::string_view source) {

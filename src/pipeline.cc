@@ -5,10 +5,12 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <unordered_map>
 
 #include "io/compress.h"
@@ -16,11 +18,13 @@
 #include "io/output.h"
 #include "io/temp_files.h"
 #include "io/walk.h"
+#include "parallel.h"
 #include "io/warc.h"
 #include "pagewash/change_feed.h"
 #include "pagewash/files.h"
 #include "pagewash/json.h"
 #include "pagewash/ledger.h"
+#include "pagewash/site_evidence.h"
 #include "text/tokenize.h"
 
 namespace pagewash {
@@ -75,6 +79,24 @@ std::string OutDirFileName(std::string_view id) {
     name += fmt::format("-{:016x}", text::Hash64(id));
   }
   return name + ".json";
+}
+
+std::string ShardFileName(std::size_t index, OutputFormat format, OutputCompression compression) {
+  std::string_view ext = ".jsonl";
+  switch (format) {
+    case OutputFormat::kJson:
+      break;
+    case OutputFormat::kMarkdown:
+      ext = ".md";
+      break;
+    case OutputFormat::kText:
+      ext = ".txt";
+      break;
+    case OutputFormat::kDiff:
+      ext = ".diff";
+      break;
+  }
+  return fmt::format("part-{:05d}{}{}", index, ext, io::CompressionSuffix(compression));
 }
 
 OutputCompression CompressionForOutputName(std::string_view path) { return io::CompressionForName(path); }
@@ -142,15 +164,137 @@ class CountingReporter : public Reporter {
     ++stats_->warnings;
     inner_.Warning(status);
   }
+  void Progress(const RunProgress& progress, bool done) override { inner_.Progress(progress, done); }
 
  private:
   Reporter& inner_;
   RunStats* stats_;
 };
 
-ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats) {
+// One thing the inputs gave, in input order: what the reader returned, and
+// what the steps made of it.
+struct WorkItem {
+  enum Kind {
+    kInputOpened,  ///< An input was opened.
+    kReport,       ///< An error to report: an input that could not be opened or read, a bad record.
+    kDocument,
+    kInputEnd,     ///< An input was read to its end.
+  };
+  Kind kind = kDocument;
+  Status warning = Status::Ok();  ///< Reported before anything else of the item.
+  Status error = Status::Ok();    ///< kReport.
+  Document doc;
+  io::PendingRecord pending;      ///< A JSON Lines record, decoded by a worker into `doc`.
+  std::uint64_t input_bytes = 0;  ///< As read, before the stages.
+  std::array<std::uint64_t, io::kWarcSkipKinds> skipped{};  ///< kInputEnd: over every input so far.
+  std::uint64_t stored_read = 0;  ///< The reader's position when the item was read.
+  std::string input;              ///< kDocument: the input it came from, for messages.
+  PreparedUnits units;            ///< --scope stream, --state: dedup's units, prepared.
+  DedupCounters counters;         ///< What dedup did to this document.
+  std::vector<Section> sections;  ///< kChanges: BuildSections(doc), hashed below.
+  DocumentHashes hashes;          ///< kChanges.
+  SiteEvidence::PageLines lines;  ///< The first pass of the site evidence.
+  std::string out;                ///< The document, serialised.
+};
+
+// Reads the inputs in order, one item at a time.
+class ItemSource {
+ public:
+  ItemSource(const std::vector<io::InputEntry>& entries, const InputOptions& options)
+      : entries_(entries), reader_(options) {}
+
+  // Fills *item with the next thing the inputs give; false at their end.
+  // With `quiet`, inputs that cannot be opened are skipped, not reported.
+  bool Next(WorkItem* item, bool quiet = false) {
+    item->warning = Status::Ok();
+    item->error = Status::Ok();
+    while (true) {
+      if (!open_) {
+        if (next_entry_ == entries_.size()) return false;
+        const io::InputEntry& entry = entries_[next_entry_++];
+        input_ = entry.path;
+        Status s = entry.error.ok() ? reader_.Open(entry.path) : entry.error;
+        if (!s.ok()) {
+          if (quiet) continue;
+          item->kind = WorkItem::kReport;
+          item->error = std::move(s);
+          item->stored_read = 0;
+          return true;
+        }
+        open_ = true;
+        item->kind = WorkItem::kInputOpened;
+        item->stored_read = 0;
+        return true;
+      }
+      io::InputReader::Next next = reader_.Read(&item->doc, &item->pending);
+      item->warning = std::move(next.warning);
+      item->stored_read = reader_.StoredBytesRead();
+      switch (next.status) {
+        case io::InputReader::kEnd:
+          open_ = false;
+          item->kind = WorkItem::kInputEnd;
+          item->skipped = reader_.warc_skipped_total();
+          return true;
+        case io::InputReader::kError:
+          item->kind = WorkItem::kReport;
+          item->error = std::move(next.error);
+          return true;
+        case io::InputReader::kDocument:
+          item->kind = WorkItem::kDocument;
+          item->input = input_;
+          return true;
+      }
+    }
+  }
+
+ private:
+  const std::vector<io::InputEntry>& entries_;
+  io::InputReader reader_;
+  std::size_t next_entry_ = 0;
+  bool open_ = false;
+  std::string input_;  // The path of the input open.
+};
+
+using Pipeline = parallel::OrderedPipeline<WorkItem>;
+
+// The first step of every document, on a worker: a JSON Lines record is
+// decoded there, not by the reader; one that cannot be is an error to
+// report in its turn.
+void Decode(WorkItem& item, const InputOptions& options) {
+  if (item.kind != WorkItem::kDocument) return;
+  if (item.pending.pending) {
+    item.pending.pending = false;
+    if (Status s = io::DecodePending(item.pending, options, &item.doc); !s.ok()) {
+      item.kind = WorkItem::kReport;
+      item.error = std::move(s);
+      return;
+    }
+  }
+  item.input_bytes = item.doc.stats.input_bytes;
+}
+
+// Workers for `jobs`: 1 job runs on the calling thread.
+std::size_t WorkersFor(std::size_t jobs) { return jobs <= 1 ? 0 : jobs; }
+std::size_t WindowFor(std::size_t jobs) { return 4 * std::max<std::size_t>(jobs, 1); }
+
+// The size of each regular file among `entries`; 0 when one is not (the
+// total is then unknown).
+std::uint64_t StoredTotal(const std::vector<io::InputEntry>& entries) {
+  std::uint64_t total = 0;
+  for (const io::InputEntry& e : entries) {
+    if (!e.error.ok()) continue;
+    struct stat st;
+    if (e.path == "-" || ::stat(e.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+    total += static_cast<std::uint64_t>(st.st_size);
+  }
+  return total;
+}
+
+ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
+                   std::chrono::steady_clock::time_point start) {
   io::Output output;
   const bool out_dir = !config.out_dir.empty() && config.output_kind == OutputKind::kEmit;
+  const bool sharded = out_dir && (config.shard_documents > 0 || config.shard_bytes > 0);
   // Under --out-dir the compression is each file's: the output then
   // carries nothing, and stays plain.
   if (Status s = output.Open(config.output, out_dir ? OutputCompression::kNone : config.compression);
@@ -181,7 +325,6 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats)
   for (const io::InputEntry& e : entries) {
     if (e.error.ok()) inputs.push_back(e.path);
   }
-  io::InputReader reader(config.input);
   SiteProfile::Learner learner(config.learn);
   const bool learning = !config.learn_profile.empty();
   const bool ledger = !config.state_path.empty() && config.options.dedup.ledger != nullptr;
@@ -194,127 +337,266 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats)
   const std::string output_name = config.output.empty() || config.output == "-" ? "<stdout>" : config.output;
   // Output that did not reach its reader in full: the state files must not
   // record documents the reader never got.
-  auto undelivered = [&](const Status& s) {
-    if (output.broken_pipe() && state_files.empty()) return ExitCode::kOk;  // The reader left: not an error.
-    if (!output.broken_pipe()) reporter.Error(s);
+  auto undelivered = [&](const Status& s, const io::Output& out, const std::string& name) {
+    if (out.broken_pipe() && state_files.empty()) return ExitCode::kOk;  // The reader left: not an error.
+    if (!out.broken_pipe()) reporter.Error(s);
     if (!state_files.empty()) {
       reporter.Error(Status::IoError(fmt::format("the output was not delivered in full{}; {} left unchanged",
-                                                 output.broken_pipe() ? " (its reader closed it)" : "",
+                                                 out.broken_pipe() ? " (its reader closed it)" : "",
                                                  JoinNames(state_files)))
-                         .At(output_name, 0));
+                         .At(name, 0));
     }
     return ExitCode::kDataError;
   };
+  const std::size_t workers = WorkersFor(config.jobs);
+  const std::size_t window = WindowFor(config.jobs);
   // Evidence across the pages of one site: a first pass over the inputs,
   // when strip runs and every input can be read twice (not standard input).
-  PipelineOptions options = config.options;
   SiteEvidence evidence(SiteEvidenceOptions{.from = config.site_from});
   const bool strips = std::any_of(config.stages.begin(), config.stages.end(),
                                   [](const Stage* s) { return s->name == "strip"; });
   const bool site_evidence = config.site_from != SiteFrom::kNone && strips &&
                              std::none_of(inputs.begin(), inputs.end(), [](const std::string& n) { return n == "-"; });
-  Document doc;
   if (site_evidence) {
-    io::InputReader first_pass(config.input);
-    for (const std::string& name : inputs) {
-      if (!first_pass.Open(name).ok()) continue;  // Reported by the second pass.
-      while (true) {
-        io::InputReader::Next next = first_pass.Read(&doc);
-        if (next.status == io::InputReader::kEnd) break;
-        if (next.status == io::InputReader::kDocument) evidence.Observe(doc);
-      }
-    }
+    std::vector<io::InputEntry> files;
+    for (const std::string& name : inputs) files.push_back(io::InputEntry{name, Status::Ok()});
+    ItemSource first_pass(files, config.input);
+    Pipeline pass(workers, window,
+                  {{Pipeline::Where::kAnyThread,
+                    [&](WorkItem& item) {
+                      Decode(item, config.input);
+                      if (item.kind == WorkItem::kDocument) evidence.LinesOf(item.doc, &item.lines);
+                    }},
+                   {Pipeline::Where::kInOrder, [&](WorkItem& item) {
+                      if (item.kind == WorkItem::kDocument) evidence.Observe(item.lines);
+                    }}});
+    // Errors are reported by the second pass.
+    pass.Run([&](WorkItem& item) { return first_pass.Next(&item, /*quiet=*/true); });
     evidence.Finish();
   }
-  std::string buffer;
-  for (const io::InputEntry& entry : entries) {
-    if (!entry.error.ok()) {
-      reporter.Error(entry.error);
-      failed = true;
-      continue;
+
+  // The stages, cut where dedup needs the run's shared state: with --scope
+  // stream or --state its decisions are made in input order, on this
+  // thread, and only its units are prepared on the workers.
+  std::span<const Stage* const> before(config.stages);
+  std::span<const Stage* const> after;
+  const DedupOptions& dedup = config.options.dedup;
+  const bool shared_dedup = dedup.ledger != nullptr || (dedup.scope == DedupScope::kStream && dedup.index != nullptr);
+  bool split = false;
+  for (std::size_t i = 0; i < config.stages.size(); ++i) {
+    if (config.stages[i]->name == "dedup" && shared_dedup) {
+      before = std::span<const Stage* const>(config.stages).first(i);
+      after = std::span<const Stage* const>(config.stages).subspan(i + 1);
+      split = true;
+      break;
     }
-    const std::string& name = entry.path;
-    if (Status s = reader.Open(name); !s.ok()) {
-      reporter.Error(s);
-      failed = true;
-      continue;
-    }
-    ++stats->inputs;
-    while (true) {
-      io::InputReader::Next next = reader.Read(&doc);
-      // The end of an input may carry a warning too (WARC records skipped).
-      if (!next.warning.ok()) reporter.Warning(next.warning);
-      if (next.status == io::InputReader::kEnd) break;
-      if (next.status == io::InputReader::kError) {
-        reporter.Error(next.error);
-        failed = true;
-        continue;
-      }
-      ++stats->documents_in;
-      stats->bytes_in += doc.stats.input_bytes;
-      if (learning) learner.Observe(doc);
-      options.strip.site_furniture = site_evidence ? evidence.FurnitureOf(doc) : nullptr;
-      doc = ApplyStages(std::move(doc), config.stages, options);
-      if (Status s = doc.problem(); !s.ok()) {  // A stage could not do its work (document.h).
-        reporter.Error(s.At(name, 0));
-        failed = true;
-        continue;
-      }
-      buffer.clear();
-      switch (config.output_kind) {
-        case OutputKind::kStream:
-          WriteStreamRecord(doc, &buffer);
-          break;
-        case OutputKind::kEmit:
-          EmitDocument(doc, config.options.emit, &buffer);
-          break;
-        case OutputKind::kFingerprints:
-          AppendFingerprints(doc, config.options.dedup.min_words, &buffer);
-          break;
-        case OutputKind::kChanges:
-          AppendChangeRecord(doc, config.manifest, &buffer);
-          break;
-      }
-      if (out_dir) {
-        std::string path = config.out_dir + "/" + OutDirFileName(doc.id);
-        path += io::CompressionSuffix(config.compression);
-        auto [it, first] = written.emplace(path, doc.id);
-        Status s = Status::Ok();
-        if (!first) {
-          s = Status::InvalidInput(it->second == doc.id
-                                       ? fmt::format("document \"{}\" comes twice; the file holds the first", doc.id)
-                                       : fmt::format("documents \"{}\" and \"{}\" have the same file name; it "
-                                                     "holds the first",
-                                                     it->second, doc.id))
-                  .At(path, 0);
-        } else {
-          s = WriteToOutDir(path, buffer, config.compression);
-        }
-        if (s.ok()) {
-          ++stats->documents_out;
-          stats->bytes_out += buffer.size();
-        }
-        if (!s.ok()) {
-          reporter.Error(s);
-          failed = true;
-        }
-        continue;
-      }
-      if (Status s = output.Write(buffer); !s.ok()) {
-        ExitCode code = undelivered(s);
-        output.Abort();
-        return code;
-      }
-      ++stats->documents_out;
-      stats->bytes_out += buffer.size();
-    }
-    const auto& skipped = reader.warc_skipped_total();
-    for (std::size_t i = 1; i < skipped.size(); ++i) stats->records_skipped[i - 1].second = skipped[i];
   }
+  // The options a document's work reads: its site's furniture, and its own
+  // counters (summed in input order).
+  auto options_for = [&](WorkItem& item) {
+    PipelineOptions options = config.options;
+    options.strip.site_furniture = site_evidence ? evidence.FurnitureOf(item.doc) : nullptr;
+    options.dedup.counters = config.options.dedup.counters != nullptr ? &item.counters : nullptr;
+    return options;
+  };
+  auto serialise = [&](WorkItem& item) {
+    item.out.clear();
+    switch (config.output_kind) {
+      case OutputKind::kStream:
+        WriteStreamRecord(item.doc, &item.out);
+        break;
+      case OutputKind::kEmit:
+        EmitDocument(item.doc, config.options.emit, &item.out);
+        break;
+      case OutputKind::kFingerprints:
+        AppendFingerprints(item.doc, config.options.dedup.min_words, &item.out);
+        break;
+      case OutputKind::kChanges:
+        // The record needs the manifest: diffed and written in order.
+        item.sections = BuildSections(item.doc);
+        item.hashes = ComputeHashes(item.doc, item.sections);
+        break;
+    }
+  };
+
+  Pipeline* running = nullptr;
+  ExitCode stopped = ExitCode::kOk;  // Why the run stopped early, if it did.
+  bool stop = false;
+  const std::uint64_t stored_total = StoredTotal(entries);
+  std::uint64_t stored_done = 0;  // Inputs read to their end.
+  RunProgress progress;
+  progress.stored_total = stored_total;
+  // --shard-size: the shard being written and what it holds.
+  // Each shard is a new Output: one is written, prepared and committed once.
+  std::optional<io::Output> shard;
+  bool shard_open = false;
+  std::size_t shards = 0;
+  std::uint64_t shard_docs = 0;
+  std::uint64_t shard_bytes = 0;
+  std::string shard_path;
+  auto write_sharded = [&](const std::string& out) -> Status {
+    if (shard_open && ((config.shard_documents > 0 && shard_docs >= config.shard_documents) ||
+                       (config.shard_bytes > 0 && shard_bytes > 0 && shard_bytes + out.size() > config.shard_bytes))) {
+      shard_open = false;
+      if (Status s = shard->Commit(); !s.ok()) return s;
+    }
+    if (!shard_open) {
+      shard_path = config.out_dir + "/" + ShardFileName(shards, config.options.emit.format, config.compression);
+      shard.emplace();
+      if (Status s = shard->Open(shard_path, config.compression); !s.ok()) return s;
+      shard_open = true;
+      ++shards;
+      shard_docs = 0;
+      shard_bytes = 0;
+    }
+    ++shard_docs;
+    shard_bytes += out.size();
+    return shard->Write(out);
+  };
+
+  // The last step, in input order: reports, counters, state, the output.
+  auto finish = [&](WorkItem& item) {
+    if (!item.warning.ok()) reporter.Warning(item.warning);
+    switch (item.kind) {
+      case WorkItem::kInputOpened:
+        ++stats->inputs;
+        break;
+      case WorkItem::kReport:
+        reporter.Error(item.error);
+        failed = true;
+        break;
+      case WorkItem::kInputEnd:
+        for (std::size_t i = 1; i < item.skipped.size(); ++i) stats->records_skipped[i - 1].second = item.skipped[i];
+        stored_done += item.stored_read;
+        item.stored_read = 0;
+        break;
+      case WorkItem::kDocument: {
+        ++stats->documents_in;
+        stats->bytes_in += item.input_bytes;
+        if (Status s = item.doc.problem(); !s.ok()) {  // A stage could not do its work (document.h).
+          reporter.Error(s.At(item.input, 0));
+          failed = true;
+          break;
+        }
+        if (config.options.dedup.counters != nullptr) {
+          DedupCounters& c = *config.options.dedup.counters;
+          c.documents += item.counters.documents;
+          c.units_in += item.counters.units_in;
+          c.units_out += item.counters.units_out;
+          c.exact += item.counters.exact;
+          c.near += item.counters.near;
+          c.dropped_by_list += item.counters.dropped_by_list;
+          c.near_comparisons += item.counters.near_comparisons;
+        }
+        if (config.output_kind == OutputKind::kChanges) {
+          WriteChangeRecord(item.doc, item.sections, DiffHashes(item.hashes, config.manifest->Find(item.doc.id)),
+                            &item.out);
+          config.manifest->Put(std::move(item.hashes));
+        }
+        if (sharded) {
+          if (Status s = write_sharded(item.out); !s.ok()) {
+            stopped = undelivered(s, *shard, shard_path);
+            shard->Abort();
+            stop = true;
+            running->Stop();
+            return;
+          }
+          ++stats->documents_out;
+          stats->bytes_out += item.out.size();
+        } else if (out_dir) {
+          std::string path = config.out_dir + "/" + OutDirFileName(item.doc.id);
+          path += io::CompressionSuffix(config.compression);
+          auto [it, first] = written.emplace(path, item.doc.id);
+          Status s = Status::Ok();
+          if (!first) {
+            s = Status::InvalidInput(it->second == item.doc.id
+                                         ? fmt::format("document \"{}\" comes twice; the file holds the first",
+                                                       item.doc.id)
+                                         : fmt::format("documents \"{}\" and \"{}\" have the same file name; it "
+                                                       "holds the first",
+                                                       it->second, item.doc.id))
+                    .At(path, 0);
+          } else {
+            s = WriteToOutDir(path, item.out, config.compression);
+          }
+          if (s.ok()) {
+            ++stats->documents_out;
+            stats->bytes_out += item.out.size();
+          } else {
+            reporter.Error(s);
+            failed = true;
+          }
+        } else {
+          if (Status s = output.Write(item.out); !s.ok()) {
+            stopped = undelivered(s, output, output_name);
+            output.Abort();
+            stop = true;
+            running->Stop();
+            return;
+          }
+          ++stats->documents_out;
+          stats->bytes_out += item.out.size();
+        }
+        break;
+      }
+    }
+    progress.documents = stats->documents_out;
+    progress.bytes_in = stats->bytes_in;
+    progress.stored_read = stored_done + item.stored_read;
+    progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    reporter.Progress(progress, false);
+  };
+
+  std::vector<Pipeline::Step> steps;
+  steps.push_back({Pipeline::Where::kAnyThread, [&](WorkItem& item) { Decode(item, config.input); }});
+  if (learning) {
+    // The profile watches each page as it was read, before strip.
+    steps.push_back({Pipeline::Where::kInOrder, [&](WorkItem& item) {
+                       if (item.kind == WorkItem::kDocument) learner.Observe(item.doc);
+                     }});
+  }
+  steps.push_back({Pipeline::Where::kAnyThread, [&](WorkItem& item) {
+                     if (item.kind != WorkItem::kDocument) return;
+                     PipelineOptions options = options_for(item);
+                     item.doc = ApplyStages(std::move(item.doc), before, options);
+                     if (split) {
+                       PrepareUnits(item.doc, options.dedup, &item.units);
+                     } else {
+                       serialise(item);
+                     }
+                   }});
+  if (split) {
+    steps.push_back({Pipeline::Where::kInOrder, [&](WorkItem& item) {
+                       if (item.kind != WorkItem::kDocument) return;
+                       DedupOptions options = config.options.dedup;
+                       if (options.counters != nullptr) options.counters = &item.counters;
+                       item.doc = RemoveDuplicateParagraphs(std::move(item.doc), item.units, options);
+                     }});
+    steps.push_back({Pipeline::Where::kAnyThread, [&](WorkItem& item) {
+                       if (item.kind != WorkItem::kDocument) return;
+                       item.doc = ApplyStages(std::move(item.doc), after, config.options);
+                       serialise(item);
+                     }});
+  }
+  steps.push_back({Pipeline::Where::kInOrder, finish});
+  ItemSource source(entries, config.input);
+  Pipeline pipeline(workers, window, std::move(steps));
+  running = &pipeline;
+  pipeline.Run([&](WorkItem& item) {
+    item.counters = DedupCounters{};
+    return source.Next(&item);
+  });
+  progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  reporter.Progress(progress, true);
+  if (stop) return stopped;
+
   // Every file is prepared (written to its temporary copy and synced)
   // before any is renamed, so a failure up to then (a full disk) leaves the
   // output and every state file as they were.
-  if (Status s = output.Prepare(); !s.ok()) return undelivered(s);
+  if (Status s = output.Prepare(); !s.ok()) return undelivered(s, output, output_name);
+  if (shard_open) {
+    if (Status s = shard->Prepare(); !s.ok()) return undelivered(s, *shard, shard_path);
+  }
   io::Output state_out[3];
   std::size_t states = 0;
   auto prepare = [&](const std::string& path, const std::string& text) {
@@ -347,10 +629,24 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats)
     reporter.Error(s);
     return ExitCode::kDataError;
   }
+  if (shard_open) {
+    if (Status s = shard->Commit(); !s.ok()) {
+      reporter.Error(s);
+      return ExitCode::kDataError;
+    }
+  }
   for (std::size_t i = 0; i < states; ++i) {
     if (Status s = state_out[i].Commit(); !s.ok()) {
       reporter.Error(s);
       return ExitCode::kDataError;
+    }
+  }
+  if (sharded) {
+    // Shards of an earlier, longer run would read as part of this one.
+    for (std::size_t i = shards;; ++i) {
+      std::string stale = config.out_dir + "/" + ShardFileName(i, config.options.emit.format, config.compression);
+      std::error_code ec;
+      if (!std::filesystem::remove(stale, ec)) break;
     }
   }
   return failed ? ExitCode::kDataError : ExitCode::kOk;
@@ -367,7 +663,7 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
     stats->records_skipped.emplace_back(io::WarcSkipKey(static_cast<io::WarcSkip>(i)), 0);
   }
   CountingReporter counting(reporter, stats);
-  ExitCode code = RunInputs(config, counting, stats);
+  ExitCode code = RunInputs(config, counting, stats, start);
   stats->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return code;
 }

@@ -57,15 +57,28 @@ std::string SiteOf(const Document& doc, SiteFrom from) {
 }
 
 void SiteEvidence::Observe(const Document& doc) {
-  std::string key = SiteOf(doc, options_.from);
-  if (key.empty()) return;
-  Site& site = sites_[key];
-  ++site.pages;
+  PageLines page;
+  LinesOf(doc, &page);
+  Observe(page);
+}
+
+void SiteEvidence::LinesOf(const Document& doc, PageLines* out) const {
+  out->site = SiteOf(doc, options_.from);
+  out->fingerprints.clear();
+  if (out->site.empty()) return;
   for (const Block& block : doc.blocks) {
     std::string_view text = doc.Text(block);
     if (text.size() > kMaxLineBytes) continue;
     std::uint64_t fp = LineFingerprint(text);
-    if (fp == 0) continue;
+    if (fp != 0) out->fingerprints.push_back(fp);
+  }
+}
+
+void SiteEvidence::Observe(const PageLines& page) {
+  if (page.site.empty()) return;
+  Site& site = sites_[page.site];
+  ++site.pages;
+  for (std::uint64_t fp : page.fingerprints) {
     auto it = site.lines.find(fp);
     if (it == site.lines.end()) {
       if (tracked_ >= options_.max_lines) continue;  // Full: only lines already counted go on.

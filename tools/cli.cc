@@ -9,6 +9,7 @@
 
 #include <boost/program_options.hpp>
 #include <algorithm>
+#include <chrono>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +20,9 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
+
+#include <unistd.h>
 
 #include "pagewash/text_input.h"
 
@@ -27,15 +31,85 @@ namespace po = boost::program_options;
 namespace pagewash::cli {
 namespace {
 
+// Errors and warnings on standard error, and, when asked, a progress line
+// that is redrawn in place a few times a second: it is cleared before any
+// other message, so that none is printed into the middle of it, and when
+// the run ends.
 class StderrReporter : public Reporter {
  public:
+  enum class ProgressMode { kOff, kTerminal, kForced };
+  explicit StderrReporter(ProgressMode progress = ProgressMode::kOff) : progress_(progress) {}
   void Error(const Status& status) override {
+    ClearProgress();
     std::fprintf(stderr, "pagewash: error: %s\n", status.ToString().c_str());
   }
   void Warning(const Status& status) override {
+    ClearProgress();
     std::fprintf(stderr, "pagewash: warning: %s\n", status.ToString().c_str());
   }
+  void Progress(const RunProgress& p, bool done) override {
+    if (progress_ == ProgressMode::kOff) return;
+    if (done) {
+      ClearProgress();
+      return;
+    }
+    // On a terminal, a run too short to watch shows nothing.
+    if (progress_ == ProgressMode::kTerminal && p.seconds < 0.5) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (shown_ && now - last_ < std::chrono::milliseconds(250)) return;
+    last_ = now;
+    const double mb = static_cast<double>(p.bytes_in) / 1e6;
+    std::string line = fmt::format("pagewash: {} documents, {:.1f} MB, {:.1f} MB/s", p.documents, mb,
+                                   p.seconds > 0 ? mb / p.seconds : 0.0);
+    if (p.stored_total > 0 && p.stored_read > 0) {
+      const double share = std::min(1.0, static_cast<double>(p.stored_read) / static_cast<double>(p.stored_total));
+      const auto eta = static_cast<long long>(p.seconds * (1 - share) / share + 0.5);
+      line += fmt::format(", {:.0f}%, ETA {}:{:02d}:{:02d}", share * 100, eta / 3600, eta / 60 % 60, eta % 60);
+    }
+    // "\r" and "erase to the end of the line": the line is redrawn in place.
+    std::fprintf(stderr, "\r%s\x1b[K", line.c_str());
+    std::fflush(stderr);
+    shown_ = true;
+  }
+
+ private:
+  void ClearProgress() {
+    if (!shown_) return;
+    std::fputs("\r\x1b[K", stderr);
+    shown_ = false;
+  }
+
+  ProgressMode progress_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point last_;
 };
+
+// A --shard-size: N documents, or a size with K, M or G (KiB, MiB, GiB).
+// False when it is neither.
+bool ParseShardSize(const std::string& text, std::uint64_t* documents, std::uint64_t* bytes) {
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 12) return false;
+  const std::uint64_t n = std::stoull(text.substr(0, digits));
+  if (n == 0) return false;
+  const std::string unit = text.substr(digits);
+  if (unit.empty()) {
+    *documents = n;
+    return true;
+  }
+  int shift = 0;
+  if (unit == "K" || unit == "k") {
+    shift = 10;
+  } else if (unit == "M") {
+    shift = 20;
+  } else if (unit == "G") {
+    shift = 30;
+  } else {
+    return false;
+  }
+  *bytes = n << shift;
+  return true;
+}
 
 // Raw flag values, before validation into the library's options.
 struct Args {
@@ -73,6 +147,10 @@ struct Args {
   bool signals = false;
   std::string changes_since;
   std::string out_dir;
+  std::string shard_size;
+  std::string jobs;
+  bool progress = false;
+  bool no_progress = false;
   std::string config;
 };
 
@@ -248,6 +326,13 @@ int RunCommandImpl(const CommandSpec& spec, std::span<const CommandSpec> command
        "(links to directories below it are not followed)")
       ("glob", po::value(&a.glob)->value_name("PATTERN"),
        "with -r: only the files whose name matches PATTERN ('*.warc.gz'; default: every file)")
+      ("jobs,j", po::value(&a.jobs)->value_name("N"),
+       "clean N documents at once, on N threads; the output is the same for every N (default: "
+       "the cores available, 1 when reading standard input from a terminal)")
+      ("progress", po::bool_switch(&a.progress),
+       "show documents, MB, MB/s and the time left on stderr as the run goes (default: when "
+       "stderr is a terminal)")
+      ("no-progress", po::bool_switch(&a.no_progress), "show no progress, even on a terminal")
       ("stats-json", po::value(&a.stats_json)->value_name("FILE"),
        "when the run ends, write its counters to FILE as JSON: inputs, documents and bytes "
        "in and out, errors, warnings, WARC records skipped by kind, seconds")
@@ -332,6 +417,11 @@ int RunCommandImpl(const CommandSpec& spec, std::span<const CommandSpec> command
         ("out-dir", po::value(&a.out_dir)->value_name("DIR"),
          "write each document to DIR/ID.json (pretty JSON, each file replaced atomically, "
          "uncompressed unless --compress) instead of standard output")
+        ("shard-size", po::value(&a.shard_size)->value_name("SIZE"),
+         "with --out-dir: write the output in shards instead, DIR/part-00000.jsonl, "
+         "part-00001.jsonl, ... (.md, .txt, .diff for the other formats; .gz or .zst with "
+         "--compress), each replaced atomically when full: N documents a shard, or N bytes "
+         "with K, M or G (64M)")
         ("changes-since", po::value(&a.changes_since)->value_name("MANIFEST"),
          "write a change feed against MANIFEST (what was added, removed or changed in each "
          "document since) instead of documents, then update MANIFEST atomically");
@@ -453,22 +543,46 @@ int RunCommandImpl(const CommandSpec& spec, std::span<const CommandSpec> command
       return Usage(spec, fmt::format("the argument ('{}') for option '--{}' is invalid", value, name));
     }
   }
+  if (a.jobs.empty()) {
+    // Reading a terminal, a document is written as soon as it is typed,
+    // not when the next ones have come to fill the window.
+    const bool terminal = std::any_of(a.inputs.begin(), a.inputs.end(), [](const std::string& i) { return i == "-"; }) ||
+                          a.inputs.empty();
+    config.jobs = terminal && ::isatty(0) == 1 ? 1 : std::max(1u, std::thread::hardware_concurrency());
+  } else {
+    std::size_t digits = a.jobs.find_first_not_of("0123456789");
+    if (digits != std::string::npos || a.jobs.size() > 4 || std::stoul(a.jobs) < 1 || std::stoul(a.jobs) > 1024) {
+      return Usage(spec, fmt::format("--jobs must be a whole number from 1 to 1024, not '{}'", a.jobs));
+    }
+    config.jobs = std::stoul(a.jobs);
+  }
   const NamedFile files[] = {{"-o", a.output},           {"--state", a.state},
                              {"--changes-since", a.changes_since}, {"--learn", a.learn},
                              {"--stats-json", a.stats_json}};
   if (Status s = CheckDistinctFiles(files); !s.ok()) return Usage(spec, s.message());
-  config.options.emit.pretty = a.pretty || !a.out_dir.empty();
+  // A file a document is pretty JSON; a shard is JSON Lines.
+  config.options.emit.pretty = a.pretty || (!a.out_dir.empty() && a.shard_size.empty());
   config.options.emit.signals = a.signals;
   if (!a.out_dir.empty() && !a.changes_since.empty()) {
     return Usage(spec, "--out-dir and --changes-since do not go together");
   }
-  if (!a.out_dir.empty() && config.options.emit.format != OutputFormat::kJson) {
-    return Usage(spec, "--out-dir writes JSON: leave out --format");
+  if (!a.out_dir.empty() && a.shard_size.empty() && config.options.emit.format != OutputFormat::kJson) {
+    return Usage(spec, "--out-dir writes JSON: leave out --format (or write shards, --shard-size)");
   }
   // The change feed is JSON Lines of its own: a format asked for would be
   // silently ignored.
   if (!a.changes_since.empty() && (config.options.emit.format != OutputFormat::kJson || a.pretty || a.signals)) {
     return Usage(spec, "--changes-since writes a change feed: leave out --format, --pretty and --signals");
+  }
+  if (!a.shard_size.empty()) {
+    if (!ParseShardSize(a.shard_size, &config.shard_documents, &config.shard_bytes)) {
+      return Usage(spec, fmt::format("--shard-size must be a number of documents, or of bytes with K, M or G "
+                                     "(64M), not '{}'",
+                                     a.shard_size));
+    }
+    if (a.out_dir.empty()) return Usage(spec, "--shard-size needs --out-dir DIR, where the shards go");
+    if (!a.output.empty()) return Usage(spec, "--shard-size writes the shards into --out-dir: leave out -o");
+    if (a.pretty) return Usage(spec, "--shard-size writes JSON Lines: leave out --pretty");
   }
   config.out_dir = a.out_dir;
   config.options.strip.explain = a.explain;
@@ -579,7 +693,14 @@ int RunCommandImpl(const CommandSpec& spec, std::span<const CommandSpec> command
     config.output_kind = OutputKind::kFingerprints;
   }
 
-  StderrReporter reporter;
+  if (a.progress && a.no_progress) return Usage(spec, "--progress and --no-progress: give one");
+  auto progress = StderrReporter::ProgressMode::kOff;
+  if (a.progress) {
+    progress = StderrReporter::ProgressMode::kForced;
+  } else if (!a.no_progress && ::isatty(2) == 1) {
+    progress = StderrReporter::ProgressMode::kTerminal;
+  }
+  StderrReporter reporter(progress);
   RunStats run_stats;
   config.stats = &run_stats;
   int code = static_cast<int>(Run(config, reporter));

@@ -164,6 +164,47 @@ struct UnitFingerprint {
 /// same min_words and near_threshold, the documents --scope stream gives.
 std::vector<UnitFingerprint> UnitFingerprints(const Document& doc, std::size_t min_words);
 
+/// The part of dedup that reads one document only, worked out ahead: each
+/// unit's fingerprint, word count, text and key, and its near-duplicate
+/// signature. With --scope stream and --state, dedup's decisions read and
+/// write state shared by the run (the seen index, the ledger), so they must
+/// be made one document at a time, in input order; preparing the units is
+/// most of the work and may run on any thread, for several documents at once.
+///
+///   RemoveDuplicateParagraphs(doc, PrepareUnits(doc, options), options)
+///
+/// gives exactly what RemoveDuplicateParagraphs(doc, options) gives, and
+/// makes the same calls on the index, the ledger and the counters.
+struct PreparedUnits {
+  struct Unit {
+    std::uint32_t first = 0;  ///< Blocks [first, last] of the document.
+    std::uint32_t last = 0;
+    std::uint64_t fingerprint = 0;  ///< 0: the unit has no words.
+    std::uint32_t words = 0;
+    std::uint32_t text_begin = 0;  ///< Its text, then its key, in `texts`.
+    std::uint32_t text_size = 0;
+    std::uint32_t key_size = 0;
+    std::uint32_t signature = 0;  ///< 1 + its index in `signatures`; 0: none.
+  };
+  std::vector<Unit> units;
+  std::string texts;
+  std::vector<std::uint32_t> signatures;  ///< 64 values a signature.
+  /// Empty, or where the first key ICU could not fold was, and why (see
+  /// Document::problem()).
+  std::string problem;
+
+  /// Empties it, keeping the capacity of its buffers.
+  void Clear();
+};
+
+/// Fills *out with the units of `doc` (see PreparedUnits). Reads only `doc`
+/// and `options.near_threshold`: safe on any thread.
+void PrepareUnits(const Document& doc, const DedupOptions& options, PreparedUnits* out);
+
+/// RemoveDuplicateParagraphs with the units of `doc` prepared by
+/// PrepareUnits(doc, options, ...).
+Document RemoveDuplicateParagraphs(Document doc, const PreparedUnits& prepared, const DedupOptions& options);
+
 /// Appends one line per unit of `doc` to *out, "FINGERPRINT\tID\tPOSITION"
 /// (fingerprint as 16 hex digits, position counting units from 0), for
 /// grouping outside pagewash; units of fewer than `min_words` words are left

@@ -59,7 +59,20 @@ const Stage* FindStage(std::string_view name);
 Document ApplyStages(Document doc, std::span<const Stage* const> stages,
                      const PipelineOptions& options);
 
+/// How far a run has got, for a progress meter.
+struct RunProgress {
+  std::uint64_t documents = 0;    ///< Documents written.
+  std::uint64_t bytes_in = 0;     ///< Bytes of the documents read (decompressed).
+  /// Bytes of the inputs read, as stored (compressed bytes for a compressed
+  /// file), and their total size; `stored_total` is 0 when it is not known
+  /// (standard input, a pipe).
+  std::uint64_t stored_read = 0;
+  std::uint64_t stored_total = 0;
+  double seconds = 0;  ///< Since the run began.
+};
+
 /// Where diagnostics go. The library never prints; the CLI implements this.
+/// Every call comes from the thread that called Run, in input order.
 class Reporter {
  public:
   virtual ~Reporter() = default;
@@ -67,6 +80,12 @@ class Reporter {
   virtual void Error(const Status& status) = 0;
   /// Input that was repaired (invalid UTF-8); the exit code is unaffected.
   virtual void Warning(const Status& status) = 0;
+  /// Called after each item of input is done (often: rate-limit the display),
+  /// and once with `done` set when the run ends.
+  virtual void Progress(const RunProgress& progress, bool done) {
+    (void)progress;
+    (void)done;
+  }
 };
 
 enum class OutputKind {
@@ -130,6 +149,22 @@ struct RunConfig {
   /// kEmit: write each document to DIR/ID.json (pretty JSON, atomically)
   /// instead of standard output.
   std::string out_dir;
+  /// With out_dir: when either is set, write the output in shards instead,
+  /// DIR/part-00000.jsonl, part-00001.jsonl, ... (ShardFileName), each
+  /// replaced atomically when it is full: at most `shard_documents`
+  /// documents a shard, or as many as fit in `shard_bytes` bytes (before
+  /// compression; a larger document gets a shard of its own). Shards left
+  /// in DIR by an earlier run, numbered after the last one written, are
+  /// removed.
+  std::uint64_t shard_documents = 0;
+  std::uint64_t shard_bytes = 0;
+  /// Documents cleaned at once. 1 runs everything on the calling thread;
+  /// N > 1 runs the work of each document that reads nothing but the
+  /// document on N threads, and the rest (reading, the stream index, the
+  /// ledger, the manifest, the output) on the calling thread in input order:
+  /// the output is the same bytes for every N. At most 4 N documents are in
+  /// memory at once.
+  std::size_t jobs = 1;
   /// When set, filled with the run's counters as it ends.
   RunStats* stats = nullptr;
   /// When strip runs and every input is a file, a first pass finds each
@@ -144,6 +179,11 @@ struct RunConfig {
 /// hex digits of the XXH3 of the whole id: "a/b" and "a?b" get different
 /// names, and the same id always gets the same one.
 std::string OutDirFileName(std::string_view id);
+
+/// The name of shard `index` under --out-dir with --shard-size:
+/// "part-00000.jsonl" (".md", ".txt" or ".diff" for the other formats), and
+/// ".gz" or ".zst" when compressed.
+std::string ShardFileName(std::size_t index, OutputFormat format, OutputCompression compression);
 
 /// The compression an output file's name asks for: ".gz" gzip, ".zst"
 /// zstd, anything else none.

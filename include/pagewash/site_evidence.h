@@ -26,6 +26,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "pagewash/document.h"
 
@@ -57,6 +58,18 @@ class SiteEvidence {
 
   /// First pass: counts the lines of one page of its site.
   void Observe(const Document& doc);
+
+  /// What Observe counts of one page: its site and the fingerprints of the
+  /// lines that may be furniture, in page order.
+  struct PageLines {
+    std::string site;  ///< Empty: the page has no site, and is not counted.
+    std::vector<std::uint64_t> fingerprints;
+  };
+  /// The first half of Observe(doc): reads only `doc`, so it may run on any
+  /// thread. Observe(LinesOf(doc)) counts what Observe(doc) counts.
+  void LinesOf(const Document& doc, PageLines* out) const;
+  /// The second half: the counting, one page at a time, in input order.
+  void Observe(const PageLines& page);
 
   /// Ends the first pass: decides each site's furniture and frees the counts.
   void Finish();

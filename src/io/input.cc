@@ -95,6 +95,12 @@ InputReader::~InputReader() {
   std::free(line_buffer_);
 }
 
+std::uint64_t InputReader::StoredBytesRead() const {
+  if (raw_ == nullptr) return 0;
+  const off_t at = ::ftello(raw_);
+  return at < 0 ? 0 : static_cast<std::uint64_t>(at);
+}
+
 void InputReader::Close() {
   // The decompressing stream reads raw_: it goes first.
   decompressor_.reset();
@@ -409,7 +415,27 @@ InputReader::Next InputReader::ReadWarc(Document* doc) {
   }
 }
 
-InputReader::Next InputReader::Read(Document* doc) {
+Status DecodePending(const PendingRecord& record, const InputOptions& options, Document* doc) {
+  // One decoder a thread: simdjson's parser keeps its buffers between records.
+  thread_local StreamDecoder decoder;
+  thread_local bool keyed = false;
+  thread_local std::string text_key;
+  if (!keyed || text_key != options.text_key) {
+    keyed = true;
+    decoder.SetTextKey(options.text_key);
+    text_key = options.text_key;
+  }
+  Status s = decoder.Decode(record.line, doc);
+  if (!s.ok()) return std::move(s.At(record.source, record.line_number));
+  if (doc->id.empty()) doc->id = fmt::format("{}:{}", record.id_prefix, record.line_number);
+  if (doc->source.empty()) doc->source = record.default_source;
+  return Status::Ok();
+}
+
+InputReader::Next InputReader::Read(Document* doc) { return Read(doc, nullptr); }
+
+InputReader::Next InputReader::Read(Document* doc, PendingRecord* pending) {
+  if (pending != nullptr) pending->pending = false;
   Next next;
   if (file_ == nullptr) return next;
   if (warc_) return ReadWarc(doc);
@@ -447,6 +473,16 @@ InputReader::Next InputReader::Read(Document* doc) {
       next.error = Status::InvalidInput(fmt::format("record is larger than {} bytes (--max-doc-bytes)",
                                                     options_.max_document_bytes))
                        .At(source_, line_number_);
+      return next;
+    }
+    if (pending != nullptr) {
+      pending->pending = true;
+      pending->line.assign(line);
+      pending->source = source_;
+      pending->id_prefix = IdFromPath(name_ == "-" ? "stdin" : name_);
+      pending->default_source = name_ == "-" ? std::string("<stdin>") : name_;
+      pending->line_number = line_number_;
+      next.status = kDocument;
       return next;
     }
     Status s = decoder_.Decode(line, doc);

@@ -42,6 +42,21 @@ namespace pagewash::io {
 /// compression suffix and its extension ("dir/page.txt.gz" is "page").
 std::string IdFromPath(const std::string& path);
 
+/// A JSON Lines record that InputReader::Read read but left for
+/// DecodePending to decode, on any thread.
+struct PendingRecord {
+  bool pending = false;      ///< Set by Read when it left a record here.
+  std::string line;          ///< The record, without its line end.
+  std::string source;        ///< The input, for messages.
+  std::string id_prefix;     ///< A record without an id gets "PREFIX:LINE".
+  std::string default_source;  ///< A record without a source gets this.
+  std::uint64_t line_number = 0;
+};
+
+/// Decodes `record` into *doc as Read would have (errors name its source
+/// and line). Safe on any thread: each thread has its own decoder.
+Status DecodePending(const PendingRecord& record, const InputOptions& options, Document* doc);
+
 class InputReader {
  public:
   enum Kind { kDocument, kError, kEnd };
@@ -72,6 +87,17 @@ class InputReader {
 
   /// Reads the next document into *doc (reusing its buffers).
   Next Read(Document* doc);
+
+  /// Read, but a JSON Lines record is left undecoded in *pending (kDocument
+  /// with *doc untouched), so that decoding, most of the cost of reading,
+  /// can run elsewhere (DecodePending). Raw pages and WARC records are
+  /// decoded here, as by Read; pending->pending says which it was.
+  Next Read(Document* doc, PendingRecord* pending);
+
+  /// Bytes of the open input read so far, as stored (compressed bytes for
+  /// a compressed file), for a progress meter; 0 when it cannot be told (a
+  /// pipe) or no input is open.
+  std::uint64_t StoredBytesRead() const;
 
   /// WARC records that held no text page, by WarcSkip, over every input
   /// read so far.

@@ -82,6 +82,13 @@ Options:
                            below it are not followed)
       --glob PATTERN       with -r: only the files whose name matches PATTERN
                            ('*.warc.gz'; default: every file)
+  -j, --jobs N             clean N documents at once, on N threads; the output
+                           is the same for every N (default: the cores
+                           available, 1 when reading standard input from a
+                           terminal)
+      --progress           show documents, MB, MB/s and the time left on stderr
+                           as the run goes (default: when stderr is a terminal)
+      --no-progress        show no progress, even on a terminal
       --stats-json FILE    when the run ends, write its counters to FILE as
                            JSON: inputs, documents and bytes in and out, errors,
                            warnings, WARC records skipped by kind, seconds
@@ -162,6 +169,12 @@ Options:
                           below it are not followed)
       --glob PATTERN      with -r: only the files whose name matches PATTERN
                           ('*.warc.gz'; default: every file)
+  -j, --jobs N            clean N documents at once, on N threads; the output is
+                          the same for every N (default: the cores available, 1
+                          when reading standard input from a terminal)
+      --progress          show documents, MB, MB/s and the time left on stderr
+                          as the run goes (default: when stderr is a terminal)
+      --no-progress       show no progress, even on a terminal
       --stats-json FILE   when the run ends, write its counters to FILE as JSON:
                           inputs, documents and bytes in and out, errors,
                           warnings, WARC records skipped by kind, seconds
@@ -238,6 +251,14 @@ Options:
                              directories below it are not followed)
       --glob PATTERN         with -r: only the files whose name matches PATTERN
                              ('*.warc.gz'; default: every file)
+  -j, --jobs N               clean N documents at once, on N threads; the output
+                             is the same for every N (default: the cores
+                             available, 1 when reading standard input from a
+                             terminal)
+      --progress             show documents, MB, MB/s and the time left on
+                             stderr as the run goes (default: when stderr is a
+                             terminal)
+      --no-progress          show no progress, even on a terminal
       --stats-json FILE      when the run ends, write its counters to FILE as
                              JSON: inputs, documents and bytes in and out,
                              errors, warnings, WARC records skipped by kind,
@@ -300,6 +321,14 @@ Options:
                               directories below it are not followed)
       --glob PATTERN          with -r: only the files whose name matches PATTERN
                               ('*.warc.gz'; default: every file)
+  -j, --jobs N                clean N documents at once, on N threads; the
+                              output is the same for every N (default: the cores
+                              available, 1 when reading standard input from a
+                              terminal)
+      --progress              show documents, MB, MB/s and the time left on
+                              stderr as the run goes (default: when stderr is a
+                              terminal)
+      --no-progress           show no progress, even on a terminal
       --stats-json FILE       when the run ends, write its counters to FILE as
                               JSON: inputs, documents and bytes in and out,
                               errors, warnings, WARC records skipped by kind,
@@ -334,6 +363,12 @@ Stage options:
       --out-dir DIR           write each document to DIR/ID.json (pretty JSON,
                               each file replaced atomically, uncompressed unless
                               --compress) instead of standard output
+      --shard-size SIZE       with --out-dir: write the output in shards
+                              instead, DIR/part-00000.jsonl, part-00001.jsonl,
+                              ... (.md, .txt, .diff for the other formats; .gz
+                              or .zst with --compress), each replaced atomically
+                              when full: N documents a shard, or N bytes with K,
+                              M or G (64M)
       --changes-since MANIFEST
                               write a change feed against MANIFEST (what was
                               added, removed or changed in each document since)
@@ -378,6 +413,14 @@ Options:
                               directories below it are not followed)
       --glob PATTERN          with -r: only the files whose name matches PATTERN
                               ('*.warc.gz'; default: every file)
+  -j, --jobs N                clean N documents at once, on N threads; the
+                              output is the same for every N (default: the cores
+                              available, 1 when reading standard input from a
+                              terminal)
+      --progress              show documents, MB, MB/s and the time left on
+                              stderr as the run goes (default: when stderr is a
+                              terminal)
+      --no-progress           show no progress, even on a terminal
       --stats-json FILE       when the run ends, write its counters to FILE as
                               JSON: inputs, documents and bytes in and out,
                               errors, warnings, WARC records skipped by kind,
@@ -450,6 +493,12 @@ Stage options:
       --out-dir DIR           write each document to DIR/ID.json (pretty JSON,
                               each file replaced atomically, uncompressed unless
                               --compress) instead of standard output
+      --shard-size SIZE       with --out-dir: write the output in shards
+                              instead, DIR/part-00000.jsonl, part-00001.jsonl,
+                              ... (.md, .txt, .diff for the other formats; .gz
+                              or .zst with --compress), each replaced atomically
+                              when full: N documents a shard, or N bytes with K,
+                              M or G (64M)
       --changes-since MANIFEST
                               write a change feed against MANIFEST (what was
                               added, removed or changed in each document since)

@@ -1,15 +1,14 @@
 #include "pagewash/dedup.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "pagewash/segment.h"
-#include "pagewash/strip.h"
-
-#include <fmt/format.h>
-
+#include <algorithm>
 #include <unordered_set>
 
-#include <algorithm>
+#include "pagewash/json.h"
+#include "pagewash/segment.h"
+#include "pagewash/strip.h"
 #include "tests/support/icu_failure.h"
 #include "tests/support/testdata.h"
 
@@ -244,6 +243,79 @@ TEST(DedupTest, NearDuplicateComparisonsGrowLinearly) {
   EXPECT_LT(large.near_comparisons, 8 * small.near_comparisons)
       << small.near_comparisons << " comparisons for 10,000 paragraphs, " << large.near_comparisons
       << " for 40,000";
+}
+
+// Preparing the units ahead (on any thread) and deciding afterwards, as -j N
+// does for --scope stream and --state, gives the same documents, counters,
+// index and ledger as the one-call function, over every page of testdata.
+TEST(DedupTest, PreparedUnitsGiveWhatTheOneCallGives) {
+  std::vector<std::string> pages;
+  for (const char* dir : {"pages", "corpus/pages", "dialects/lynx", "dialects/w3m", "dialects/markdown",
+                          "dialects/wet"}) {
+    for (const std::string& p : testing::ListFiles(testing::TestdataPath(dir), ".txt")) pages.push_back(p);
+  }
+  ASSERT_GT(pages.size(), 40u);
+  StripOptions strip;
+  strip.explain = true;
+  std::vector<Document> docs;
+  for (const std::string& p : pages) {
+    Document doc = StripBoilerplate(testing::ReadPage(p), strip);
+    docs.push_back(doc);
+    // Twice, so that the stream scope has whole documents to drop; and once
+    // segmented, so that units are blocks rather than lines.
+    docs.push_back(doc);
+    docs.push_back(SegmentSections(doc, SegmentOptions{}));
+  }
+  struct Mode {
+    std::string name;
+    DedupScope scope;
+    bool ledger;
+    bool audit;
+    double near;
+  };
+  const Mode modes[] = {{"document", DedupScope::kDocument, false, false, 0.7},
+                        {"document, no near", DedupScope::kDocument, false, false, 0},
+                        {"stream", DedupScope::kStream, false, false, 0.7},
+                        {"stream, explained", DedupScope::kStream, false, true, 0.5},
+                        {"ledger", DedupScope::kStream, true, false, 0.7}};
+  for (const Mode& mode : modes) {
+    std::string out[2];
+    DedupCounters counters[2];
+    std::string ledgers[2];
+    std::size_t seen[2];
+    for (int split = 0; split < 2; ++split) {
+      SeenIndex index(mode.audit);
+      Ledger ledger;
+      DedupOptions options;
+      options.scope = mode.scope;
+      options.explain = true;
+      options.near_threshold = mode.near;
+      options.index = &index;
+      options.ledger = mode.ledger ? &ledger : nullptr;
+      options.counters = &counters[split];
+      PreparedUnits prepared;
+      for (const Document& doc : docs) {
+        Document result;
+        if (split == 0) {
+          result = RemoveDuplicateParagraphs(doc, options);
+        } else {
+          PrepareUnits(doc, options, &prepared);
+          result = RemoveDuplicateParagraphs(doc, prepared, options);
+        }
+        WriteStreamRecord(result, &out[split]);
+      }
+      ledgers[split] = ledger.Serialize();
+      seen[split] = index.size();
+    }
+    EXPECT_EQ(out[0], out[1]) << mode.name;
+    EXPECT_EQ(ledgers[0], ledgers[1]) << mode.name;
+    EXPECT_EQ(seen[0], seen[1]) << mode.name;
+    EXPECT_EQ(counters[0].units_out, counters[1].units_out) << mode.name;
+    EXPECT_EQ(counters[0].exact, counters[1].exact) << mode.name;
+    EXPECT_EQ(counters[0].near, counters[1].near) << mode.name;
+    EXPECT_EQ(counters[0].near_comparisons, counters[1].near_comparisons) << mode.name;
+    EXPECT_GT(counters[0].exact + counters[0].near, 0u) << mode.name;
+  }
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include "pagewash/files.h"
 
 #include <filesystem>
@@ -77,6 +79,52 @@ TEST_F(PipelineTest, ADocumentWithAProblemIsReportedAndTheRestGoesThrough) {
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 2);
   EXPECT_NE(out.find("\"id\":\"a\""), std::string::npos);
   EXPECT_NE(out.find("\"id\":\"c\""), std::string::npos);
+}
+
+// Any number of jobs: the same output, the same errors in the same order,
+// the same counters, with the stream index shared across documents.
+TEST_F(PipelineTest, JobsGiveTheSameOutputErrorsAndCounters) {
+  std::string jsonl;
+  for (int i = 0; i < 60; ++i) {
+    jsonl += i % 7 == 3 ? "{\"id\":\"bad\",\"text\":\n"
+                        : fmt::format("{{\"id\":\"d{}\",\"text\":\"Shared paragraph of many words here.\\n\\n"
+                                      "Its own paragraph number {} here.\\n\\nTitle {}\"}}\n",
+                                      i, i % 13, i % 5);
+  }
+  testing::WriteFile(Path("in.jsonl"), jsonl);
+  std::string outs[4];
+  std::vector<std::string> errors[4];
+  DedupCounters counters[4];
+  RunStats stats[4];
+  const std::size_t jobs[] = {1, 2, 3, 8};
+  for (int k = 0; k < 4; ++k) {
+    SeenIndex index(/*audit=*/true);
+    RunConfig config;
+    config.inputs = {Path("in.jsonl"), Path("missing.txt"), Path("in.jsonl")};
+    config.output = Path("out" + std::to_string(k));
+    config.output_kind = OutputKind::kEmit;
+    config.stages = testing::Stages({"strip", "dedup", "segment"});
+    config.options.dedup.scope = DedupScope::kStream;
+    config.options.dedup.index = &index;
+    config.options.dedup.explain = true;
+    config.options.dedup.counters = &counters[k];
+    config.stats = &stats[k];
+    config.jobs = jobs[k];
+    RecordingReporter reporter;
+    EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kDataError) << jobs[k];
+    outs[k] = testing::ReadFileOrDie(Path("out" + std::to_string(k)));
+    errors[k] = reporter.errors;
+  }
+  ASSERT_EQ(errors[0].size(), 19u);
+  for (int k = 1; k < 4; ++k) {
+    EXPECT_EQ(outs[k], outs[0]) << jobs[k];
+    EXPECT_EQ(errors[k], errors[0]) << jobs[k];
+    EXPECT_EQ(counters[k].exact, counters[0].exact) << jobs[k];
+    EXPECT_EQ(counters[k].units_out, counters[0].units_out) << jobs[k];
+    EXPECT_EQ(stats[k].documents_in, stats[0].documents_in) << jobs[k];
+    EXPECT_EQ(stats[k].bytes_out, stats[0].bytes_out) << jobs[k];
+    EXPECT_EQ(stats[k].errors, stats[0].errors) << jobs[k];
+  }
 }
 
 TEST_F(PipelineTest, OutputFileIsReplacedWhole) {

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Times `pagewash clean` against the four-stage pipe, `--scope stream`, awk's
 # exact line dedup and C4's line filter, over one corpus of JSON Lines built
-# from real pages (tools/bench/make_corpus.py, fixed seed).
+# from real pages (tools/bench/make_corpus.py, fixed seed); then `clean` and
+# `clean --scope stream` with -j N (default: the cores, nproc) against -j 1,
+# in wall-clock time.
 #
-#   tools/bench/compare.sh [--bin PATH] [--mb N] [--rounds N] [--seed N] [--work DIR] [--pages DIR]...
+#   tools/bench/compare.sh [--bin PATH] [--mb N] [--rounds N] [--seed N] [--jobs N] [--work DIR] [--pages DIR]...
 #
 # Pages come from ../shared/devset/pages*/ when present, else testdata's pages
 # (--pages DIR, repeatable, overrides both). The corpus is cached in --work
@@ -12,13 +14,15 @@
 # figures are medians over the rounds. Rates are MB (10^6 bytes) of the
 # command's input per second of CPU time (user + sys, all processes of a
 # pipe); peak memory is the largest resident set of any one process
-# (`/usr/bin/time -f %M`).
+# (`/usr/bin/time -f %M`); wall is elapsed seconds. The pagewash rows but the
+# -j N ones run with -j 1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin="build/release/pagewash"
 mb=200
 rounds=3
 seed=1
+jobs=$(nproc)
 work="build/bench-corpus"
 pages=()
 while [ $# -gt 0 ]; do
@@ -27,6 +31,7 @@ while [ $# -gt 0 ]; do
     --mb) mb="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
+    --jobs) jobs="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
     --pages) pages+=("$2"); shift 2 ;;
     -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -57,14 +62,17 @@ fi
 jsonl_bytes=$(stat -c %s "$jsonl")
 text_bytes=$(stat -c %s "$text")
 
-names=(clean pipe stream awk c4)
+names=(clean pipe stream awk c4 cleanj streamj)
 labels=("pagewash clean" "strip, dedup, segment, emit (pipe)" "pagewash clean --scope stream"
-        "awk '!seen[\$0]++' (same text)" "tools/bench/c4_filter.py")
+        "awk '!seen[\$0]++' (same text)" "tools/bench/c4_filter.py" "pagewash clean -j $jobs"
+        "pagewash clean --scope stream -j $jobs")
 command_for() {
   case "$1" in
-    clean) echo "'$bin' clean '$jsonl'" ;;
-    pipe) echo "'$bin' strip '$jsonl' | '$bin' dedup | '$bin' segment | '$bin' emit" ;;
-    stream) echo "'$bin' clean --scope stream '$jsonl'" ;;
+    clean) echo "'$bin' clean -j 1 '$jsonl'" ;;
+    pipe) echo "'$bin' strip -j 1 '$jsonl' | '$bin' dedup -j 1 | '$bin' segment -j 1 | '$bin' emit -j 1" ;;
+    stream) echo "'$bin' clean -j 1 --scope stream '$jsonl'" ;;
+    cleanj) echo "'$bin' clean -j $jobs '$jsonl'" ;;
+    streamj) echo "'$bin' clean -j $jobs --scope stream '$jsonl'" ;;
     awk) echo "awk '!seen[\$0]++' '$text'" ;;
     c4) echo "python3 tools/bench/c4_filter.py '$jsonl'" ;;
   esac
@@ -76,28 +84,33 @@ rm -rf "$out"; mkdir -p "$out"
 echo "corpus: $jsonl ($jsonl_bytes bytes; plain text $text_bytes bytes), $rounds rounds" >&2
 for ((r = 1; r <= rounds; r++)); do
   for name in "${names[@]}"; do
-    /usr/bin/time -f "%U %S %M" -o "$out/$name.$r" bash -o pipefail -c "$(command_for "$name") > /dev/null"
+    /usr/bin/time -f "%U %S %M %e" -o "$out/$name.$r" bash -o pipefail -c "$(command_for "$name") > /dev/null"
     echo "round $r: $name $(cat "$out/$name.$r")" >&2
   done
 done
 
 # Median CPU seconds and median peak KB for each command.
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-declare -A cpu rate mem
+declare -A cpu rate mem wall
 for name in "${names[@]}"; do
   cpu[$name]=$(cat "$out/$name".* | awk '{ print $1 + $2 }' | median)
+  wall[$name]=$(cat "$out/$name".* | awk '{ print $4 }' | median)
   mem[$name]=$(cat "$out/$name".* | awk '{ print $3 }' | median)
   rate[$name]=$(awk -v b="$(input_bytes "$name")" -v s="${cpu[$name]}" 'BEGIN { printf "%.1f", b / 1e6 / s }')
 done
 
-printf '| %-36s | %9s | %8s | %8s | %8s | %8s | %9s |\n' command "CPU s" "MB/s" "x awk" "x C4" "x clean" "peak MB"
-printf '| %-36s | %9s | %8s | %8s | %8s | %8s | %9s |\n' --- ---: ---: ---: ---: ---: ---:
+printf '| %-38s | %9s | %8s | %8s | %8s | %8s | %8s | %9s |\n' command "CPU s" "MB/s" "x awk" "x C4" "x clean" "wall s" "peak MB"
+printf '| %-38s | %9s | %8s | %8s | %8s | %8s | %8s | %9s |\n' --- ---: ---: ---: ---: ---: ---: ---:
 for i in "${!names[@]}"; do
   name=${names[$i]}
   awk -v l="${labels[$i]}" -v c="${cpu[$name]}" -v r="${rate[$name]}" -v a="${rate[awk]}" \
-      -v f="${rate[c4]}" -v k="${rate[clean]}" -v m="${mem[$name]}" \
-      'BEGIN { printf "| %-36s | %9.2f | %8.1f | %8.2f | %8.2f | %8.2f | %9.1f |\n", l, c, r, r / a, r / f, r / k, m / 1024 }'
+      -v f="${rate[c4]}" -v k="${rate[clean]}" -v m="${mem[$name]}" -v w="${wall[$name]}" \
+      'BEGIN { printf "| %-38s | %9.2f | %8.1f | %8.2f | %8.2f | %8.2f | %8.2f | %9.1f |\n", l, c, r, r / a, r / f, r / k, w, m / 1024 }'
 done
+awk -v j="$jobs" -v c1="${wall[clean]}" -v cj="${wall[cleanj]}" -v s1="${wall[stream]}" -v sj="${wall[streamj]}" \
+    -v b="$jsonl_bytes" 'BEGIN {
+  printf "-j %d in wall-clock: clean %.2fx -j 1 (%.1f MB/s against %.1f); clean --scope stream %.2fx -j 1 (%.1f MB/s against %.1f)\n",
+    j, c1 / cj, b / 1e6 / cj, b / 1e6 / c1, s1 / sj, b / 1e6 / sj, b / 1e6 / s1 }'
 awk -v k="${rate[clean]}" -v a="${rate[awk]}" -v f="${rate[c4]}" -v p="${rate[pipe]}" -v s="${rate[stream]}" 'BEGIN {
   printf "targets: clean >= 2x awk: %.2fx %s; clean >= 2x C4: %.2fx %s; pipe >= 0.6x clean: %.2fx %s; stream >= 1.0x clean: %.2fx %s\n",
     k / a, (k >= 2 * a ? "met" : "NOT met"), k / f, (k >= 2 * f ? "met" : "NOT met"),
