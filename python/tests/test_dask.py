@@ -22,6 +22,8 @@ import tempfile
 import time
 import unittest
 
+import testdata_pages
+
 BIN = os.environ.get("PAGEWASH_BIN", "pagewash")
 TESTDATA = os.environ.get("PAGEWASH_TESTDATA", "testdata")
 DRIVER = os.environ.get("PAGEWASH_DRIVER", "tools/pagewash_dask.py")
@@ -30,11 +32,7 @@ HOTLINE = "Hotline 800 100 200 (Mon-Fri)"
 
 
 def pages():
-    found = sorted(glob.glob(os.path.join(TESTDATA, "pages/*.txt")))
-    found += sorted(glob.glob(os.path.join(TESTDATA, "corpus/pages/*.txt")))
-    for dialect in ("lynx", "w3m", "markdown", "wet"):
-        found += sorted(glob.glob(os.path.join(TESTDATA, "dialects", dialect, "*.txt")))
-    return found
+    return testdata_pages.pages(TESTDATA)
 
 
 def write_corpus(path):

@@ -10,6 +10,8 @@ import os
 import subprocess
 import tempfile
 import unittest
+
+import testdata_pages
 import sys
 import warnings
 
@@ -23,12 +25,7 @@ TESTDATA = os.environ.get("PAGEWASH_TESTDATA", os.path.join(os.path.dirname(__fi
 
 
 def pages():
-    """Every page of testdata, as the CLI's chain test lists them."""
-    found = sorted(glob.glob(os.path.join(TESTDATA, "pages/*.txt")))
-    found += sorted(glob.glob(os.path.join(TESTDATA, "corpus/pages/*.txt")))
-    for dialect in ("lynx", "w3m", "markdown", "wet"):
-        found += sorted(glob.glob(os.path.join(TESTDATA, "dialects", dialect, "*.txt")))
-    return found
+    return testdata_pages.pages(TESTDATA)
 
 
 def cli(*args, stdin=None):
