@@ -4,7 +4,6 @@ Run by ctest (label python) with Debian's python3 and PYTHONPATH pointing to
 the built module; PAGEWASH_BIN is the CLI and PAGEWASH_TESTDATA testdata/.
 """
 import concurrent.futures
-import glob
 import json
 import os
 import subprocess
