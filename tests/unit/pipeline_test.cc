@@ -146,6 +146,7 @@ TEST_F(PipelineTest, OutputFileIsReplacedWhole) {
 }
 
 TEST_F(PipelineTest, UnwritableOutputLeavesNothing) {
+  testing::WriteFile(Path("a.txt"), "Title\n\nText.\n");
   RunConfig config;
   config.inputs = {Path("a.txt")};
   config.output = Path("no/such/dir/out.json");
@@ -153,6 +154,10 @@ TEST_F(PipelineTest, UnwritableOutputLeavesNothing) {
   EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kDataError);
   ASSERT_EQ(reporter.errors.size(), 1u);
   EXPECT_EQ(reporter.errors[0], Path("no/such/dir/out.json") + ": cannot create: No such file or directory");
+  // Nothing was created beside the input: no directory, no temporary file.
+  std::vector<std::string> left;
+  for (const fs::directory_entry& e : fs::directory_iterator(dir_)) left.push_back(e.path().filename().string());
+  EXPECT_EQ(left, std::vector<std::string>{"a.txt"});
 }
 
 TEST_F(PipelineTest, InvalidUtf8IsAWarning) {
