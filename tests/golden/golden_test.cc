@@ -69,7 +69,7 @@ Score ScoreSet(const PageSet& set) {
   return total;
 }
 
-// Issue 2: the five seed pages come out matching their gold.
+// The five seed pages come out matching their gold.
 TEST(GoldenTest, SeedPagesMatchGold) {
   Score total = ScoreSet(kSeeds);
   ASSERT_EQ(total.titles, 5u) << "expected the five seed pages in testdata/pages";
@@ -81,16 +81,14 @@ TEST(GoldenTest, SeedPagesMatchGold) {
   EXPECT_EQ(total.authors_found, total.authors) << "the byline must become metadata.author";
 }
 
-// The multilingual corpus (testdata/corpus: 42 pages, 10 languages): the
-// strip targets of the issue (boilerplate removed >= 0.97, gold content
-// blocks kept >= 0.99), and floors at the quality reached so far for the
-// rest, so that a change that makes things worse fails. Raise the floors
-// (tests/CMakeLists.txt) as quality improves.
+// The multilingual corpus (testdata/corpus: 42 pages, 10 languages): floors
+// at the quality reached so far (tests/CMakeLists.txt), above strip's first
+// targets (boilerplate removed >= 0.97, gold content blocks kept >= 0.99),
+// so that a change that makes things worse fails. Raise the floors as
+// quality improves.
 TEST(GoldenTest, CorpusQuality) {
   Score total = ScoreSet(kCorpus);
   ASSERT_GE(total.titles, 40u) << "expected the corpus in testdata/corpus";
-  EXPECT_GE(total.BoilerplateRemoved(), 0.97);
-  EXPECT_GE(total.BlockRecall(), 0.99);
   EXPECT_GE(total.BoilerplateRemoved(), PAGEWASH_CORPUS_FLOOR_BOILERPLATE);
   EXPECT_GE(total.BlockRecall(), PAGEWASH_CORPUS_FLOOR_RECALL);
   EXPECT_GE(total.BlockF1(), PAGEWASH_CORPUS_FLOOR_BLOCK_F1);
