@@ -105,7 +105,7 @@ class Quiet : public Reporter {
   void Warning(const Status&) override {}
 };
 
-// Issue 4: a page is cleaned, then cleaned again in a changed version, with
+// A page is cleaned, then cleaned again in a changed version, with
 // the same state file; another page owns what they share.
 TEST_F(LedgerFileTest, ReIngestionWithTheSameState) {
   auto clean = [&](const std::string& page, const std::string& id) {
