@@ -85,14 +85,50 @@ void Tokenize(std::string_view text, TokenizedText* out) {
   key.resize(static_cast<std::size_t>(w - base));
 }
 
-void TokenizeNfkc(std::string_view text, TokenizedText* out, std::string* scratch) {
-  if (IsAscii(text)) {
-    Tokenize(text, out);
-    return;
+namespace {
+
+// A character at which a part may end: no token holds it, and it ends any
+// token before it, as it does in the whole text.
+bool CutsTokens(std::string_view text, std::size_t at) {
+  const auto b = static_cast<unsigned char>(text[at]);
+  if (b < 0x80) return kAsciiFold[b] == 0;
+  if ((b & 0xC0) == 0x80) return false;  // Inside a character.
+  std::size_t i = at;
+  const std::uint32_t c = NextCodePoint(text, &i);
+  return !IsIgnorable(c) && !IsWordChar(c);
+}
+
+}  // namespace
+
+std::size_t TokenPartEnd(std::string_view text, std::size_t begin) {
+  const std::size_t size = text.size();
+  if (size - begin <= kTokenizePartBytes + kTokenizePartBytes / 2) return size;
+  const std::size_t limit = begin + kTokenizePartBytes;
+  // An ASCII separator in the last half of the part, else any other.
+  for (std::size_t at = limit; at > begin + kTokenizePartBytes / 2; --at) {
+    const auto b = static_cast<unsigned char>(text[at]);
+    if (b < 0x80 && kAsciiFold[b] == 0) return at;
   }
+  for (std::size_t at = limit; at > begin + kTokenizePartBytes / 2; --at) {
+    if (CutsTokens(text, at)) return at;
+  }
+  // One word of half a part or more: the part takes it whole.
+  for (std::size_t at = limit + 1; at < size; ++at) {
+    if (CutsTokens(text, at)) return at;
+  }
+  return size;
+}
+
+bool NeedsNfkcMapping(std::string_view text) {
   // Most text is already in NFKC; only then is the (costly) mapping needed.
   // Case folding and invisible characters are the tokenizer's business.
-  if (IsNfkc(text, /*compatibility=*/true)) {
+  return !IsAscii(text) && !IsNfkc(text, /*compatibility=*/true);
+}
+
+void AppendNfkcMapping(std::string_view text, std::string* mapped) { AppendNfkcCasefold(text, mapped); }
+
+void TokenizeNfkc(std::string_view text, TokenizedText* out, std::string* scratch) {
+  if (!NeedsNfkcMapping(text)) {
     Tokenize(text, out);
     return;
   }

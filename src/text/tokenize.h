@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace pagewash::text {
@@ -61,10 +62,44 @@ inline std::uint64_t RunHash(const TokenizedText& t, std::size_t first, std::siz
   return h;
 }
 
+/// A long text is tokenized in parts of about this many bytes
+/// (TokenizeInParts), so that its tokens never all stand in memory at once.
+inline constexpr std::size_t kTokenizePartBytes = std::size_t{1} << 16;
+
+/// The end of the part of `text` that starts at `begin`: the end of the
+/// text when less than about kTokenizePartBytes remain, else a cut before a
+/// character that no token holds and that ends any token before it (an
+/// ASCII separator, or another non-word character that is not ignorable).
+/// `text` must be valid UTF-8.
+std::size_t TokenPartEnd(std::string_view text, std::size_t begin);
+
+/// Tokenizes `text` part by part (cut by TokenPartEnd) into *part, calling
+/// f(*part, source_offset) after each, where source_offset is the part's
+/// first byte in `text` (an empty text is one empty part). No token spans a
+/// cut, so the parts' tokens, in order, are those of Tokenize(text), and
+/// their keys, the empty ones left out, joined by ' ' are its key. A text
+/// of one part costs what Tokenize costs.
+template <typename F>
+void TokenizeInParts(std::string_view text, TokenizedText* part, F&& f) {
+  std::size_t begin = 0;
+  do {
+    const std::size_t end = TokenPartEnd(text, begin);
+    Tokenize(text.substr(begin, end - begin), part);
+    f(static_cast<const TokenizedText&>(*part), begin);
+    begin = end;
+  } while (begin < text.size());
+}
+
 /// Tokenizes with full NFKC_Casefold first (compatibility forms, ligatures,
 /// full-width letters, invisible characters): the key dedup compares.
 /// `scratch` is reused between calls.
 void TokenizeNfkc(std::string_view text, TokenizedText* out, std::string* scratch);
+
+/// As TokenizeInParts, with the NFKC_Casefold of TokenizeNfkc: the parts'
+/// tokens are those of TokenizeNfkc(text). Text not yet in NFKC is mapped
+/// whole into `scratch` first.
+template <typename F>
+void TokenizeNfkcInParts(std::string_view text, TokenizedText* part, std::string* scratch, F&& f);
 
 /// Number of code points in UTF-8 `s`.
 std::size_t CodePoints(std::string_view s);
@@ -77,6 +112,22 @@ std::string_view FirstCodePoints(std::string_view s, std::size_t n);
 
 /// 64-bit XXH3 hash of bytes.
 std::uint64_t Hash64(std::string_view bytes);
+
+/// Whether TokenizeNfkc would map `text` before tokenizing it; when it
+/// does, it tokenizes *mapped, which this sets.
+bool NeedsNfkcMapping(std::string_view text);
+void AppendNfkcMapping(std::string_view text, std::string* mapped);
+
+template <typename F>
+void TokenizeNfkcInParts(std::string_view text, TokenizedText* part, std::string* scratch, F&& f) {
+  if (!NeedsNfkcMapping(text)) {
+    TokenizeInParts(text, part, std::forward<F>(f));
+    return;
+  }
+  scratch->clear();
+  AppendNfkcMapping(text, scratch);
+  TokenizeInParts(std::string_view(*scratch), part, std::forward<F>(f));
+}
 
 }  // namespace pagewash::text
 
