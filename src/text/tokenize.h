@@ -70,8 +70,10 @@ inline constexpr std::size_t kTokenizePartBytes = std::size_t{1} << 16;
 /// text when less than about kTokenizePartBytes remain, else a cut before a
 /// character that no token holds and that ends any token before it (an
 /// ASCII separator, or another non-word character that is not ignorable).
-/// `text` must be valid UTF-8.
-std::size_t TokenPartEnd(std::string_view text, std::size_t begin);
+/// `text` must be valid UTF-8. With `ascii_only`, only before an ASCII
+/// separator, which NFKC maps to itself and never joins to what precedes
+/// it, so that the NFKC of the parts is the NFKC of the text.
+std::size_t TokenPartEnd(std::string_view text, std::size_t begin, bool ascii_only = false);
 
 /// Tokenizes `text` part by part (cut by TokenPartEnd) into *part, calling
 /// f(*part, source_offset) after each, where source_offset is the part's
@@ -96,8 +98,8 @@ void TokenizeInParts(std::string_view text, TokenizedText* part, F&& f) {
 void TokenizeNfkc(std::string_view text, TokenizedText* out, std::string* scratch);
 
 /// As TokenizeInParts, with the NFKC_Casefold of TokenizeNfkc: the parts'
-/// tokens are those of TokenizeNfkc(text). Text not yet in NFKC is mapped
-/// whole into `scratch` first.
+/// tokens are those of TokenizeNfkc(text). A part not in NFKC is mapped
+/// into `scratch` first; parts are cut only before ASCII separators.
 template <typename F>
 void TokenizeNfkcInParts(std::string_view text, TokenizedText* part, std::string* scratch, F&& f);
 
@@ -113,21 +115,43 @@ std::string_view FirstCodePoints(std::string_view s, std::size_t n);
 /// 64-bit XXH3 hash of bytes.
 std::uint64_t Hash64(std::string_view bytes);
 
-/// Whether TokenizeNfkc would map `text` before tokenizing it; when it
-/// does, it tokenizes *mapped, which this sets.
+/// Whether TokenizeNfkc maps `text` (NFKC_Casefold) before tokenizing it,
+/// and the mapping, appended to *out.
 bool NeedsNfkcMapping(std::string_view text);
-void AppendNfkcMapping(std::string_view text, std::string* mapped);
+void AppendNfkcMapping(std::string_view text, std::string* out);
 
 template <typename F>
 void TokenizeNfkcInParts(std::string_view text, TokenizedText* part, std::string* scratch, F&& f) {
-  if (!NeedsNfkcMapping(text)) {
-    TokenizeInParts(text, part, std::forward<F>(f));
-    return;
-  }
-  scratch->clear();
-  AppendNfkcMapping(text, scratch);
-  TokenizeInParts(std::string_view(*scratch), part, std::forward<F>(f));
+  std::size_t begin = 0;
+  do {
+    const std::size_t end = TokenPartEnd(text, begin, /*ascii_only=*/true);
+    std::string_view piece = text.substr(begin, end - begin);
+    if (NeedsNfkcMapping(piece)) {
+      scratch->clear();
+      AppendNfkcMapping(piece, scratch);
+      piece = *scratch;
+    }
+    Tokenize(piece, part);
+    f(static_cast<const TokenizedText&>(*part), begin);
+    begin = end;
+  } while (begin < text.size());
 }
+
+/// 64-bit XXH3 of bytes given piece by piece: the same as Hash64 of them
+/// all at once.
+class Hasher64 {
+ public:
+  Hasher64();
+  ~Hasher64();
+  Hasher64(const Hasher64&) = delete;
+  Hasher64& operator=(const Hasher64&) = delete;
+  void Reset();
+  void Add(std::string_view bytes);
+  std::uint64_t Digest() const;
+
+ private:
+  void* state_;
+};
 
 }  // namespace pagewash::text
 
