@@ -84,7 +84,15 @@ class JsonWriter {
   /// escaping it straight into the output.
   void ComposedText(const Document& doc);
 
+  /// A string of at least this many bytes that does not fit in the output
+  /// makes room for several times its size, not only for itself (String,
+  /// ComposedText): a large document's text is written about twice (its
+  /// blocks, its composed text), and each growth of the buffer would copy
+  /// all written so far. Room reserved and not written costs no memory.
+  static constexpr std::size_t kLargeString = std::size_t{1} << 20;
+
  private:
+  void MakeRoom(std::size_t bytes, std::size_t more);
   void Open(char c);
   void Close(char c);
   void BeforeValue();
