@@ -130,22 +130,11 @@ class UnitKeys {
   text::Hasher64 hasher_;
 };
 
-double Similarity(const Signature& a, const Signature& b) {
-  constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
-  std::size_t same = 0;
-  std::size_t filled = 0;
-  for (std::size_t k = 0; k < kMinHashes; ++k) {
-    if (a[k] == kEmpty && b[k] == kEmpty) continue;
-    ++filled;
-    same += a[k] == b[k];
-  }
-  return filled == 0 ? 0.0 : static_cast<double>(same) / static_cast<double>(filled);
-}
-
 // Near-duplicate candidates by locality-sensitive hashing: the 64 bins of a
 // signature are cut into kBands bands of kRows bins, and a kept unit is a
 // candidate for a new one only when they agree on every bin of some band.
-// Each candidate is then checked with the full estimate (Similarity), so
+// Each candidate is then checked with the full estimate (the share of the
+// bins either filled on which both agree: SignatureStore::Similarity), so
 // the index only decides which pairs are compared, and a unit meets about
 // as many candidates as it has near neighbours, not every unit before it.
 //
@@ -157,6 +146,49 @@ double Similarity(const Signature& a, const Signature& b) {
 constexpr std::size_t kRows = 2;
 constexpr std::size_t kBands = kMinHashes / kRows;
 static_assert(kBands * kRows == kMinHashes);
+
+// The signatures of the kept units, each as the mask of its filled bins
+// and their values: a unit of a few words fills a few of the 64 bins, and
+// keeps 8 bytes and 4 a filled bin rather than 256.
+class SignatureStore {
+ public:
+  /// Keeps `sig`; returns its number.
+  std::uint32_t Add(const Signature& sig) {
+    constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
+    Packed p{0, static_cast<std::uint32_t>(values_.size())};
+    for (std::size_t k = 0; k < kMinHashes; ++k) {
+      if (sig[k] == kEmpty) continue;
+      p.filled |= std::uint64_t{1} << k;
+      values_.push_back(sig[k]);
+    }
+    packed_.push_back(p);
+    return static_cast<std::uint32_t>(packed_.size() - 1);
+  }
+
+  /// Similarity(signature `number`, b), the same to the last bit.
+  double Similarity(std::uint32_t number, const Signature& b) const {
+    constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
+    const Packed& a = packed_[number];
+    std::size_t same = 0;
+    std::size_t filled = 0;
+    std::size_t at = a.first;
+    for (std::size_t k = 0; k < kMinHashes; ++k) {
+      const bool a_filled = ((a.filled >> k) & 1) != 0;
+      if (!a_filled && b[k] == kEmpty) continue;
+      ++filled;
+      if (a_filled) same += values_[at++] == b[k];
+    }
+    return filled == 0 ? 0.0 : static_cast<double>(same) / static_cast<double>(filled);
+  }
+
+ private:
+  struct Packed {
+    std::uint64_t filled;  // Bit k: bin k holds a value.
+    std::uint32_t first;   // Where its values start in values_.
+  };
+  std::vector<Packed> packed_;
+  std::vector<std::uint32_t> values_;
+};
 
 // A map from 64-bit keys to 32-bit values by open addressing, in two flat
 // arrays: a node-based map allocates once a key, this once a growth.
@@ -377,7 +409,7 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
   const std::uint32_t ledger_doc = options.ledger != nullptr ? options.ledger->BeginDocument(doc.id) : 0;
   const bool near = options.near_threshold > 0;
   std::vector<Kept> kept;  // This document's units so far, for the near checks.
-  std::vector<Signature> signatures;  // Of the kept units of kNearMinWords words or more.
+  SignatureStore signatures;  // Of the kept units of kNearMinWords words or more.
   std::array<RecentShort, kGluedLookBack> recent;  // By kept.size() % kGluedLookBack.
   // The same units by fingerprint, for the exact check: one lookup a unit.
   // The value is 1 + the unit's line (0 marks an empty slot). The tables
@@ -454,7 +486,7 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
         const Kept& other = kept[c];
         // Only units of comparable length can be that similar.
         return other.words * 10 >= k.words * 7 && k.words * 10 >= other.words * 7 &&
-               Similarity(signatures[other.signature - 1], signature) >= options.near_threshold;
+               signatures.Similarity(other.signature - 1, signature) >= options.near_threshold;
       });
       if (similar != candidates.end()) {
         drop(i, "near-duplicate", doc.id, kept[*similar].line);
@@ -462,8 +494,7 @@ Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
         continue;
       }
       bands.Add(signature, static_cast<std::uint32_t>(kept.size()));
-      signatures.push_back(signature);
-      k.signature = static_cast<std::uint32_t>(signatures.size());
+      k.signature = signatures.Add(signature) + 1;
     }
     if (k.words <= 20) {
       RecentShort& r = recent[kept.size() % kGluedLookBack];
