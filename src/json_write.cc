@@ -173,7 +173,7 @@ void JsonWriter::ComposedText(const Document& doc) {
   // after it.
   std::size_t bytes = 0;
   for (const Block& b : doc.blocks) bytes += b.text.length + 2;
-  MakeRoom(bytes, bytes + 160 * doc.blocks.size());
+  MakeRoom(bytes, 2 * bytes + 160 * doc.blocks.size() + 4096);
   out_->push_back('"');
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     if (i > 0) out_->append(SeparatorBefore(doc, i) == "\n" ? "\\n" : "\\n\\n");
