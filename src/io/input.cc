@@ -233,9 +233,11 @@ Status InputReader::Attach(std::FILE* file, const std::string& name, std::uint64
       // input JSON Lines when it plainly has a "text" field: the error is
       // then reported against that record, not hidden in a raw page.
       first.remove_prefix(first.find_first_not_of(" \t"));
+      // The text field is looked for first: parsing a large record only
+      // to tell the format would cost several times its size.
       jsonl_ = first.front() == '{' &&
-               (decoder_.LooksLikeRecord(first) || first.find(quoted_text_key_) != std::string_view::npos ||
-                first.find("\"text\":") != std::string_view::npos);
+               (first.find(quoted_text_key_) != std::string_view::npos ||
+                first.find("\"text\":") != std::string_view::npos || decoder_.LooksLikeRecord(first));
     }
     break;
   }
@@ -567,7 +569,18 @@ InputReader::Next InputReader::Read(Document* doc) {
                        .At(source_, line_number_);
       return next;
     }
-    Status s = decoder_.Decode(line, doc);
+    // The line is parsed where it stands: the buffer has room past it.
+    if (line_capacity_ - static_cast<std::size_t>(line.data() - line_buffer_) < line.size() + StreamDecoder::kPadding) {
+      const std::size_t at = static_cast<std::size_t>(line.data() - line_buffer_);
+      char* grown = static_cast<char*>(std::realloc(line_buffer_, at + line.size() + StreamDecoder::kPadding));
+      if (grown != nullptr) {
+        line_buffer_ = grown;
+        line_capacity_ = at + line.size() + StreamDecoder::kPadding;
+        line = std::string_view(line_buffer_ + at, line.size());
+      }
+    }
+    const std::size_t readable = line_capacity_ - static_cast<std::size_t>(line.data() - line_buffer_);
+    Status s = decoder_.DecodeInPlace(line, readable, doc);
     // A large record's line is given back once decoded, not kept for the
     // rest of the run.
     ReleaseLargeLine();
