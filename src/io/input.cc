@@ -271,6 +271,7 @@ bool InputReader::ReadLine(bool detecting) {
   line_cut_ = false;
   std::size_t size = 0;
   bool ended = false;  // The line's '\n' was read.
+  bool out_of_memory = false;
   // The format is told from the first line, which must be read far enough
   // to show a record's text field, whatever the limit.
   const std::size_t limit = detecting ? std::max(LineLimit(), kDetectionBytes) : LineLimit();
@@ -279,7 +280,11 @@ bool InputReader::ReadLine(bool detecting) {
       // realloc: a large buffer grows in place (mremap), never copied.
       std::size_t capacity = std::max<std::size_t>(line_capacity_ * 2, 256);
       char* grown = static_cast<char*>(std::realloc(line_buffer_, capacity));
-      if (grown == nullptr) break;  // Out of memory: the line is cut here, and refused.
+      if (grown == nullptr) {
+        // Out of memory: the line is cut here and, as a record, refused.
+        out_of_memory = true;
+        break;
+      }
       line_buffer_ = grown;
       line_capacity_ = capacity;
     }
@@ -295,7 +300,7 @@ bool InputReader::ReadLine(bool detecting) {
   }
   if (size == 0) return false;
   ++line_number_;
-  line_cut_ = !ended && size >= limit;
+  line_cut_ = !ended && (size >= limit || out_of_memory);
   line_ = std::string_view(line_buffer_, size);
   return true;
 }
