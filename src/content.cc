@@ -1,6 +1,7 @@
 #include "content.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 
@@ -163,53 +164,81 @@ std::size_t FindHeadline(const Document& doc, const std::vector<bool>& removed, 
     ++start;
   }
   if (start == span_last) start = span_first;
-  // The article's words, stop words left out.
+  // The words of each unit that may be the headline, stop words left out.
+  // The loop below looks at units [first, ...] while it has found none, up to
+  // `start`; it never looks past max(last, start).
   const std::uint64_t stop_bit = language >= 0 ? std::uint64_t{1} << language : 0;
-  std::vector<std::uint64_t> article;
   text::TokenizedText tokens;
-  for (std::size_t i = span_first; i <= span_last && article.size() < kArticleWordsRead; ++i) {
-    text::Tokenize(units[i].text, &tokens);
-    for (const text::Token& t : tokens.tokens) {
-      if (t.end - t.begin >= 3 && (index.Languages(t.hash) & stop_bit) == 0) article.push_back(t.hash);
+  const std::size_t first = span_first > kHeadlineUnitsAbove ? span_first - kHeadlineUnitsAbove : 0;
+  const std::size_t last = std::min(span_last, span_first + kHeadlineUnitsInside - 1);
+  const std::size_t end = std::max(last, start) + 1;
+  auto may_be_headline = [&](std::size_t i) {
+    const UnitInfo& u = units[i];
+    if (u.marker || u.lines > 3 || u.words < 2 || u.words > 30 || HasYear(u.text)) return false;
+    if (!AtHeadingIndent(doc, doc.blocks[u.first], body)) return false;
+    if (u.sentence && !u.text.ends_with('?') && !u.text.ends_with('!')) return false;
+    if (u.lines > 1 && !OneSentenceOrNone(doc, u, removed)) return false;
+    return true;
+  };
+  std::vector<std::uint64_t> owns;                // Each candidate's words, sorted and unique, one after another.
+  std::vector<std::uint32_t> own_end(end - first, 0);  // Where candidate first + k ends in `owns`.
+  std::vector<bool> candidate(end - first, false);
+  for (std::size_t i = first; i < end; ++i) {
+    const std::size_t own_begin = owns.size();
+    if (may_be_headline(i)) {
+      candidate[i - first] = true;
+      text::Tokenize(units[i].text, &tokens);
+      for (const text::Token& t : tokens.tokens) {
+        if (t.end - t.begin >= 3 && (index.Languages(t.hash) & stop_bit) == 0) owns.push_back(t.hash);
+      }
+      std::sort(owns.begin() + static_cast<std::ptrdiff_t>(own_begin), owns.end());
+      owns.erase(std::unique(owns.begin() + static_cast<std::ptrdiff_t>(own_begin), owns.end()), owns.end());
     }
+    own_end[i - first] = static_cast<std::uint32_t>(owns.size());
   }
-  std::sort(article.begin(), article.end());  // Repeats kept: they count.
+  // How often the article uses each of those words (repeats count: its key
+  // words recur). The article is read up to kArticleWordsRead words, a whole
+  // unit at a time, without keeping its words.
+  std::vector<std::uint64_t> wanted = owns;
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  std::vector<std::uint32_t> uses(wanted.size(), 0);
+  std::size_t article_words = 0;
+  for (std::size_t i = span_first; i <= span_last && article_words < kArticleWordsRead; ++i) {
+    text::TokenizeInParts(units[i].text, &tokens, [&](const text::TokenizedText& part, std::size_t) {
+      for (const text::Token& t : part.tokens) {
+        if (t.end - t.begin < 3 || (index.Languages(t.hash) & stop_bit) != 0) continue;
+        ++article_words;
+        auto at = std::lower_bound(wanted.begin(), wanted.end(), t.hash);
+        if (at != wanted.end() && *at == t.hash) ++uses[static_cast<std::size_t>(at - wanted.begin())];
+      }
+    });
+  }
 
   std::size_t best = units.size();
   double best_score = 0;
-  std::size_t first = span_first > kHeadlineUnitsAbove ? span_first - kHeadlineUnitsAbove : 0;
-  std::size_t last = std::min(span_last, span_first + kHeadlineUnitsInside - 1);
-  std::vector<std::uint64_t> own;
   for (std::size_t i = first; i <= last || (best == units.size() && i <= start); ++i) {
-    const UnitInfo& u = units[i];
-    if (u.marker || u.lines > 3 || u.words < 2 || u.words > 30 || HasYear(u.text)) continue;
-    if (!AtHeadingIndent(doc, doc.blocks[u.first], body)) continue;
-    if (u.sentence && !u.text.ends_with('?') && !u.text.ends_with('!')) continue;
-    if (u.lines > 1 && !OneSentenceOrNone(doc, u, removed)) continue;
-    text::Tokenize(u.text, &tokens);
-    own.clear();
-    for (const text::Token& t : tokens.tokens) {
-      if (t.end - t.begin >= 3 && (index.Languages(t.hash) & stop_bit) == 0) own.push_back(t.hash);
-    }
-    std::sort(own.begin(), own.end());
-    own.erase(std::unique(own.begin(), own.end()), own.end());
+    if (!candidate[i - first]) continue;
+    const std::size_t own_begin = i == first ? 0 : own_end[i - first - 1];
+    const std::size_t own_size = own_end[i - first] - own_begin;
     // Each word shared with the article counts by how often the article
     // uses it (its key words recur), each word it does not share against.
     std::size_t shared = 0;
     double score = 0;
-    for (std::uint64_t h : own) {
-      auto [lo, hi] = std::equal_range(article.begin(), article.end(), h);
-      if (lo == hi) {
+    for (std::size_t k = own_begin; k < own_end[i - first]; ++k) {
+      const std::uint32_t n =
+          uses[static_cast<std::size_t>(std::lower_bound(wanted.begin(), wanted.end(), owns[k]) - wanted.begin())];
+      if (n == 0) {
         score -= 0.5;
         continue;
       }
       ++shared;
-      score += std::log1p(static_cast<double>(hi - lo));
+      score += std::log1p(static_cast<double>(n));
     }
     // A name of one word and a stop word ("New Zealand") is the article's
     // headline if the article says it again and again.
-    bool one_word_name = shared == 1 && own.size() == 1 && u.words >= 2 && score >= kNameRepeats;
-    if ((shared < 2 && !one_word_name) || shared * 2 < own.size()) continue;
+    bool one_word_name = shared == 1 && own_size == 1 && units[i].words >= 2 && score >= kNameRepeats;
+    if ((shared < 2 && !one_word_name) || shared * 2 < own_size) continue;
     if (score >= best_score) {  // The nearest to the article wins a tie: scanning down.
       best_score = score;
       best = i;
@@ -308,25 +337,51 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   if (units.empty()) return result;
   for (UnitInfo& u : units) u.text = std::string_view(joined).substr(u.text_begin, u.text.size());
 
-  // 2. Stop words, in the page's language. Each unit is tokenized and each
-  // word looked up once: the languages of its words are kept, unit after
-  // unit, for the count in the page's language once that is known.
+  // 2. Stop words, in the page's language. Each unit is tokenized (a long
+  // one part by part) and each word looked up once: the languages of its
+  // stop words are kept, unit after unit, for the count in the page's
+  // language once that is known. A unit of many stop words keeps a count per
+  // language instead, so a page of one huge paragraph costs no more than one
+  // of many small ones.
+  constexpr std::size_t kCountedAbove = 1024;
+  using LanguageCounts = std::array<std::uint32_t, 64>;
   std::vector<std::uint32_t> hits(index.size(), 0);
-  std::vector<std::uint64_t> word_languages;
-  std::vector<std::uint32_t> unit_words_end(units.size());
+  std::vector<std::uint64_t> stop_languages;
+  std::vector<LanguageCounts> counted;
+  std::vector<std::uint32_t> unit_stops_end(units.size());
+  std::vector<std::int32_t> unit_counted(units.size(), -1);
+  auto count_languages = [](std::uint64_t langs, LanguageCounts* counts) {
+    for (; langs != 0; langs &= langs - 1) ++(*counts)[static_cast<std::size_t>(__builtin_ctzll(langs))];
+  };
   for (std::size_t i = 0; i < units.size(); ++i) {
-    text::Tokenize(units[i].text, &tokens);
-    const std::size_t begin = word_languages.size();
-    text::AppendWordLanguages(index, tokens, &word_languages);
+    const std::size_t begin = stop_languages.size();
+    std::size_t unit_tokens = 0;
+    std::uint32_t words = 0;
+    text::TokenizeInParts(units[i].text, &tokens, [&](const text::TokenizedText& part, std::size_t) {
+      unit_tokens += part.tokens.size();
+      text::AppendStopwordLanguages(index, part, &stop_languages, &words);
+      if (stop_languages.size() - begin <= kCountedAbove) return;
+      if (unit_counted[i] < 0) {
+        unit_counted[i] = static_cast<std::int32_t>(counted.size());
+        counted.emplace_back().fill(0);
+      }
+      for (std::size_t k = begin; k < stop_languages.size(); ++k) count_languages(stop_languages[k], &counted.back());
+      stop_languages.resize(begin);
+    });
+    units[i].words = words;
     // Only units of 8 tokens or more vote for the page's language.
-    if (tokens.tokens.size() >= 8) {
-      for (std::size_t k = begin; k < word_languages.size(); ++k) {
-        for (std::uint64_t langs = word_languages[k]; langs != 0; langs &= langs - 1) {
+    if (unit_tokens >= 8) {
+      if (unit_counted[i] >= 0) {
+        const LanguageCounts& counts = counted[static_cast<std::size_t>(unit_counted[i])];
+        for (std::size_t l = 0; l < hits.size(); ++l) hits[l] += counts[l];
+      }
+      for (std::size_t k = begin; k < stop_languages.size(); ++k) {
+        for (std::uint64_t langs = stop_languages[k]; langs != 0; langs &= langs - 1) {
           ++hits[static_cast<std::size_t>(__builtin_ctzll(langs))];
         }
       }
     }
-    unit_words_end[i] = static_cast<std::uint32_t>(word_languages.size());
+    unit_stops_end[i] = static_cast<std::uint32_t>(stop_languages.size());
   }
   int language = -1;
   for (std::size_t i = 0, best = 0; i < hits.size(); ++i) {
@@ -336,11 +391,13 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     }
   }
   const std::uint64_t language_bit = language >= 0 ? std::uint64_t{1} << language : 0;
-  for (std::size_t i = 0, begin = 0; i < units.size(); begin = unit_words_end[i++]) {
+  for (std::size_t i = 0, begin = 0; i < units.size(); begin = unit_stops_end[i++]) {
     UnitInfo& u = units[i];
-    u.words = static_cast<std::uint32_t>(unit_words_end[i] - begin);
     u.stopwords = 0;
-    for (std::size_t k = begin; k < unit_words_end[i]; ++k) u.stopwords += (word_languages[k] & language_bit) != 0;
+    if (unit_counted[i] >= 0 && language >= 0) {
+      u.stopwords = counted[static_cast<std::size_t>(unit_counted[i])][static_cast<std::size_t>(language)];
+    }
+    for (std::size_t k = begin; k < unit_stops_end[i]; ++k) u.stopwords += (stop_languages[k] & language_bit) != 0;
   }
 
   // 3. Each unit's score: its words weighted by how far its stop-word density

@@ -18,6 +18,34 @@ namespace {
 constexpr std::size_t kMinHashes = 64;
 constexpr std::size_t kNearMinWords = 8;
 
+using Signature = std::array<std::uint32_t, kMinHashes>;
+
+// One-permutation MinHash of the unit's word pairs: each pair's hash goes
+// to one of 64 bins by its top bits, and a bin keeps the least hash it got.
+// One hash per pair, not 64; the share of bins two units agree on, among
+// the bins either filled, estimates the Jaccard similarity of their pairs.
+// `previous` is the hash of the word before t's first (a long unit comes
+// in parts), `have_previous` whether there is one.
+void AddMinHashes(const text::TokenizedText& t, bool have_previous, std::uint64_t previous, Signature* sig) {
+  for (std::size_t i = 0; i < t.tokens.size(); ++i) {
+    if (i == 0 && !have_previous) continue;
+    std::uint64_t h = text::MixWordHash(i == 0 ? previous : t.tokens[i - 1].hash, t.tokens[i].hash);
+    std::size_t bin = static_cast<std::size_t>(h >> 58);
+    (*sig)[bin] = std::min((*sig)[bin], static_cast<std::uint32_t>(h));
+  }
+}
+
+Signature EmptySignature() {
+  Signature sig;
+  sig.fill(std::numeric_limits<std::uint32_t>::max());
+  return sig;
+}
+
+// The tokens of a long unit kept for the glued-repeat check: it compares the
+// key of a kept unit of at most 20 words with the start of this one's, so the
+// key of this unit's first 21 words and the space after them are enough.
+constexpr std::size_t kKeyWordsKept = 21;
+
 // The units of a document with their keys: shared by dedup and the
 // fingerprint listing so both count positions the same way.
 class UnitKeys {
@@ -27,31 +55,70 @@ class UnitKeys {
   std::size_t size() const { return units_.size(); }
   internal::Unit unit(std::size_t i) const { return units_[i]; }
 
-  /// Tokenizes unit i; returns its fingerprint, 0 if it has no words.
+  /// Tokenizes unit i; returns its fingerprint, 0 if it has no words. A
+  /// unit of one line is read in place; a long one is tokenized part by
+  /// part, its signature made as it goes and only the start of its key kept.
   std::uint64_t Key(std::size_t i) {
-    joined_.clear();
-    for (std::uint32_t k = units_[i].first; k <= units_[i].last; ++k) {
-      if (k > units_[i].first) joined_.push_back(' ');
-      joined_.append(doc_.Text(doc_.blocks[k]));
+    const internal::Unit& u = units_[i];
+    if (u.first == u.last) {
+      text_ = doc_.Text(doc_.blocks[u.first]);
+    } else {
+      joined_.clear();
+      for (std::uint32_t k = u.first; k <= u.last; ++k) {
+        if (k > u.first) joined_.push_back(' ');
+        joined_.append(doc_.Text(doc_.blocks[k]));
+      }
+      text_ = joined_;
     }
-    if (Status s = text::TokenizeNfkc(joined_, &tokens_, &scratch_); !s.ok() && problem_.empty()) {
-      problem_ = fmt::format("line {}: {}", doc_.blocks[units_[i].first].line, s.message());
+    if (text::TokenPartEnd(text_, 0, /*ascii_only=*/true) == text_.size()) {
+      parts_ = false;
+      NoteProblem(i, text::TokenizeNfkc(text_, &tokens_, &scratch_));
+      words_ = tokens_.tokens.size();
+      if (words_ == 0) return 0;
+      std::uint64_t h = text::Hash64(tokens_.key);
+      return h == 0 ? 1 : h;
     }
-    if (tokens_.tokens.empty()) return 0;
-    std::uint64_t h = text::Hash64(tokens_.key);
+    parts_ = true;
+    words_ = 0;
+    key_.clear();
+    signature_ = EmptySignature();
+    hasher_.Reset();
+    std::uint64_t previous = 0;
+    Status folded = text::TokenizeNfkcInParts(text_, &tokens_, &scratch_, [&](const text::TokenizedText& part, std::size_t) {
+      if (part.tokens.empty()) return;
+      if (words_ > 0) hasher_.Add(" ");
+      hasher_.Add(part.key);
+      AddMinHashes(part, words_ > 0, previous, &signature_);
+      if (words_ <= kKeyWordsKept) {
+        if (words_ > 0) key_.push_back(' ');
+        key_.append(part.key);
+      } else if (key_.back() != ' ') {
+        key_.push_back(' ');  // More words follow those kept.
+      }
+      words_ += part.tokens.size();
+      previous = part.tokens.back().hash;
+    });
+    NoteProblem(i, std::move(folded));
+    if (words_ == 0) return 0;
+    std::uint64_t h = hasher_.Digest();
     return h == 0 ? 1 : h;
   }
-  std::size_t words() const { return tokens_.tokens.size(); }
-  const text::TokenizedText& tokens() const { return tokens_; }
-  /// The text and key of the unit last passed to Key().
-  std::string_view text() const { return joined_; }
-  std::string_view key() const { return tokens_.key; }
+  std::size_t words() const { return words_; }
+  /// The near-duplicate signature of the unit last passed to Key().
+  Signature MinHashSignature() const {
+    if (parts_) return signature_;
+    Signature sig = EmptySignature();
+    AddMinHashes(tokens_, false, 0, &sig);
+    return sig;
+  }
+  /// The text and key of the unit last passed to Key(). Of a long unit
+  /// only the start of the key: its first kKeyWordsKept words or more, and
+  /// a space when more follow.
+  std::string_view text() const { return text_; }
+  std::string_view key() const { return parts_ ? std::string_view(key_) : std::string_view(tokens_.key); }
   /// Empty, or where the first key ICU could not fold was, and why: its key
   /// was folded by the tokenizer alone, so dedup may miss its copies.
   const std::string& problem() const { return problem_; }
-
-  /// The near-duplicate signature of the unit last passed to Key().
-  std::array<std::uint32_t, kMinHashes> MinHashSignature() const;
 
  private:
   const Document& doc_;
@@ -59,44 +126,24 @@ class UnitKeys {
   text::TokenizedText tokens_;
   std::string joined_;
   std::string scratch_;
+  std::string_view text_;
+  std::size_t words_ = 0;
+  bool parts_ = false;  // The last unit came in parts.
+  std::string key_;     // Its key's start.
+  Signature signature_{};
+  text::Hasher64 hasher_;
   std::string problem_;
+
+  void NoteProblem(std::size_t i, Status s) {
+    if (!s.ok() && problem_.empty()) problem_ = fmt::format("line {}: {}", doc_.blocks[units_[i].first].line, s.message());
+  }
 };
-
-using Signature = std::array<std::uint32_t, kMinHashes>;
-
-// One-permutation MinHash of the unit's word pairs: each pair's hash goes
-// to one of 64 bins by its top bits, and a bin keeps the least hash it got.
-// One hash per pair, not 64; the share of bins two units agree on, among
-// the bins either filled, estimates the Jaccard similarity of their pairs.
-Signature MinHash(const text::TokenizedText& t) {
-  Signature sig;
-  sig.fill(std::numeric_limits<std::uint32_t>::max());
-  for (std::size_t i = 0; i + 1 < t.tokens.size(); ++i) {
-    std::uint64_t h = text::MixWordHash(t.tokens[i].hash, t.tokens[i + 1].hash);
-    std::size_t bin = static_cast<std::size_t>(h >> 58);
-    sig[bin] = std::min(sig[bin], static_cast<std::uint32_t>(h));
-  }
-  return sig;
-}
-
-std::array<std::uint32_t, kMinHashes> UnitKeys::MinHashSignature() const { return MinHash(tokens_); }
-
-double Similarity(const Signature& a, const Signature& b) {
-  constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
-  std::size_t same = 0;
-  std::size_t filled = 0;
-  for (std::size_t k = 0; k < kMinHashes; ++k) {
-    if (a[k] == kEmpty && b[k] == kEmpty) continue;
-    ++filled;
-    same += a[k] == b[k];
-  }
-  return filled == 0 ? 0.0 : static_cast<double>(same) / static_cast<double>(filled);
-}
 
 // Near-duplicate candidates by locality-sensitive hashing: the 64 bins of a
 // signature are cut into kBands bands of kRows bins, and a kept unit is a
 // candidate for a new one only when they agree on every bin of some band.
-// Each candidate is then checked with the full estimate (Similarity), so
+// Each candidate is then checked with the full estimate (the share of the
+// bins either filled on which both agree: SignatureStore::Similarity), so
 // the index only decides which pairs are compared, and a unit meets about
 // as many candidates as it has near neighbours, not every unit before it.
 //
@@ -108,6 +155,49 @@ double Similarity(const Signature& a, const Signature& b) {
 constexpr std::size_t kRows = 2;
 constexpr std::size_t kBands = kMinHashes / kRows;
 static_assert(kBands * kRows == kMinHashes);
+
+// The signatures of the kept units, each as the mask of its filled bins
+// and their values: a unit of a few words fills a few of the 64 bins, and
+// keeps 8 bytes and 4 a filled bin rather than 256.
+class SignatureStore {
+ public:
+  /// Keeps `sig`; returns its number.
+  std::uint32_t Add(const Signature& sig) {
+    constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
+    Packed p{0, static_cast<std::uint32_t>(values_.size())};
+    for (std::size_t k = 0; k < kMinHashes; ++k) {
+      if (sig[k] == kEmpty) continue;
+      p.filled |= std::uint64_t{1} << k;
+      values_.push_back(sig[k]);
+    }
+    packed_.push_back(p);
+    return static_cast<std::uint32_t>(packed_.size() - 1);
+  }
+
+  /// Similarity(signature `number`, b), the same to the last bit.
+  double Similarity(std::uint32_t number, const Signature& b) const {
+    constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
+    const Packed& a = packed_[number];
+    std::size_t same = 0;
+    std::size_t filled = 0;
+    std::size_t at = a.first;
+    for (std::size_t k = 0; k < kMinHashes; ++k) {
+      const bool a_filled = ((a.filled >> k) & 1) != 0;
+      if (!a_filled && b[k] == kEmpty) continue;
+      ++filled;
+      if (a_filled) same += values_[at++] == b[k];
+    }
+    return filled == 0 ? 0.0 : static_cast<double>(same) / static_cast<double>(filled);
+  }
+
+ private:
+  struct Packed {
+    std::uint64_t filled;  // Bit k: bin k holds a value.
+    std::uint32_t first;   // Where its values start in values_.
+  };
+  std::vector<Packed> packed_;
+  std::vector<std::uint32_t> values_;
+};
 
 // A map from 64-bit keys to 32-bit values by open addressing, in two flat
 // arrays: a node-based map allocates once a key, this once a growth.
@@ -220,14 +310,19 @@ class BandIndex {
 
 struct Kept {
   std::uint32_t line;
+  std::uint32_t signature = 0;  // 1 + its index in the signatures, 0 for none.
   std::size_t words;
-  Signature signature;
-  // Short units only (a title a later line may repeat): their text and key,
-  // as offsets into one buffer per document rather than two strings each.
-  std::uint32_t text_begin = 0;
-  std::uint32_t text_size = 0;
-  std::uint32_t key_size = 0;  // The key follows the text.
 };
+
+// The text and key of the last few kept units of at most 20 words (a title
+// a later line may repeat): the glued-repeat check looks back at the last
+// three kept units only.
+struct RecentShort {
+  std::size_t kept = 0;  // 1 + its number among the kept units; 0: none.
+  std::string text;
+  std::string key;
+};
+constexpr std::size_t kGluedLookBack = 3;
 
 // The units of a document as PrepareUnits left them: the same calls as
 // UnitKeys, read rather than worked out.
@@ -362,12 +457,14 @@ Document RemoveDuplicates(Document doc, MakeUnits make_units, const DedupOptions
   const std::uint32_t ledger_doc = options.ledger != nullptr ? options.ledger->BeginDocument(doc.id) : 0;
   const bool near = options.near_threshold > 0;
   std::vector<Kept> kept;  // This document's units so far, for the near checks.
-  kept.reserve(units.size());
-  std::string short_texts;  // Kept::text_begin and the rest point here.
+  SignatureStore signatures;  // Of the kept units of kNearMinWords words or more.
+  std::array<RecentShort, kGluedLookBack> recent;  // By kept.size() % kGluedLookBack.
   // The same units by fingerprint, for the exact check: one lookup a unit.
-  // The value is 1 + the unit's line (0 marks an empty slot).
-  FlatMap kept_lines(units.size());
-  BandIndex bands(units.size());  // The kept units of kNearMinWords words or more.
+  // The value is 1 + the unit's line (0 marks an empty slot). The tables
+  // grow as needed; a page of many units does not pay for them up front.
+  const std::size_t expected = std::min<std::size_t>(units.size(), std::size_t{1} << 14);
+  FlatMap kept_lines(expected);
+  BandIndex bands(expected);  // The kept units of kNearMinWords words or more.
   std::vector<std::uint32_t> candidates;
   std::uint64_t exact = 0, near_drops = 0, listed = 0, in = 0, comparisons = 0;
   auto drop = [&](std::size_t i, std::string_view rule, std::string_view of_id, std::uint32_t of_line) {
@@ -405,11 +502,12 @@ Document RemoveDuplicates(Document doc, MakeUnits make_units, const DedupOptions
     // A title repeated and glued to a caption fragment: one of the last
     // three units kept.
     const Kept* glued = nullptr;
-    for (std::size_t back = 1; back <= 3 && back <= kept.size() && glued == nullptr; ++back) {
-      const Kept& h = kept[kept.size() - back];
-      std::string_view h_text = std::string_view(short_texts).substr(h.text_begin, h.text_size);
-      std::string_view h_key = std::string_view(short_texts).substr(h.text_begin + h.text_size, h.key_size);
-      if (internal::IsGluedRepeat(h_text, h_key, h.words, units.text(), units.key())) glued = &h;
+    for (std::size_t back = 1; back <= kGluedLookBack && back <= kept.size() && glued == nullptr; ++back) {
+      const std::size_t number = kept.size() - back;
+      const Kept& h = kept[number];
+      const RecentShort& r = recent[number % kGluedLookBack];
+      if (h.words > 20 || r.kept != number + 1) continue;  // Only short units can be the title.
+      if (internal::IsGluedRepeat(r.text, r.key, h.words, units.text(), units.key())) glued = &h;
     }
     if (glued != nullptr) {
       drop(i, "glued-repeat", doc.id, glued->line);
@@ -425,32 +523,32 @@ Document RemoveDuplicates(Document doc, MakeUnits make_units, const DedupOptions
         continue;
       }
     }
-    Kept k{line, units.words(), {}};
-    if (k.words <= 20) {
-      k.text_begin = static_cast<std::uint32_t>(short_texts.size());
-      k.text_size = static_cast<std::uint32_t>(units.text().size());
-      k.key_size = static_cast<std::uint32_t>(units.key().size());
-      short_texts.append(units.text());
-      short_texts.append(units.key());
-    }
+    Kept k{line, 0, units.words()};
     if (near && k.words >= kNearMinWords) {
-      k.signature = units.MinHashSignature();
+      const Signature signature = units.MinHashSignature();
       // The earliest kept unit similar enough, as a scan of them all would
       // find it: candidates come in input order.
-      bands.Candidates(k.signature, &candidates);
+      bands.Candidates(signature, &candidates);
       comparisons += candidates.size();
       auto similar = std::find_if(candidates.begin(), candidates.end(), [&](std::uint32_t c) {
         const Kept& other = kept[c];
         // Only units of comparable length can be that similar.
         return other.words * 10 >= k.words * 7 && k.words * 10 >= other.words * 7 &&
-               Similarity(other.signature, k.signature) >= options.near_threshold;
+               signatures.Similarity(other.signature - 1, signature) >= options.near_threshold;
       });
       if (similar != candidates.end()) {
         drop(i, "near-duplicate", doc.id, kept[*similar].line);
         ++near_drops;
         continue;
       }
-      bands.Add(k.signature, static_cast<std::uint32_t>(kept.size()));
+      bands.Add(signature, static_cast<std::uint32_t>(kept.size()));
+      k.signature = signatures.Add(signature) + 1;
+    }
+    if (k.words <= 20) {
+      RecentShort& r = recent[kept.size() % kGluedLookBack];
+      r.kept = kept.size() + 1;
+      r.text.assign(units.text());
+      r.key.assign(units.key());
     }
     kept_lines.FindOrInsert(fp, line + 1);
     kept.push_back(k);

@@ -397,18 +397,33 @@ bool HasTextAfterObject(std::string_view line) {
 
 }  // namespace
 
-Status StreamDecoder::Decode(std::string_view line, Document* doc) {
-  Status s = DecodeRecord(line, doc);
-  if (!s.ok() && HasTextAfterObject(line)) return Status::InvalidInput("unexpected text after the record");
+Status StreamDecoder::Decode(std::string_view line, Document* doc) { return DecodeInPlace(line, 0, doc); }
+
+static_assert(StreamDecoder::kPadding >= simdjson::SIMDJSON_PADDING);
+
+Status StreamDecoder::DecodeInPlace(std::string_view line, std::size_t readable, Document* doc) {
+  Status s = DecodeRecord(line, readable, doc);
+  if (!s.ok() && HasTextAfterObject(line)) s = Status::InvalidInput("unexpected text after the record");
+  // A large record's buffers are not kept for the rest of the run.
+  constexpr std::size_t kKeptBytes = std::size_t{1} << 20;
+  if (line.size() > kKeptBytes) {
+    std::string().swap(impl_->padded);
+    impl_->parser = od::parser();
+  }
   return s;
 }
 
-Status StreamDecoder::DecodeRecord(std::string_view line, Document* doc) {
+Status StreamDecoder::DecodeRecord(std::string_view line, std::size_t readable, Document* doc) {
   doc->Clear();
-  std::string& padded = impl_->padded;
-  padded.reserve(line.size() + simdjson::SIMDJSON_PADDING);
-  padded.assign(line);
-  simdjson::padded_string_view view(padded.data(), padded.size(), padded.capacity());
+  simdjson::padded_string_view view;
+  if (readable >= line.size() + kPadding) {
+    view = simdjson::padded_string_view(line.data(), line.size(), readable);
+  } else {
+    std::string& padded = impl_->padded;
+    padded.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+    padded.assign(line);
+    view = simdjson::padded_string_view(padded.data(), padded.size(), padded.capacity());
+  }
   od::document d;
   if (auto e = impl_->parser.iterate(view).get(d)) return JsonError(e);
   od::object obj;

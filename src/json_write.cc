@@ -132,8 +132,16 @@ void JsonWriter::Key(std::string_view key) {
   after_key_ = true;
 }
 
+void JsonWriter::MakeRoom(std::size_t bytes, std::size_t more) {
+  if (bytes < kLargeString || out_->capacity() - out_->size() >= bytes + 64) return;
+  out_->reserve(out_->size() + bytes + more + 64);
+}
+
 void JsonWriter::String(std::string_view s) {
   BeforeValue();
+  // The text of a block of a large document: room for it and for the
+  // document's composed text, which repeats it.
+  MakeRoom(s.size(), 3 * s.size());
   AppendJsonString(s, out_);
 }
 
@@ -161,6 +169,11 @@ void JsonWriter::Null() {
 
 void JsonWriter::ComposedText(const Document& doc) {
   BeforeValue();
+  // Room for the text, and for the blocks, which a stream record writes
+  // after it.
+  std::size_t bytes = 0;
+  for (const Block& b : doc.blocks) bytes += b.text.length + 2;
+  MakeRoom(bytes, 2 * bytes + 160 * doc.blocks.size() + 4096);
   out_->push_back('"');
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     if (i > 0) out_->append(SeparatorBefore(doc, i) == "\n" ? "\\n" : "\\n\\n");

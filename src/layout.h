@@ -58,7 +58,9 @@ bool HasUnbalancedBracket(std::string_view s);
 /// words), unpunctuated `head` word for word, then goes on and breaks off:
 /// it ends no sentence, or leaves a bracket open. Keys are the folded words
 /// joined by spaces (text::Tokenize). A heading followed by a paragraph that
-/// begins with its words and ends a sentence is not one.
+/// begins with its words and ends a sentence is not one. Only the start of
+/// `line_key` is read: its first 21 words and the space after them are
+/// enough, whatever follows.
 bool IsGluedRepeat(std::string_view head, std::string_view head_key, std::size_t head_words,
                    std::string_view line, std::string_view line_key);
 

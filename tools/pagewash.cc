@@ -11,6 +11,10 @@
 #include <string_view>
 #include <vector>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include "cli.h"
 #include "help_format.h"
 #include "pagewash/files.h"
@@ -78,6 +82,14 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
   // Ctrl-C or a kill removes the temporary copies of the files being written.
   pagewash::InstallTempFileCleanup();
+#ifdef __GLIBC__
+  // A buffer of a megabyte or more is mapped on its own and given back to
+  // the system when freed. glibc would otherwise raise this threshold to the
+  // size of the largest buffer freed (up to 32 MB), so that, after one large
+  // page, the buffers of the next stages came from the heap and stayed
+  // resident once freed: a 25 MB page peaked at 5 times its size, not 3.
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
   if (argc < 2) {
     PrintTopHelp(stderr);
     return static_cast<int>(pagewash::ExitCode::kUsage);

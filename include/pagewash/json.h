@@ -84,7 +84,15 @@ class JsonWriter {
   /// escaping it straight into the output.
   void ComposedText(const Document& doc);
 
+  /// A string of at least this many bytes that does not fit in the output
+  /// makes room for several times its size, not only for itself (String,
+  /// ComposedText): a large document's text is written about twice (its
+  /// blocks, its composed text), and each growth of the buffer would copy
+  /// all written so far. Room reserved and not written costs no memory.
+  static constexpr std::size_t kLargeString = std::size_t{1} << 20;
+
  private:
+  void MakeRoom(std::size_t bytes, std::size_t more);
   void Open(char c);
   void Close(char c);
   void BeforeValue();
@@ -115,6 +123,14 @@ class StreamDecoder {
   /// for a foreign major schema version; the caller adds source and line.
   Status Decode(std::string_view line, Document* doc);
 
+  /// Bytes a buffer must be readable past a record for DecodeInPlace.
+  static constexpr std::size_t kPadding = 64;
+  /// As Decode, for a line whose buffer is readable up to `readable` bytes
+  /// from line.data(), at least line.size() + kPadding: it is parsed where
+  /// it stands rather than copied, so a large record costs one copy less.
+  /// The parser's buffers are given back after a large record.
+  Status DecodeInPlace(std::string_view line, std::size_t readable, Document* doc);
+
   /// True if `line` looks like a stream record: a JSON object with a string
   /// "text" field, or one under the key given to SetTextKey. Used to tell
   /// JSON Lines input from a raw page.
@@ -127,7 +143,7 @@ class StreamDecoder {
   void SetTextKey(std::string_view key);
 
  private:
-  Status DecodeRecord(std::string_view line, Document* doc);
+  Status DecodeRecord(std::string_view line, std::size_t readable, Document* doc);
 
   struct Impl;
   std::unique_ptr<Impl> impl_;

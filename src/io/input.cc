@@ -62,6 +62,9 @@ std::string ValidUtf8(std::string_view s) {
 // at that size for the rest of the run; a small one is kept for reuse.
 constexpr std::size_t kKeptBufferBytes = std::size_t{1} << 20;
 
+// How much of the first line, at least, is read to tell the format.
+constexpr std::size_t kDetectionBytes = std::size_t{1} << 16;
+
 void ReleaseIfLarge(std::string* s) {
   if (s->capacity() > kKeptBufferBytes) {
     std::string().swap(*s);
@@ -77,6 +80,44 @@ std::size_t BytesLeft(std::FILE* file) {
   long at = std::ftell(file);
   if (at < 0 || st.st_size < at) return 0;
   return static_cast<std::size_t>(st.st_size - at);
+}
+
+// Reads bytes of `file` into `out`, at most `room` of them, up to and
+// including a '\n' (then sets *ended). Sets *got to the bytes read. Returns
+// false at the end of the input or on a read error, true otherwise. Unlike
+// getline, it stops at `room`, so a line longer than a document may be is
+// never held whole.
+bool ReadUntilNewline(std::FILE* file, char* out, std::size_t room, std::size_t* got, bool* ended) {
+  *got = 0;
+  *ended = false;
+  while (*got < room) {
+#ifdef __GLIBC__
+    // What the stream has buffered is searched and copied in one go, as
+    // getline does; the stream refills below.
+    if (file->_IO_read_ptr < file->_IO_read_end) {
+      const std::size_t buffered = static_cast<std::size_t>(file->_IO_read_end - file->_IO_read_ptr);
+      const std::size_t n = std::min(buffered, room - *got);
+      const void* newline = std::memchr(file->_IO_read_ptr, '\n', n);
+      const std::size_t take = newline != nullptr ? static_cast<std::size_t>(static_cast<const char*>(newline) - file->_IO_read_ptr) + 1 : n;
+      std::memcpy(out + *got, file->_IO_read_ptr, take);
+      file->_IO_read_ptr += take;
+      *got += take;
+      if (newline != nullptr) {
+        *ended = true;
+        return true;
+      }
+      continue;
+    }
+#endif
+    const int c = getc_unlocked(file);
+    if (c == EOF) return false;
+    out[(*got)++] = static_cast<char>(c);
+    if (c == '\n') {
+      *ended = true;
+      return true;
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -179,10 +220,10 @@ Status InputReader::Attach(std::FILE* file, const std::string& name, std::uint64
   // Decide the format from the first non-blank line, which stays pending.
   jsonl_ = options_.format == InputFormat::kJsonl;
   if (options_.format == InputFormat::kText) return Status::Ok();
-  while (ReadLine()) {
+  while (ReadLine(/*detecting=*/true)) {
     // A BOM is no content: a line holding only a BOM and spaces is blank.
     std::string_view first = StripBom(line_);
-    if (IsBlank(first)) {
+    if (!line_cut_ && IsBlank(first)) {
       text_.append(line_);  // getline keeps the line end.
       continue;
     }
@@ -198,9 +239,11 @@ Status InputReader::Attach(std::FILE* file, const std::string& name, std::uint64
       // input JSON Lines when it plainly has a "text" field: the error is
       // then reported against that record, not hidden in a raw page.
       first.remove_prefix(first.find_first_not_of(" \t"));
+      // The text field is looked for first: parsing a large record only
+      // to tell the format would cost several times its size.
       jsonl_ = first.front() == '{' &&
-               (decoder_.LooksLikeRecord(first) || first.find(quoted_text_key_) != std::string_view::npos ||
-                first.find("\"text\":") != std::string_view::npos);
+               (first.find(quoted_text_key_) != std::string_view::npos ||
+                first.find("\"text\":") != std::string_view::npos || decoder_.LooksLikeRecord(first));
     }
     break;
   }
@@ -225,12 +268,73 @@ Status InputReader::Attach(std::FILE* file, const std::string& name, std::uint64
   return Status::Ok();
 }
 
-bool InputReader::ReadLine() {
-  ssize_t n = ::getline(&line_buffer_, &line_capacity_, file_);
-  if (n < 0) return false;
+std::size_t InputReader::LineLimit() const {
+  // A record may be the limit long after its BOM and before its "\r".
+  return options_.max_document_bytes + 4;
+}
+
+bool InputReader::ReadLine(bool detecting) {
+  line_cut_ = false;
+  std::size_t size = 0;
+  bool ended = false;  // The line's '\n' was read.
+  bool out_of_memory = false;
+  // The format is told from the first line, which must be read far enough
+  // to show a record's text field, whatever the limit.
+  const std::size_t limit = detecting ? std::max(LineLimit(), kDetectionBytes) : LineLimit();
+  while (size < limit) {
+    if (line_capacity_ - size < 2) {
+      // realloc: a large buffer grows in place (mremap), never copied.
+      std::size_t capacity = std::max<std::size_t>(line_capacity_ * 2, 256);
+      char* grown = static_cast<char*>(std::realloc(line_buffer_, capacity));
+      if (grown == nullptr) {
+        // Out of memory: the line is cut here and, as a record, refused.
+        out_of_memory = true;
+        break;
+      }
+      line_buffer_ = grown;
+      line_capacity_ = capacity;
+    }
+    const std::size_t room = std::min(line_capacity_ - size - 1, limit - size);
+    std::size_t got = 0;
+    if (ReadUntilNewline(file_, line_buffer_ + size, room, &got, &ended)) {
+      size += got;
+      if (ended) break;
+      continue;
+    }
+    size += got;
+    break;  // End of input, or a read error (ferror tells).
+  }
+  if (size == 0) return false;
   ++line_number_;
-  line_ = std::string_view(line_buffer_, static_cast<std::size_t>(n));
+  line_cut_ = !ended && (size >= limit || out_of_memory);
+  line_ = std::string_view(line_buffer_, size);
   return true;
+}
+
+InputReader::LineRest InputReader::SkipRestOfLine() {
+  LineRest rest;
+  char chunk[1 << 14];
+  bool ended = false;
+  while (!ended) {
+    std::size_t got = 0;
+    const bool more = ReadUntilNewline(file_, chunk, sizeof chunk, &got, &ended);
+    for (std::size_t i = 0; i < got; ++i) {
+      const char c = chunk[i];
+      if (c == '\n') continue;
+      if (c != '\r') rest.only_cr = false;
+      if (c != ' ' && c != '\t' && c != '\r') rest.blank = false;
+    }
+    if (!more) break;
+  }
+  return rest;
+}
+
+void InputReader::ReleaseLargeLine() {
+  if (line_capacity_ <= kKeptBufferBytes) return;
+  std::free(line_buffer_);
+  line_buffer_ = nullptr;
+  line_capacity_ = 0;
+  line_ = {};
 }
 
 InputReader::Next InputReader::ReadText(Document* doc) {
@@ -453,12 +557,33 @@ InputReader::Next InputReader::Read(Document* doc, PendingRecord* pending) {
       return next;
     }
     pending_line_ = false;
+    // A line longer than a record may be is not read whole: its rest is
+    // skipped as it streams. Only "\r"s after the part read leave it a
+    // record; only blanks leave it a blank line.
+    bool too_large = false;
+    if (line_cut_) {
+      const LineRest rest = SkipRestOfLine();
+      line_cut_ = false;
+      if (!rest.only_cr) {
+        if (rest.blank && IsBlank(line_)) continue;
+        too_large = true;
+      }
+    }
     // A last line cut short by damage in a compressed input is not a
     // record: the damage is the error, reported against that line.
-    if (line_.back() != '\n' && std::ferror(file_)) {
+    if ((too_large || line_.back() != '\n') && std::ferror(file_)) {
       next.status = kError;
       next.error = ReadFailure(line_number_);
       Close();
+      return next;
+    }
+    if (too_large) {
+      record_seen_ = true;
+      ReleaseLargeLine();
+      next.status = kError;
+      next.error = Status::InvalidInput(fmt::format("record is larger than {} bytes (--max-doc-bytes)",
+                                                    options_.max_document_bytes))
+                       .At(source_, line_number_);
       return next;
     }
     // A BOM may open the input, whether blank lines follow it or precede
@@ -482,10 +607,25 @@ InputReader::Next InputReader::Read(Document* doc, PendingRecord* pending) {
       pending->id_prefix = IdFromPath(name_ == "-" ? "stdin" : name_);
       pending->default_source = name_ == "-" ? std::string("<stdin>") : name_;
       pending->line_number = line_number_;
+      ReleaseLargeLine();
       next.status = kDocument;
       return next;
     }
-    Status s = decoder_.Decode(line, doc);
+    // The line is parsed where it stands: the buffer has room past it.
+    if (line_capacity_ - static_cast<std::size_t>(line.data() - line_buffer_) < line.size() + StreamDecoder::kPadding) {
+      const std::size_t at = static_cast<std::size_t>(line.data() - line_buffer_);
+      char* grown = static_cast<char*>(std::realloc(line_buffer_, at + line.size() + StreamDecoder::kPadding));
+      if (grown != nullptr) {
+        line_buffer_ = grown;
+        line_capacity_ = at + line.size() + StreamDecoder::kPadding;
+        line = std::string_view(line_buffer_ + at, line.size());
+      }
+    }
+    const std::size_t readable = line_capacity_ - static_cast<std::size_t>(line.data() - line_buffer_);
+    Status s = decoder_.DecodeInPlace(line, readable, doc);
+    // A large record's line is given back once decoded, not kept for the
+    // rest of the run.
+    ReleaseLargeLine();
     if (!s.ok()) {
       next.status = kError;
       next.error = std::move(s.At(source_, line_number_));

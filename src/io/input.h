@@ -106,7 +106,18 @@ class InputReader {
  private:
   Status Unwrap();  // Puts a decompressing stream in front of file_ when needed.
   Status ReadFailure(std::uint64_t line) const;  // After ferror(file_).
-  bool ReadLine();  // Into line_; false at end of input.
+  // Reads the next line into line_, at most LineLimit() bytes of it (then
+  // sets line_cut_, the rest left unread); false at end of input. The first
+  // line, `detecting` the format, may be read further.
+  bool ReadLine(bool detecting = false);
+  std::size_t LineLimit() const;
+  // What followed the part of a cut line that was read, now skipped.
+  struct LineRest {
+    bool only_cr = true;  // Nothing but "\r".
+    bool blank = true;    // Nothing but spaces, tabs and "\r".
+  };
+  LineRest SkipRestOfLine();
+  void ReleaseLargeLine();  // Frees line_buffer_ when it grew for a large line.
   void Close();
   Next ReadText(Document* doc);
   Next ReadWarc(Document* doc);
@@ -133,7 +144,8 @@ class InputReader {
   bool pending_line_ = false;  // line_ holds an unread first line.
   bool record_seen_ = false;   // A non-blank JSON Lines line has been read.
   std::uint64_t line_number_ = 0;
-  char* line_buffer_ = nullptr;
+  bool line_cut_ = false;  // line_ is the start of a longer line.
+  char* line_buffer_ = nullptr;  // malloc'd: it grows by realloc.
   std::size_t line_capacity_ = 0;
   std::string_view line_;
   std::string text_;

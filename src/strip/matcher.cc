@@ -43,14 +43,23 @@ LineVerdict Matcher::Match(std::string_view line) {
     whole_line_[r] = 0;
   }
   touched_.clear();
-  text::Tokenize(line, &tokens_);
-  Scan();
+  if (text::TokenPartEnd(line, 0) == line.size()) {
+    text::Tokenize(line, &tokens_);
+    words_ = tokens_.tokens.size();
+    cut_ = false;
+    // Only the first 64 words can be covered by a dateline's phrases.
+    month_.assign(std::min<std::size_t>(words_, 64), 0);
+    by_.assign(std::min<std::size_t>(words_, 64), 0);
+    Scan(tokens_, words_, 0);
+  } else {
+    ScanInParts(line);
+  }
   for (std::uint16_t r : always_) touched_.push_back(r);
   std::sort(touched_.begin(), touched_.end());
   touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
 
   LineVerdict v;
-  const std::size_t words = tokens_.tokens.size();
+  const std::size_t words = words_;
   for (std::uint16_t r : touched_) {
     const Rule& rule = rules_.rules[r];
     if (rule.type == RuleType::kNear) {
@@ -140,6 +149,12 @@ bool Matcher::Judge(std::uint16_t r, const Rule& rule, std::string_view line, st
 // (by the first dateline rule); sets *date to it.
 bool Matcher::IsDateFrom(std::string_view line, std::size_t begin, std::string_view* date) {
   if (dateline_ < 0) return false;
+  if (cut_) {
+    // The date runs to the line's end: every word is needed (a byline rule
+    // that allows this many words, which none of ours does).
+    text::Tokenize(line, &tokens_);
+    cut_ = false;
+  }
   std::size_t first = 0;
   while (first < tokens_.tokens.size() && tokens_.tokens[first].source_begin < begin) ++first;
   if (first >= tokens_.tokens.size()) return false;
@@ -213,7 +228,7 @@ bool Matcher::IsBreadcrumb(std::string_view line, std::uint32_t prefix_words) co
   static constexpr std::string_view kSeparators[] = {">", "›",  "»", "/", "|",
                                                      "→", "\\", "·", "•", "::"};
   if (EndsWithSentencePunctuation(line)) return false;
-  if (prefix_words > 0 && prefix_words < tokens_.tokens.size()) {
+  if (prefix_words > 0 && prefix_words < words_) {
     std::string_view rest = After(line, prefix_words);
     for (std::string_view sep : kSeparators) {
       if (rest.substr(0, sep.size()) == sep) return true;
@@ -223,27 +238,89 @@ bool Matcher::IsBreadcrumb(std::string_view line, std::uint32_t prefix_words) co
   return LooksLikeTrail(line);
 }
 
-// One pass over the words: each run of up to max_phrase_words words that
-// could still be a phrase is looked up once; each word once more among the
-// stems.
-void Matcher::Scan() {
-  const auto& toks = tokens_.tokens;
-  const std::size_t words = toks.size();
-  month_.assign(words, 0);
-  by_.assign(words, 0);
-  for (std::size_t i = 0; i < words; ++i) {
+// A line too long to tokenize whole (text::TokenPartEnd) goes in parts,
+// twice: once to count its words and keep the first kKeptWords, then to
+// scan a window that runs from part to part, so that a phrase may span a
+// cut. Memory stays at a part's tokens, whatever the line's length.
+void Matcher::ScanInParts(std::string_view line) {
+  const std::size_t keep = std::max<std::size_t>(kKeptWords, rules_.max_phrase_words + 3);
+  tokens_.tokens.clear();
+  tokens_.key.clear();
+  words_ = 0;
+  text::TokenizeInParts(line, &part_, [&](const text::TokenizedText& part, std::size_t offset) {
+    for (std::size_t k = 0; k < part.tokens.size() && tokens_.tokens.size() < keep; ++k) {
+      if (!tokens_.key.empty()) tokens_.key.push_back(' ');
+      text::Token t = part.tokens[k];
+      std::string_view word = part.Word(k);
+      t.begin = static_cast<std::uint32_t>(tokens_.key.size());
+      t.end = static_cast<std::uint32_t>(t.begin + word.size());
+      t.source_begin += static_cast<std::uint32_t>(offset);
+      t.source_end += static_cast<std::uint32_t>(offset);
+      tokens_.key.append(word);
+      tokens_.tokens.push_back(t);
+    }
+    words_ += part.tokens.size();
+  });
+  cut_ = words_ > tokens_.tokens.size();
+  if (cut_) tokens_.key.push_back(' ');  // More words follow.
+  month_.assign(std::min<std::size_t>(words_, 64), 0);
+  by_.assign(std::min<std::size_t>(words_, 64), 0);
+
+  // The window: the words the last part left unscanned (a phrase starting
+  // there may end in the next part), then the next part's.
+  const std::size_t reach = rules_.max_phrase_words - 1;
+  std::size_t base = 0;  // The line's word number of window_'s first.
+  window_.tokens.clear();
+  window_.key.clear();
+  text::TokenizeInParts(line, &part_, [&](const text::TokenizedText& part, std::size_t) {
+    for (std::size_t k = 0; k < part.tokens.size(); ++k) {
+      if (!window_.key.empty()) window_.key.push_back(' ');
+      text::Token t = part.tokens[k];
+      std::string_view word = part.Word(k);
+      t.begin = static_cast<std::uint32_t>(window_.key.size());
+      t.end = static_cast<std::uint32_t>(t.begin + word.size());
+      window_.key.append(word);
+      window_.tokens.push_back(t);
+    }
+    const std::size_t size = window_.tokens.size();
+    const std::size_t to = base + size == words_ ? size : size - std::min(size, reach);
+    Scan(window_, to, base);
+    // Keep the words not scanned, at the window's start.
+    const std::size_t shift = to < size ? window_.tokens[to].begin : window_.key.size();
+    std::size_t kept = 0;
+    for (std::size_t k = to; k < size; ++k, ++kept) {
+      text::Token t = window_.tokens[k];
+      t.begin -= static_cast<std::uint32_t>(shift);
+      t.end -= static_cast<std::uint32_t>(shift);
+      window_.tokens[kept] = t;
+    }
+    window_.tokens.resize(kept);
+    window_.key.erase(0, shift);
+    base += to;
+  });
+}
+
+// One pass over words [0, to) of `t`, which are the line's words from
+// number `base` on: each run of up to max_phrase_words words that could
+// still be a phrase is looked up once; each word once more among the stems.
+// `t` holds the max_phrase_words - 1 words after `to`, or the line's last.
+void Matcher::Scan(const text::TokenizedText& t, std::size_t to, std::size_t base) {
+  const auto& toks = t.tokens;
+  const std::size_t words = words_;
+  const std::size_t held = toks.size();
+  for (std::size_t i = 0; i < to; ++i) {
     std::uint64_t run = toks[i].hash;
-    for (std::size_t n = 1; n <= rules_.max_phrase_words && i + n <= words; ++n) {
+    for (std::size_t n = 1; n <= rules_.max_phrase_words && i + n <= held; ++n) {
       if (n > 1) run = text::MixWordHash(run, toks[i + n - 1].hash);
       const auto* slot = rules_.table.Find(run);
       if (slot == nullptr) break;
       for (std::uint32_t k = 0; k < slot->count; ++k) {
         const auto& e = rules_.table.entries[slot->first + k];
-        Record(e.rule, e.group, i, n, words);
+        Record(e.rule, e.group, base + i, n, words);
       }
       if (!slot->continues) break;
     }
-    std::string_view word = tokens_.Word(i);
+    std::string_view word = t.Word(i);
     std::string_view head;
     if (word.size() <= rules_.stems.min_chars || !rules_.stems.MayStart(word) ||
         !text::StemHead(word, rules_.stems.min_chars, &head)) {
@@ -254,7 +331,7 @@ void Matcher::Scan() {
     for (const auto& stem : bucket) {
       if (word.size() > stem.prefix.size() &&
           word.compare(0, stem.prefix.size(), stem.prefix) == 0) {
-        Record(stem.entry.rule, stem.entry.group, i, 1, words);
+        Record(stem.entry.rule, stem.entry.group, base + i, 1, words);
       }
     }
   }
@@ -281,10 +358,11 @@ void Matcher::Record(std::uint16_t r, std::uint8_t group, std::size_t i, std::si
       if (n == words) {
         whole_line_[r] = 1;
       } else {
+        if (words - n > 2) return;
         bool numbers_after = true;
         for (std::size_t k = n; k < words; ++k)
           numbers_after = numbers_after && AllDigits(tokens_.Word(k));
-        if (!numbers_after || words - n > 2) return;
+        if (!numbers_after) return;
         whole_line_[r] = 1;
       }
       break;
@@ -310,8 +388,10 @@ void Matcher::Record(std::uint16_t r, std::uint8_t group, std::size_t i, std::si
         break;
       }
       cover();
-      if (name == "month") month_[i] = 1;
-      if (name == "by") by_[i] = 1;
+      if (i < month_.size()) {
+        if (name == "month") month_[i] = 1;
+        if (name == "by") by_[i] = 1;
+      }
       break;
     }
     case RuleType::kCode:

@@ -39,8 +39,27 @@ class Matcher {
   /// Judges `line`. The verdict's views point into `line`.
   LineVerdict Match(std::string_view line);
 
-  /// The last line's tokens, valid until the next Match().
-  const text::TokenizedText& tokens() const { return tokens_; }
+  /// The last line's number of words.
+  std::size_t words() const { return words_; }
+
+  /// The last line's folded words joined by spaces (text::Tokenize), valid
+  /// until the next Match(). Of a line of more than kKeptWords words that
+  /// was tokenized in parts (longer than text::kTokenizePartBytes and a
+  /// half), only the start: the key of its first kKeptWords words or more
+  /// and the space after them.
+  std::string_view key() const { return tokens_.key; }
+
+  /// The start of key(): its first `n` words (n <= kKeptWords), and the
+  /// space after them when more follow; all of it when it has no more.
+  std::string_view KeyStart(std::size_t n) const {
+    if (words_ <= n) return tokens_.key;
+    return std::string_view(tokens_.key).substr(0, tokens_.tokens[n - 1].end + 1);
+  }
+
+  /// Of a long line, the words kept whole: enough for every rule that reads
+  /// words by position (prefixes, bylines, counts after a phrase) and for
+  /// the caption pass, which compares a line's first 21 words.
+  static constexpr std::size_t kKeptWords = 128;
 
   /// Group masks of the vocabulary rules the last line touched, and which
   /// rules it touched; valid until the next Match().
@@ -56,17 +75,22 @@ class Matcher {
   std::string_view After(std::string_view line, std::uint32_t words) const;
   bool FollowedBy(std::string_view line, std::uint32_t words, std::string_view then) const;
   bool IsBreadcrumb(std::string_view line, std::uint32_t prefix_words) const;
-  void Scan();
+  void ScanInParts(std::string_view line);
+  void Scan(const text::TokenizedText& t, std::size_t to, std::size_t base);
   void Record(std::uint16_t r, std::uint8_t group, std::size_t i, std::size_t n, std::size_t words);
 
   const CompiledRules& rules_;
-  text::TokenizedText tokens_;
+  text::TokenizedText tokens_;  // The line's tokens; of a long one (cut_), the first few.
+  std::size_t words_ = 0;       // The line's words.
+  bool cut_ = false;            // tokens_ holds only the first of them.
+  text::TokenizedText part_;    // A long line's part, and the window scanned.
+  text::TokenizedText window_;
   std::vector<std::uint64_t> groups_;        // Vocabulary: groups hit, per rule.
   std::vector<std::uint32_t> prefix_words_;  // Prefix rules: longest prefix hit.
   std::vector<std::uint64_t> covered_;       // Words covered by phrases, per rule.
   std::vector<std::uint8_t> whole_line_;     // Line rules: the line is a phrase.
-  std::vector<std::uint8_t> month_;          // Per word: a month name.
-  std::vector<std::uint8_t> by_;             // Per word: "by" in a dateline.
+  std::vector<std::uint8_t> month_;          // Per word of the first 64: a month name.
+  std::vector<std::uint8_t> by_;             // Per word of the first 64: "by" in a dateline.
   std::vector<std::uint16_t> touched_;
   std::vector<std::uint16_t> always_;  // Built-in detectors run on every line.
   int dateline_ = -1;                  // The first dateline rule.

@@ -62,23 +62,32 @@ bool StripContext::Flanked(std::size_t first, std::size_t last, int rule) const 
          NearSide(last + 1, rule, false) >= 0;
 }
 
+// Words of a line's key kept for the caption pass: a heading it compares
+// has at most 20, and the word after them must be there to tell "ab" from
+// "ab cd".
+constexpr std::size_t kCaptionKeyWords = 21;
+static_assert(kCaptionKeyWords <= Matcher::kKeptWords);
+
 void MatchLines(StripContext* ctx) {
   const Document& doc = ctx->doc;
   Matcher matcher(ctx->rules);
-  // Folding rarely grows text, and most lines keep their key: the page's
-  // size is about right.
+  // Folding rarely grows text, and a line keeps at most the start of its
+  // key: the page's size is enough.
   ctx->keys.reserve(doc.ArenaSize() + doc.ArenaSize() / 8);
   for (std::size_t i = 0; i < ctx->info.size(); ++i) {
     std::string_view line = doc.Text(doc.blocks[i]);
     LineVerdict v = matcher.Match(line);
     BlockInfo& b = ctx->info[i];
-    b.words = static_cast<std::uint32_t>(matcher.tokens().tokens.size());
+    b.words = static_cast<std::uint32_t>(matcher.words());
     // The caption pass compares short lines (headings) with fragments; a
-    // finished sentence of many words is neither, and keeps no copy.
+    // finished sentence of many words is neither, and keeps no copy. It
+    // compares a heading's key (20 words at most) with the start of a
+    // line's: a longer line keeps its first 21 words and the space after.
     if (b.words <= 20 || !EndsWithSentencePunctuation(line) || HasUnbalancedBracket(line)) {
+      std::string_view key = matcher.KeyStart(kCaptionKeyWords);
       b.key_begin = static_cast<std::uint32_t>(ctx->keys.size());
-      b.key_size = static_cast<std::uint32_t>(matcher.tokens().key.size());
-      ctx->keys.append(matcher.tokens().key);
+      b.key_size = static_cast<std::uint32_t>(key.size());
+      ctx->keys.append(key);
     }
     b.match = std::move(v);
     for (std::uint16_t r : matcher.Touched()) {

@@ -29,8 +29,10 @@ struct BlockInfo {
   int rule = -1;      ///< The rule that removes the block, once decided.
   LineVerdict match;  ///< What the rules said of the line alone.
   /// The folded words (text::Tokenize), kept only for the lines the caption
-  /// pass may compare (a finished sentence of many words keeps none): bytes
-  /// [key_begin, key_begin + key_size) of StripContext::keys.
+  /// pass may compare (a finished sentence of many words keeps none; a line
+  /// of more than 21 words keeps only the key of its first 21 and the space
+  /// after them, all that pass compares): bytes [key_begin, key_begin +
+  /// key_size) of StripContext::keys.
   std::uint32_t key_begin = 0;
   std::uint32_t key_size = 0;
   std::uint32_t words = 0;

@@ -161,4 +161,12 @@ void AppendWordLanguages(const StopwordIndex& index, const TokenizedText& t, std
   ForEachWord(t, [&](std::uint64_t h) { out->push_back(index.Languages(h)); });
 }
 
+void AppendStopwordLanguages(const StopwordIndex& index, const TokenizedText& t, std::vector<std::uint64_t>* out,
+                             std::uint32_t* words) {
+  ForEachWord(t, [&](std::uint64_t h) {
+    ++*words;
+    if (std::uint64_t langs = index.Languages(h); langs != 0) out->push_back(langs);
+  });
+}
+
 }  // namespace pagewash::text

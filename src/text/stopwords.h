@@ -70,6 +70,11 @@ void AddStopwordHits(const StopwordIndex& index, const TokenizedText& t, std::ve
 /// once this way and sums the bits itself.
 void AppendWordLanguages(const StopwordIndex& index, const TokenizedText& t, std::vector<std::uint64_t>* out);
 
+/// As AppendWordLanguages for the words some language lists; the others are
+/// only counted, in *words.
+void AppendStopwordLanguages(const StopwordIndex& index, const TokenizedText& t, std::vector<std::uint64_t>* out,
+                             std::uint32_t* words);
+
 }  // namespace pagewash::text
 
 #endif  // PAGEWASH_TEXT_STOPWORDS_H_

@@ -85,14 +85,63 @@ void Tokenize(std::string_view text, TokenizedText* out) {
   key.resize(static_cast<std::size_t>(w - base));
 }
 
-Status TokenizeNfkc(std::string_view text, TokenizedText* out, std::string* scratch) {
-  if (IsAscii(text)) {
-    Tokenize(text, out);
-    return Status::Ok();
+namespace {
+
+// A character at which a part may end: no token holds it, and it ends any
+// token before it, as it does in the whole text.
+bool CutsTokens(std::string_view text, std::size_t at) {
+  const auto b = static_cast<unsigned char>(text[at]);
+  if (b < 0x80) return kAsciiFold[b] == 0;
+  if ((b & 0xC0) == 0x80) return false;  // Inside a character.
+  std::size_t i = at;
+  const std::uint32_t c = NextCodePoint(text, &i);
+  return !IsIgnorable(c) && !IsWordChar(c);
+}
+
+}  // namespace
+
+std::size_t TokenPartEnd(std::string_view text, std::size_t begin, bool ascii_only) {
+  const std::size_t size = text.size();
+  if (size - begin <= kTokenizePartBytes + kTokenizePartBytes / 2) return size;
+  const std::size_t limit = begin + kTokenizePartBytes;
+  auto ascii_separator = [&](std::size_t at) {
+    const auto b = static_cast<unsigned char>(text[at]);
+    return b < 0x80 && kAsciiFold[b] == 0;
+  };
+  // An ASCII separator in the last half of the part, else any other.
+  for (std::size_t at = limit; at > begin + kTokenizePartBytes / 2; --at) {
+    if (ascii_separator(at)) return at;
   }
+  if (!ascii_only) {
+    for (std::size_t at = limit; at > begin + kTokenizePartBytes / 2; --at) {
+      if (CutsTokens(text, at)) return at;
+    }
+  }
+  // One word of half a part or more: the part takes it whole.
+  for (std::size_t at = limit + 1; at < size; ++at) {
+    if (ascii_only ? ascii_separator(at) : CutsTokens(text, at)) return at;
+  }
+  return size;
+}
+
+Hasher64::Hasher64() : state_(XXH3_createState()) { Reset(); }
+Hasher64::~Hasher64() { XXH3_freeState(static_cast<XXH3_state_t*>(state_)); }
+void Hasher64::Reset() { XXH3_64bits_reset(static_cast<XXH3_state_t*>(state_)); }
+void Hasher64::Add(std::string_view bytes) {
+  XXH3_64bits_update(static_cast<XXH3_state_t*>(state_), bytes.data(), bytes.size());
+}
+std::uint64_t Hasher64::Digest() const { return XXH3_64bits_digest(static_cast<const XXH3_state_t*>(state_)); }
+
+bool NeedsNfkcMapping(std::string_view text) {
   // Most text is already in NFKC; only then is the (costly) mapping needed.
   // Case folding and invisible characters are the tokenizer's business.
-  if (IsNfkc(text, /*compatibility=*/true)) {
+  return !IsAscii(text) && !IsNfkc(text, /*compatibility=*/true);
+}
+
+Status AppendNfkcMapping(std::string_view text, std::string* mapped) { return AppendNfkcCasefold(text, mapped); }
+
+Status TokenizeNfkc(std::string_view text, TokenizedText* out, std::string* scratch) {
+  if (!NeedsNfkcMapping(text)) {
     Tokenize(text, out);
     return Status::Ok();
   }

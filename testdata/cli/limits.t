@@ -53,3 +53,19 @@ one long line of a page with no end
 2> pagewash: error: cli/inputs/records.jsonl.gz:2: record is larger than 20 bytes (--max-doc-bytes)
 2> pagewash: error: cli/inputs/page.txt.gz: page is larger than 20 bytes (--max-doc-bytes)
 => 1
+
+# A JSON Lines line longer than the limit is skipped as it is read, never
+# held whole: an error names its line, the records around it go through.
+% pagewash clean --format text --max-doc-bytes 40
+{"id":"a","text":"A record of many words, longer than the limit allows."}
+{"id":"b","text":"Short one."}
+{"id":"c","text":"Another record that is far too long to be read."}
+{"id":"d","text":"Last one."}
+^D
+Short one.
+
+Last one.
+
+2> pagewash: error: <stdin>:1: record is larger than 40 bytes (--max-doc-bytes)
+2> pagewash: error: <stdin>:3: record is larger than 40 bytes (--max-doc-bytes)
+=> 1

@@ -11,6 +11,7 @@
 #include "pagewash/strip.h"
 #include "tests/support/icu_failure.h"
 #include "tests/support/testdata.h"
+#include "text/tokenize.h"
 
 namespace pagewash {
 namespace {
@@ -105,6 +106,36 @@ TEST(DedupNearTest, TitleGluedToACaptionFragment) {
             "| line Ukraine and Poland sign an agreement that binds both for ten years.\n");
   ASSERT_EQ(doc.removed.size(), 1u);
   EXPECT_EQ(doc.removed[0].rule, "glued-repeat");
+}
+
+// A paragraph longer than a tokenizer part is read in parts: its
+// fingerprint, signature and glued-repeat check are those of the whole.
+TEST(DedupNearTest, LongParagraphsAreComparedAsWholes) {
+  std::string para;
+  for (int i = 0; para.size() < 3 * text::kTokenizePartBytes; ++i) {
+    para += fmt::format("w{} \uFB01ne word\u2026 ", (i * 7919) % 10007);  // Some need NFKC mapping.
+  }
+  std::string near = para;
+  near.replace(near.find("w700 "), 4, "x700");
+  DedupOptions options;
+  options.explain = true;
+  Document doc = RemoveDuplicateParagraphs(
+      testing::FromText("Long title words\n\n" + para + "\n\nOther.\n\n" + para + "\n\n" + near +
+                        "\n\nLong title words " + para + " and on"),
+      options);
+  ASSERT_EQ(doc.removed.size(), 3u);
+  EXPECT_EQ(doc.removed[0].rule, "exact-duplicate");
+  EXPECT_EQ(doc.removed[1].rule, "near-duplicate");
+  EXPECT_EQ(doc.removed[1].duplicate_of_line, 3u);
+  // A title glued to the start of a long paragraph that ends no sentence.
+  EXPECT_EQ(doc.removed[2].rule, "glued-repeat");
+  // The fingerprint is the hash of the whole key.
+  text::TokenizedText tokens;
+  std::string scratch;
+  ASSERT_TRUE(text::TokenizeNfkc(para, &tokens, &scratch).ok());
+  std::vector<UnitFingerprint> fps = UnitFingerprints(testing::FromText(para), 1);
+  ASSERT_EQ(fps.size(), 1u);
+  EXPECT_EQ(fps[0].fingerprint, text::Hash64(tokens.key));
 }
 
 TEST(DedupNearTest, DifferentParagraphsAndThresholdZeroStay) {

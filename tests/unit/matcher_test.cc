@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "pagewash/rules.h"
+#include "text/tokenize.h"
 
 namespace pagewash::internal {
 namespace {
@@ -94,6 +95,38 @@ TEST(MatcherTest, VocabularyCountsGroups) {
   // The scratch of one line does not leak into the next.
   matcher.Match("Personal data");
   EXPECT_EQ(matcher.Groups(0), 0b100u);
+}
+
+TEST(MatcherTest, LongLineIsMatchedInPartsAsAWhole) {
+  RuleSet rules = Rules(
+      "[consent]\ntype = vocabulary\nmin-groups = 2\nrequire = cookie\n"
+      "group.cookie = cookies | cookie*\ngroup.consent = consent | agree\ngroup.data = personal "
+      "data\n");
+  // "personal data" stands across the first cut: a part ends before the
+  // space after "personal" (text::TokenPartEnd), the phrase is still found.
+  const std::size_t cut = text::kTokenizePartBytes;
+  std::string line(cut - 9, 'w');
+  line += " personal data";
+  ASSERT_EQ(line.substr(cut - 8, 8), "personal");
+  ASSERT_EQ(text::TokenPartEnd(line + std::string(cut, 'x'), 0), cut);
+  for (int i = 0; i < 20000; ++i) line += " more words";
+  line += " and cookies";
+  ASSERT_GT(line.size(), 3 * cut);
+  Matcher matcher(rules.compiled());
+  matcher.Match(line);
+  EXPECT_EQ(matcher.Groups(0), 0b101u);
+  EXPECT_EQ(matcher.words(), 1u + 2u + 40000u + 2u);
+  // Only the start of the key is kept: the first words and a space.
+  const std::string start = std::string(cut - 9, 'w') + " personal data more";
+  EXPECT_TRUE(matcher.KeyStart(2) == start.substr(0, cut + 1));  // "... personal "
+  EXPECT_TRUE(matcher.key().starts_with(start));
+  EXPECT_EQ(matcher.key().back(), ' ');
+  // A short line after it is matched afresh, whole.
+  matcher.Match("Personal data");
+  EXPECT_EQ(matcher.Groups(0), 0b100u);
+  EXPECT_EQ(matcher.key(), "personal data");
+  EXPECT_EQ(matcher.KeyStart(1), "personal ");
+  EXPECT_EQ(matcher.KeyStart(21), "personal data");
 }
 
 TEST(MatcherTest, WordBounds) {

@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Memory grows linearly with a page: `pagewash clean` on generated pages of
+size N and 4N, peak resident memory measured by getrusage (ru_maxrss of each
+run), never by the clock.
+
+  growth_test.py PAGEWASH [--scale S]
+
+Three kinds of page: one line of prose (25 MB and 100 MB at scale 1), a page
+of 10,000 short paragraphs and one of 40,000, and a JSON Lines file whose
+one record of 100 MB is longer than --max-doc-bytes, which is skipped as it
+is read. For each pair, the extra memory of the larger run (its peak less
+that of a run on a tiny page) must be under 6 times that of the smaller.
+Every run's extra memory must stay under a bound for its kind: 4 times the
+page for one line (README, Performance: about 3 times), 12 times for short
+paragraphs, whose blocks cost more than their text; the record over the
+limit, under 8 MB. Exit 1 on a failure; the figures are printed in any case.
+"""
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+MB = 1 << 20
+
+
+def words(seed):
+    """Prose-like words: a fixed set of stop words, and 50,000 made-up words
+    drawn with a skewed frequency, as in text."""
+    rng = random.Random(seed)
+    stop = ("the of and to in a is that for it as was with be by on not he this are or his from at which "
+            "but have an they you were her she there been one all we their").split()
+    syll = ["ka", "lo", "min", "ter", "sa", "vel", "dor", "ni", "pra", "sto", "qui", "ben", "ra", "mo", "tel"]
+    made = ["".join(rng.choice(syll) for _ in range(rng.randint(2, 4))) for _ in range(50000)]
+    def word():
+        if rng.random() < 0.45:
+            return rng.choice(stop)
+        return made[min(int(rng.paretovariate(0.9)) - 1, len(made) - 1) if rng.random() < 0.5 else rng.randrange(len(made))]
+    return rng, word
+
+
+def one_line(path, size):
+    rng, word = words(1)
+    with open(path, "w") as f:
+        n = 0
+        while n < size:
+            s = " ".join(word() for _ in range(rng.randint(6, 20))).capitalize() + ". "
+            f.write(s)
+            n += len(s)
+        f.write("\n")
+
+
+def paragraphs(path, count):
+    rng, word = words(2)
+    with open(path, "w") as f:
+        for i in range(count):
+            f.write(" ".join(word() for _ in range(rng.randint(8, 16))).capitalize() + ".\n\n")
+
+
+def huge_record(path, size):
+    rng, word = words(3)
+    with open(path, "w") as f:
+        f.write('{"id":"a","text":"A short record."}\n{"id":"huge","text":"')
+        n = 0
+        chunk = " ".join(word() for _ in range(20000)) + " "
+        while n < size:
+            f.write(chunk)
+            n += len(chunk)
+        f.write('"}\n{"id":"b","text":"Another short record."}\n')
+
+
+def run(argv):
+    pid = os.fork()
+    if pid == 0:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        try:
+            os.execv(argv[0], argv)
+        finally:
+            os._exit(127)
+    _, status, usage = os.wait4(pid, 0)
+    return os.waitstatus_to_exitcode(status), usage.ru_maxrss  # KB on Linux
+
+
+def main():
+    binary = sys.argv[1]
+    scale = float(sys.argv[sys.argv.index("--scale") + 1]) if "--scale" in sys.argv else 1.0
+    failures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tiny = os.path.join(tmp, "tiny.txt")
+        with open(tiny, "w") as f:
+            f.write("A tiny page.\n")
+        code, base = run([binary, "clean", tiny])
+        print(f"tiny page: peak {base} KB")
+        cases = []
+        small, large = int(25 * MB * scale), int(100 * MB * scale)
+        for size in (small, large):
+            path = os.path.join(tmp, f"line{size}.txt")
+            one_line(path, size)
+            cases.append(("one-line page", path, [binary, "clean", path], 4))
+        for count in (int(10000 * scale), int(40000 * scale)):
+            path = os.path.join(tmp, f"para{count}.txt")
+            paragraphs(path, count)
+            cases.append(("page of short paragraphs", path, [binary, "clean", path], 12))
+        results = []
+        for name, path, argv, bound in cases:
+            size = os.path.getsize(path)
+            code, kb = run(argv)
+            extra = max(kb - base, 1)
+            print(f"{name} of {size / MB:.1f} MB: exit {code}, peak {kb / 1024:.1f} MB, "
+                  f"{extra * 1024 / size:.2f} times the page above a tiny page's")
+            if code != 0:
+                failures.append(f"{name} of {size} bytes: exit {code}")
+            if extra * 1024 > bound * size:
+                failures.append(f"{name} of {size} bytes: {extra} KB above a tiny page's, "
+                                f"more than {bound} times its size")
+            results.append((name, size, extra))
+        for (name, size, extra), (_, size4, extra4) in zip(results[0::2], results[1::2]):
+            ratio = extra4 / extra
+            print(f"{name}: {size4 / size:.1f} times the size costs {ratio:.2f} times the memory")
+            if ratio >= 6:
+                failures.append(f"{name}: {size4 / size:.1f} times the size costs {ratio:.2f} times the memory")
+        # A record over --max-doc-bytes is skipped as it streams.
+        path = os.path.join(tmp, "huge.jsonl")
+        huge_record(path, large)
+        code, kb = run([binary, "clean", "--max-doc-bytes", str(MB), path])
+        print(f"JSON Lines with a record of {os.path.getsize(path) / MB:.1f} MB over --max-doc-bytes 1 MiB: "
+              f"exit {code}, peak {kb / 1024:.1f} MB")
+        if code != 1:
+            failures.append(f"the record over the limit: exit {code}, not 1")
+        if (kb - base) * 1024 > 8 * MB:
+            failures.append(f"the record over the limit was held: {kb - base} KB above a tiny page's")
+    for f in failures:
+        print("FAILED:", f)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
