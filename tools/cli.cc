@@ -615,7 +615,7 @@ int RunCommandImpl(const CommandSpec& spec, std::span<const CommandSpec> command
   SeenIndex index(/*audit=*/a.explain);
   if (a.scope == "stream") {
     config.options.dedup.scope = DedupScope::kStream;
-    config.options.dedup.index = &index;
+    config.state.dedup.index = &index;
   }
   // Each state file is locked before it is read and until it is replaced,
   // so that a second run cannot start from the same old version.
@@ -642,12 +642,12 @@ int RunCommandImpl(const CommandSpec& spec, std::span<const CommandSpec> command
       return static_cast<int>(ExitCode::kDataError);
     }
     ledger = std::move(loaded.value());
-    config.options.dedup.ledger = &ledger;
+    config.state.dedup.ledger = &ledger;
     config.options.dedup.scope = DedupScope::kStream;
     config.state_path = a.state;
   }
   DedupCounters counters;
-  if (a.stats) config.options.dedup.counters = &counters;
+  if (a.stats) config.state.dedup.counters = &counters;
   DropList drop_list;
   if (!a.drop_list.empty()) {
     Result<DropList> loaded = LoadDropList(a.drop_list);
