@@ -9,23 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include "cli_options.h"
 #include "pagewash/pipeline.h"
 #include "pagewash/rules.h"
 
 namespace pagewash::cli {
-
-/// Which option groups a subcommand takes.
-struct CommandSpec {
-  std::string_view name;
-  std::string_view summary;
-  std::string_view description;  ///< For --help.
-  std::vector<std::string_view> stages;  ///< Stages folded, in order.
-  OutputKind output = OutputKind::kStream;
-  bool strip_options = false;
-  bool dedup_options = false;
-  bool segment_options = false;
-  bool emit_options = false;
-};
 
 /// Parses argv for `spec`, runs it and returns the process exit code.
 /// Prints --help and --version to stdout, diagnostics to stderr. `commands`
