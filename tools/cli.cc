@@ -22,7 +22,6 @@
 #include <set>
 #include <sstream>
 
-
 #include "pagewash/text_input.h"
 
 namespace po = boost::program_options;
