@@ -100,6 +100,7 @@ double FloatArg(const char* fn, std::string_view key, py::handle v) {
 // Everything a call needs: the library's options and what they point to.
 struct Config {
   PipelineOptions options;
+  PipelineState state;  // Points into `index`.
   InputOptions input;
   SiteFrom site_from = SiteFrom::kUrl;
   std::vector<std::string> rule_files;
@@ -277,7 +278,7 @@ void ParseOptions(const char* fn, unsigned takes, const py::kwargs& kwargs, Conf
   if (c->stream) {
     c->index = std::make_unique<SeenIndex>(/*audit=*/c->options.dedup.explain);
     c->options.dedup.scope = DedupScope::kStream;
-    c->options.dedup.index = c->index.get();
+    c->state.dedup.index = c->index.get();
   }
   c->options.dedup.drop_list = c->drop_list.get();
 }
@@ -370,7 +371,7 @@ class Runner {
     PipelineOptions options = config_.options;
     options.strip.site_furniture = furniture;
     if (drop != nullptr) options.dedup.drop_list = drop;
-    *doc = ApplyStages(std::move(*doc), stages_, options);
+    *doc = ApplyStages(std::move(*doc), stages_, options, config_.state);
     out->clear();
     if (Status s = doc->problem(); !s.ok()) return s;
     if (emit_) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cassert>
 #include <array>
 #include <limits>
 
@@ -358,7 +359,8 @@ class PreparedView {
 // goes) or PreparedView (worked out ahead): one loop, so both give the same.
 // `make_units(doc)` gives the units of the document.
 template <class MakeUnits>
-Document RemoveDuplicates(Document doc, MakeUnits make_units, const DedupOptions& options);
+Document RemoveDuplicates(Document doc, MakeUnits make_units, const DedupOptions& options,
+                          const DedupState& state);
 
 }  // namespace
 
@@ -449,12 +451,14 @@ bool DropList::Contains(std::string_view id, std::size_t position) const {
 namespace {
 
 template <class MakeUnits>
-Document RemoveDuplicates(Document doc, MakeUnits make_units, const DedupOptions& options) {
+Document RemoveDuplicates(Document doc, MakeUnits make_units, const DedupOptions& options,
+                          const DedupState& state) {
+  assert(ValidateDedup(options, state).ok());
   auto units = make_units(doc);
   internal::BlockRemover remover(&doc, "dedup", options.explain);
-  const bool stream = options.ledger == nullptr && options.scope == DedupScope::kStream && options.index != nullptr;
-  const std::uint32_t self = stream ? options.index->AddDocument(doc.id) : 0;
-  const std::uint32_t ledger_doc = options.ledger != nullptr ? options.ledger->BeginDocument(doc.id) : 0;
+  const bool stream = state.ledger == nullptr && options.scope == DedupScope::kStream;
+  const std::uint32_t self = stream ? state.index->AddDocument(doc.id) : 0;
+  const std::uint32_t ledger_doc = state.ledger != nullptr ? state.ledger->BeginDocument(doc.id) : 0;
   const bool near = options.near_threshold > 0;
   std::vector<Kept> kept;  // This document's units so far, for the near checks.
   SignatureStore signatures;  // Of the kept units of kNearMinWords words or more.
@@ -490,10 +494,10 @@ Document RemoveDuplicates(Document doc, MakeUnits make_units, const DedupOptions
     }
     // Exact, in an earlier document of the run.
     if (stream) {
-      SeenIndex::First first = options.index->Insert(fp, self, line);
+      SeenIndex::First first = state.index->Insert(fp, self, line);
       if (first.seen_before) {
         // Only an auditing index knows where the first copy was.
-        std::string_view of = options.index->audit() ? options.index->DocumentId(first.owner) : std::string_view();
+        std::string_view of = state.index->audit() ? state.index->DocumentId(first.owner) : std::string_view();
         drop(i, "exact-duplicate", of, first.line);
         ++exact;
         continue;
@@ -515,10 +519,10 @@ Document RemoveDuplicates(Document doc, MakeUnits make_units, const DedupOptions
       continue;
     }
     // Owned by another document, in this run or an earlier one.
-    if (options.ledger != nullptr) {
+    if (state.ledger != nullptr) {
       Ledger::Owner owner;
-      if (!options.ledger->Claim(fp, ledger_doc, line, &owner)) {
-        drop(i, "exact-duplicate", options.ledger->DocumentId(owner.doc), owner.line);
+      if (!state.ledger->Claim(fp, ledger_doc, line, &owner)) {
+        drop(i, "exact-duplicate", state.ledger->DocumentId(owner.doc), owner.line);
         ++exact;
         continue;
       }
@@ -557,8 +561,8 @@ Document RemoveDuplicates(Document doc, MakeUnits make_units, const DedupOptions
   doc.stats.duplicates += removed;
   doc.stages.emplace_back("dedup");
   if (!units.problem().empty()) doc.SetProblem(units.problem());
-  if (options.counters != nullptr) {
-    DedupCounters& c = *options.counters;
+  if (state.counters != nullptr) {
+    DedupCounters& c = *state.counters;
     ++c.documents;
     c.units_in += in;
     c.units_out += in - exact - near_drops - listed;
@@ -572,9 +576,16 @@ Document RemoveDuplicates(Document doc, MakeUnits make_units, const DedupOptions
 
 }  // namespace
 
-Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options) {
+Status ValidateDedup(const DedupOptions& options, const DedupState& state) {
+  if (options.scope == DedupScope::kStream && state.index == nullptr && state.ledger == nullptr) {
+    return Status::InvalidArgument("dedup with scope stream needs a seen index (or a ledger) for the run");
+  }
+  return Status::Ok();
+}
+
+Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options, const DedupState& state) {
   return RemoveDuplicates(
-      std::move(doc), [](const Document& d) { return UnitKeys(d); }, options);
+      std::move(doc), [](const Document& d) { return UnitKeys(d); }, options, state);
 }
 
 void PreparedUnits::Clear() {
@@ -610,9 +621,10 @@ void PrepareUnits(const Document& doc, const DedupOptions& options, PreparedUnit
   out->problem = units.problem();
 }
 
-Document RemoveDuplicateParagraphs(Document doc, const PreparedUnits& prepared, const DedupOptions& options) {
+Document RemoveDuplicateParagraphs(Document doc, const PreparedUnits& prepared, const DedupOptions& options,
+                                   const DedupState& state) {
   return RemoveDuplicates(
-      std::move(doc), [&prepared](const Document&) { return PreparedView(prepared); }, options);
+      std::move(doc), [&prepared](const Document&) { return PreparedView(prepared); }, options, state);
 }
 
 Result<DropList> ParseDropList(std::string_view text, std::string_view source) {

@@ -30,11 +30,13 @@
 namespace pagewash {
 namespace {
 
-Document Strip(Document doc, const PipelineOptions& o) { return StripBoilerplate(std::move(doc), o.strip); }
-Document Dedup(Document doc, const PipelineOptions& o) {
-  return RemoveDuplicateParagraphs(std::move(doc), o.dedup);
+Document Strip(Document doc, const PipelineOptions& o, const PipelineState&) {
+  return StripBoilerplate(std::move(doc), o.strip);
 }
-Document Segment(Document doc, const PipelineOptions& o) {
+Document Dedup(Document doc, const PipelineOptions& o, const PipelineState& state) {
+  return RemoveDuplicateParagraphs(std::move(doc), o.dedup, state.dedup);
+}
+Document Segment(Document doc, const PipelineOptions& o, const PipelineState&) {
   return SegmentSections(std::move(doc), o.segment);
 }
 
@@ -55,9 +57,9 @@ const Stage* FindStage(std::string_view name) {
   return nullptr;
 }
 
-Document ApplyStages(Document doc, std::span<const Stage* const> stages,
-                     const PipelineOptions& options) {
-  for (const Stage* stage : stages) doc = stage->apply(std::move(doc), options);
+Document ApplyStages(Document doc, std::span<const Stage* const> stages, const PipelineOptions& options,
+                     const PipelineState& state) {
+  for (const Stage* stage : stages) doc = stage->apply(std::move(doc), options, state);
   return doc;
 }
 
@@ -327,7 +329,7 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
   }
   SiteProfile::Learner learner(config.learn);
   const bool learning = !config.learn_profile.empty();
-  const bool ledger = !config.state_path.empty() && config.options.dedup.ledger != nullptr;
+  const bool ledger = !config.state_path.empty() && config.state.dedup.ledger != nullptr;
   const bool manifest = config.output_kind == OutputKind::kChanges && config.manifest != nullptr;
   // The state files this run would move ahead, named in messages.
   std::vector<std::string> state_files;
@@ -380,8 +382,7 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
   // thread, and only its units are prepared on the workers.
   std::span<const Stage* const> before(config.stages);
   std::span<const Stage* const> after;
-  const DedupOptions& dedup = config.options.dedup;
-  const bool shared_dedup = dedup.ledger != nullptr || (dedup.scope == DedupScope::kStream && dedup.index != nullptr);
+  const bool shared_dedup = config.state.dedup.ledger != nullptr || config.options.dedup.scope == DedupScope::kStream;
   bool split = false;
   for (std::size_t i = 0; i < config.stages.size(); ++i) {
     if (config.stages[i]->name == "dedup" && shared_dedup) {
@@ -391,13 +392,18 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
       break;
     }
   }
-  // The options a document's work reads: its site's furniture, and its own
-  // counters (summed in input order).
+  // The options a document's work reads: its site's furniture. And the
+  // state it may write on a worker: its own counters (summed in input
+  // order); the index and the ledger are only written in input order.
   auto options_for = [&](WorkItem& item) {
     PipelineOptions options = config.options;
     options.strip.site_furniture = site_evidence ? evidence.FurnitureOf(item.doc) : nullptr;
-    options.dedup.counters = config.options.dedup.counters != nullptr ? &item.counters : nullptr;
     return options;
+  };
+  auto state_for = [&](WorkItem& item) {
+    PipelineState state = config.state;
+    if (state.dedup.counters != nullptr) state.dedup.counters = &item.counters;
+    return state;
   };
   auto serialise = [&](WorkItem& item) {
     item.out.clear();
@@ -478,8 +484,8 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
           failed = true;
           break;
         }
-        if (config.options.dedup.counters != nullptr) {
-          DedupCounters& c = *config.options.dedup.counters;
+        if (config.state.dedup.counters != nullptr) {
+          DedupCounters& c = *config.state.dedup.counters;
           c.documents += item.counters.documents;
           c.units_in += item.counters.units_in;
           c.units_out += item.counters.units_out;
@@ -558,7 +564,7 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
   steps.push_back({Pipeline::Where::kAnyThread, [&](WorkItem& item) {
                      if (item.kind != WorkItem::kDocument) return;
                      PipelineOptions options = options_for(item);
-                     item.doc = ApplyStages(std::move(item.doc), before, options);
+                     item.doc = ApplyStages(std::move(item.doc), before, options, state_for(item));
                      if (split) {
                        PrepareUnits(item.doc, options.dedup, &item.units);
                      } else {
@@ -568,13 +574,12 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
   if (split) {
     steps.push_back({Pipeline::Where::kInOrder, [&](WorkItem& item) {
                        if (item.kind != WorkItem::kDocument) return;
-                       DedupOptions options = config.options.dedup;
-                       if (options.counters != nullptr) options.counters = &item.counters;
-                       item.doc = RemoveDuplicateParagraphs(std::move(item.doc), item.units, options);
+                       item.doc = RemoveDuplicateParagraphs(std::move(item.doc), item.units, config.options.dedup,
+                                                            state_for(item).dedup);
                      }});
     steps.push_back({Pipeline::Where::kAnyThread, [&](WorkItem& item) {
                        if (item.kind != WorkItem::kDocument) return;
-                       item.doc = ApplyStages(std::move(item.doc), after, config.options);
+                       item.doc = ApplyStages(std::move(item.doc), after, config.options, state_for(item));
                        serialise(item);
                      }});
   }
@@ -609,7 +614,7 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
   Status prepared = Status::Ok();
   if (learning) prepared = prepare(config.learn_profile, learner.Build().Serialize());
   if (prepared.ok() && manifest) prepared = prepare(config.manifest_path, config.manifest->Serialize());
-  if (prepared.ok() && ledger) prepared = prepare(config.state_path, config.options.dedup.ledger->Serialize());
+  if (prepared.ok() && ledger) prepared = prepare(config.state_path, config.state.dedup.ledger->Serialize());
   if (!prepared.ok()) {
     reporter.Error(prepared);
     std::vector<std::string> kept = state_files;
@@ -663,6 +668,14 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
     stats->records_skipped.emplace_back(io::WarcSkipKey(static_cast<io::WarcSkip>(i)), 0);
   }
   CountingReporter counting(reporter, stats);
+  // A stage without the state it requires is a mistake in the caller's set
+  // up, found before any input is read.
+  const bool dedups = std::any_of(config.stages.begin(), config.stages.end(),
+                                  [](const Stage* s) { return s->name == "dedup"; });
+  if (Status s = dedups ? ValidateDedup(config.options.dedup, config.state.dedup) : Status::Ok(); !s.ok()) {
+    counting.Error(s);
+    return ExitCode::kUsage;
+  }
   ExitCode code = RunInputs(config, counting, stats, start);
   stats->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return code;

@@ -18,11 +18,9 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
-#include <thread>
-
-#include <unistd.h>
 
 #include "pagewash/text_input.h"
 
@@ -37,7 +35,6 @@ namespace {
 // the run ends.
 class StderrReporter : public Reporter {
  public:
-  enum class ProgressMode { kOff, kTerminal, kForced };
   explicit StderrReporter(ProgressMode progress = ProgressMode::kOff) : progress_(progress) {}
   void Error(const Status& status) override {
     ClearProgress();
@@ -84,76 +81,6 @@ class StderrReporter : public Reporter {
   std::chrono::steady_clock::time_point last_;
 };
 
-// A --shard-size: N documents, or a size with K, M or G (KiB, MiB, GiB).
-// False when it is neither.
-bool ParseShardSize(const std::string& text, std::uint64_t* documents, std::uint64_t* bytes) {
-  std::size_t digits = 0;
-  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
-  if (digits == 0 || digits > 12) return false;
-  const std::uint64_t n = std::stoull(text.substr(0, digits));
-  if (n == 0) return false;
-  const std::string unit = text.substr(digits);
-  if (unit.empty()) {
-    *documents = n;
-    return true;
-  }
-  int shift = 0;
-  if (unit == "K" || unit == "k") {
-    shift = 10;
-  } else if (unit == "M") {
-    shift = 20;
-  } else if (unit == "G") {
-    shift = 30;
-  } else {
-    return false;
-  }
-  *bytes = n << shift;
-  return true;
-}
-
-// Raw flag values, before validation into the library's options.
-struct Args {
-  std::vector<std::string> inputs;
-  bool recursive = false;
-  std::string glob;
-  std::string input_format = "auto";
-  std::string id;
-  std::string text_key = InputOptions{}.text_key;
-  std::string encoding;
-  std::size_t max_doc_bytes = InputOptions{}.max_document_bytes;
-  std::string output;
-  std::string compress;
-  std::string stats_json;
-  std::vector<std::string> rules;
-  std::string learn;
-  std::string profile;
-  // Counts, here and below, are signed, so that "-1" is rejected rather
-  // than wrapped to a huge count.
-  long long learn_min_pages = static_cast<long long>(LearnOptions{}.min_pages);
-  bool explain = false;
-  std::string favor = "balanced";
-  bool no_content_model = false;
-  std::string site_from = "url";
-  long long min_words = static_cast<long long>(DedupOptions{}.min_words);
-  long long max_heading_words = static_cast<long long>(SegmentOptions{}.max_heading_words);
-  std::string scope = "document";
-  double near_threshold = DedupOptions{}.near_threshold;
-  bool stats = false;
-  bool fingerprints = false;
-  std::string drop_list;
-  std::string state;
-  std::string format = "json";
-  bool pretty = false;
-  bool signals = false;
-  std::string changes_since;
-  std::string out_dir;
-  std::string shard_size;
-  std::string jobs;
-  bool progress = false;
-  bool no_progress = false;
-  std::string config;
-};
-
 // Where each option read from a config file was set ("FILE:LINE"), so that
 // a value refused after parsing names its line, not only its option.
 std::map<std::string, std::string> config_origins;
@@ -179,12 +106,24 @@ int Usage(const CommandSpec& spec, std::string message) {
 // A config file may set any option but these, which only make sense typed.
 bool FileMaySet(const std::string& name) { return name != "help" && name != "version" && name != "config"; }
 
-int RunCommandImpl(const CommandSpec& spec, std::span<const CommandSpec> commands, int argc, char** argv,
-                   std::set<std::string>* option_names);
+// The options of a command, bound to the fields of a ParsedFlags.
+struct CommandOptions {
+  po::options_description common{"Options"};
+  po::options_description stage{"Stage options"};
+  po::options_description all;
+  po::positional_options_description positional;
+};
+
+void DeclareOptions(const CommandSpec& spec, ParsedFlags* flags, CommandOptions* out);
 
 std::set<std::string> OptionNames(const CommandSpec& spec) {
+  ParsedFlags flags;
+  CommandOptions options;
+  DeclareOptions(spec, &flags, &options);
   std::set<std::string> names;
-  (void)RunCommandImpl(spec, {}, 0, nullptr, &names);
+  for (const auto& option : options.all.options()) {
+    if (option->long_name() != "input") names.insert(option->long_name());
+  }
   return names;
 }
 
@@ -298,17 +237,11 @@ std::string ExitStatusHelp(std::size_t width) {
                     5, width);
 }
 
-int RunCommand(const CommandSpec& spec, std::span<const CommandSpec> commands, int argc, char** argv) {
-  return RunCommandImpl(spec, commands, argc, argv, nullptr);
-}
-
 namespace {
 
-// RunCommand, or with `option_names` set, only the names of its options.
-int RunCommandImpl(const CommandSpec& spec, std::span<const CommandSpec> commands, int argc, char** argv,
-                   std::set<std::string>* option_names) {
-  Args a;
-  po::options_description common("Options");
+void DeclareOptions(const CommandSpec& spec, ParsedFlags* flags, CommandOptions* out) {
+  ParsedFlags& a = *flags;
+  po::options_description& common = out->common;
   common.add_options()
       ("help,h", "print this help and exit")
       ("version", "print the version and exit")
@@ -353,7 +286,7 @@ int RunCommandImpl(const CommandSpec& spec, std::span<const CommandSpec> command
                    a.max_doc_bytes, kMaxDocumentBytesLimit).c_str())
       ("explain", po::bool_switch(&a.explain),
        "keep every removed piece in the stream with its rule and byte span; emit lists them");
-  po::options_description stage_opts("Stage options");
+  po::options_description& stage_opts = out->stage;
   if (spec.strip_options) {
     stage_opts.add_options()
         ("rules", po::value(&a.rules)->value_name("FILE")->composing(),
@@ -428,37 +361,135 @@ int RunCommandImpl(const CommandSpec& spec, std::span<const CommandSpec> command
   }
   po::options_description hidden;
   hidden.add_options()("input", po::value(&a.inputs)->composing());
-  po::positional_options_description positional;
-  positional.add("input", -1);
-  po::options_description all;
-  all.add(common).add(stage_opts).add(hidden);
-  if (option_names != nullptr) {
-    for (const auto& option : all.options()) {
-      if (option->long_name() != "input") option_names->insert(option->long_name());
-    }
-    return 0;
-  }
+  out->positional.add("input", -1);
+  out->all.add(common).add(stage_opts).add(hidden);
+}
 
+void PrintHelp(const CommandSpec& spec, const CommandOptions& options) {
+  std::size_t width = HelpWidth();
+  std::string text = fmt::format("Usage: pagewash {} [OPTIONS] [FILE...]\n\n", spec.name);
+  text += WrapText(spec.description, 0, width) + "\n";
+  text += WrapText("Reads FILEs, or standard input when there are none or FILE is '-'. Compressed inputs "
+                   "(gzip, zstd, bzip2, xz) are known by their first bytes and decompressed; WARC and "
+                   "WET files are read record by record (text pages only: HTML is skipped).",
+                   0, width) +
+          "\n";
+  text += FormatOptions({{"Options", &options.common}, {"Stage options", &options.stage}}, width) + "\n";
+  text += ExitStatusHelp(width);
+  std::fputs(text.c_str(), stdout);
+}
+
+// What a run's plan names, loaded (and the state files locked) for the
+// whole run.
+struct RunResources {
+  std::optional<SeenIndex> index;
+  // Each state file is locked before it is read and until it is replaced,
+  // so that a second run cannot start from the same old version.
+  StateLock manifest_lock;
+  Manifest manifest;
+  StateLock ledger_lock;
+  Ledger ledger;
+  DedupCounters counters;
+  DropList drop_list;
+  RuleSet rules;
+  StateLock profile_lock;
+};
+
+// Loads and locks what `plan` names into *res and points plan->config at
+// it. A failure is reported and gives its exit code: kDataError for a
+// state file (the manifest, the ledger, the profile to learn), which a
+// concurrent run may hold; kUsage for a file the command line names for
+// reading (a drop list, rules, a profile).
+std::optional<ExitCode> LoadResources(RunPlan* plan, RunResources* res, Reporter& reporter) {
+  RunConfig& config = plan->config;
+  if (plan->stream_index) {
+    res->index.emplace(/*audit=*/plan->audit);
+    config.state.dedup.index = &*res->index;
+  }
+  if (!plan->changes_since.empty()) {
+    Status locked = res->manifest_lock.Acquire(plan->changes_since, "manifest");
+    Result<Manifest> loaded = locked.ok() ? LoadManifest(plan->changes_since) : Result<Manifest>(locked);
+    if (!loaded.ok()) {
+      reporter.Error(loaded.status());
+      return ExitCode::kDataError;
+    }
+    res->manifest = std::move(loaded.value());
+    config.manifest = &res->manifest;
+  }
+  if (!plan->state.empty()) {
+    Status locked = res->ledger_lock.Acquire(plan->state, "ledger");
+    Result<Ledger> loaded = locked.ok() ? LoadLedger(plan->state) : Result<Ledger>(locked);
+    if (!loaded.ok()) {
+      reporter.Error(loaded.status());
+      return ExitCode::kDataError;
+    }
+    res->ledger = std::move(loaded.value());
+    config.state.dedup.ledger = &res->ledger;
+  }
+  if (plan->dedup_stats) config.state.dedup.counters = &res->counters;
+  if (!plan->drop_list.empty()) {
+    Result<DropList> loaded = LoadDropList(plan->drop_list);
+    if (!loaded.ok()) {
+      reporter.Error(loaded.status());
+      return ExitCode::kUsage;
+    }
+    res->drop_list = std::move(loaded.value());
+    config.options.dedup.drop_list = &res->drop_list;
+  }
+  // User rules and a site profile: loaded once, alive for the whole run.
+  if (!plan->rules.empty() || !plan->profile.empty()) {
+    Result<RuleSet> loaded = LoadRules(plan->rules);
+    if (loaded.ok() && !plan->profile.empty()) {
+      Result<SiteProfile> profile = LoadProfile(plan->profile);
+      loaded = profile.ok() ? loaded->Merge(profile->ToRules(), plan->profile) : Result<RuleSet>(profile.status());
+    }
+    if (!loaded.ok()) {
+      reporter.Error(loaded.status());
+      return ExitCode::kUsage;
+    }
+    res->rules = std::move(loaded.value());
+    config.options.strip.rules = &res->rules;
+  }
+  if (!config.learn_profile.empty()) {
+    if (Status s = res->profile_lock.Acquire(config.learn_profile, "profile"); !s.ok()) {
+      reporter.Error(s);
+      return ExitCode::kDataError;
+    }
+  }
+  return std::nullopt;
+}
+
+// After the run: --stats-json and --stats. Returns the exit code, worse
+// when the stats file could not be written.
+int FinishRun(const RunPlan& plan, const RunStats& run_stats, const DedupCounters& counters, int code,
+              Reporter& reporter) {
+  if (!plan.stats_json.empty()) {
+    if (Status s = SaveRunStats(run_stats, plan.stats_json); !s.ok()) {
+      reporter.Error(s);
+      code = std::max(code, static_cast<int>(ExitCode::kDataError));
+    }
+  }
+  if (plan.dedup_stats) std::fputs(DedupStatsLine(counters).c_str(), stderr);
+  return code;
+}
+
+}  // namespace
+
+int RunCommand(const CommandSpec& spec, std::span<const CommandSpec> commands, int argc, char** argv) {
+  ParsedFlags a;
+  CommandOptions options;
+  DeclareOptions(spec, &a, &options);
+  const po::options_description& all = options.all;
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::store(po::command_line_parser(argc, argv).options(all).positional(options.positional).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
     return Usage(spec, e.what());
   }
 
   if (vm.count("help") != 0) {
-    std::size_t width = HelpWidth();
-    std::string text = fmt::format("Usage: pagewash {} [OPTIONS] [FILE...]\n\n", spec.name);
-    text += WrapText(spec.description, 0, width) + "\n";
-    text += WrapText("Reads FILEs, or standard input when there are none or FILE is '-'. Compressed inputs "
-                     "(gzip, zstd, bzip2, xz) are known by their first bytes and decompressed; WARC and "
-                     "WET files are read record by record (text pages only: HTML is skipped).",
-                     0, width) +
-            "\n";
-    text += FormatOptions({{"Options", &common}, {"Stage options", &stage_opts}}, width) + "\n";
-    text += ExitStatusHelp(width);
-    std::fputs(text.c_str(), stdout);
+    PrintHelp(spec, options);
     return 0;
   }
   if (vm.count("version") != 0) {
@@ -486,242 +517,15 @@ int RunCommandImpl(const CommandSpec& spec, std::span<const CommandSpec> command
     }
   }
 
-  RunConfig config;
-  config.inputs = a.inputs;
-  if (!a.glob.empty() && !a.recursive) return Usage(spec, "--glob picks files in directories: add -r");
-  if (!a.id.empty() && a.recursive) return Usage(spec, "--id names one page: not with -r");
-  config.recursive = a.recursive;
-  config.glob = a.glob;
-  config.output = a.output;
-  if (a.compress == "gz") {
-    config.compression = OutputCompression::kGzip;
-  } else if (a.compress == "zst") {
-    config.compression = OutputCompression::kZstd;
-  } else if (!a.compress.empty()) {
-    return Usage(spec, fmt::format("--compress must be gz or zst, not '{}'", a.compress));
-  } else {
-    config.compression = CompressionForOutputName(a.output);
-  }
-  config.input.id = a.id;
-  if (a.input_format == "auto") {
-    config.input.format = InputFormat::kAuto;
-  } else if (a.input_format == "text") {
-    config.input.format = InputFormat::kText;
-  } else if (a.input_format == "jsonl") {
-    config.input.format = InputFormat::kJsonl;
-  } else {
-    return Usage(spec, fmt::format("--input-format must be auto, text or jsonl, not '{}'", a.input_format));
-  }
-  if (a.text_key.empty()) return Usage(spec, "--text-key needs a field name");
-  config.input.text_key = a.text_key;
-  if (!a.encoding.empty()) {
-    if (Status s = CheckEncodingName(a.encoding); !s.ok()) return Usage(spec, "--encoding: " + s.message());
-  }
-  config.input.encoding = a.encoding;
-  if (a.max_doc_bytes < 1 || a.max_doc_bytes > kMaxDocumentBytesLimit) {
-    return Usage(spec, fmt::format("--max-doc-bytes must be from 1 to {}", kMaxDocumentBytesLimit));
-  }
-  config.input.max_document_bytes = a.max_doc_bytes;
-  if (!a.id.empty() && a.inputs.size() > 1) {
-    return Usage(spec, "--id names one page: give at most one input");
-  }
-  if (a.format == "json") {
-    config.options.emit.format = OutputFormat::kJson;
-  } else if (a.format == "markdown") {
-    config.options.emit.format = OutputFormat::kMarkdown;
-  } else if (a.format == "text") {
-    config.options.emit.format = OutputFormat::kText;
-  } else if (a.format == "diff") {
-    config.options.emit.format = OutputFormat::kDiff;
-  } else {
-    return Usage(spec, fmt::format("--format must be json, markdown, text or diff, not '{}'", a.format));
-  }
-  // Every count is at least 1; the bound keeps a typo from meaning "never".
-  for (auto [value, name] : {std::pair{a.min_words, "min-words"}, std::pair{a.max_heading_words, "max-heading-words"},
-                             std::pair{a.learn_min_pages, "learn-min-pages"}}) {
-    if (value < 1 || value > 1000000) {
-      return Usage(spec, fmt::format("the argument ('{}') for option '--{}' is invalid", value, name));
-    }
-  }
-  if (a.jobs.empty()) {
-    // Reading a terminal, a document is written as soon as it is typed,
-    // not when the next ones have come to fill the window.
-    const bool terminal = std::any_of(a.inputs.begin(), a.inputs.end(), [](const std::string& i) { return i == "-"; }) ||
-                          a.inputs.empty();
-    config.jobs = terminal && ::isatty(0) == 1 ? 1 : std::max(1u, std::thread::hardware_concurrency());
-  } else {
-    std::size_t digits = a.jobs.find_first_not_of("0123456789");
-    if (digits != std::string::npos || a.jobs.size() > 4 || std::stoul(a.jobs) < 1 || std::stoul(a.jobs) > 1024) {
-      return Usage(spec, fmt::format("--jobs must be a whole number from 1 to 1024, not '{}'", a.jobs));
-    }
-    config.jobs = std::stoul(a.jobs);
-  }
-  const NamedFile files[] = {{"-o", a.output},           {"--state", a.state},
-                             {"--changes-since", a.changes_since}, {"--learn", a.learn},
-                             {"--stats-json", a.stats_json}};
-  if (Status s = CheckDistinctFiles(files); !s.ok()) return Usage(spec, s.message());
-  // A file a document is pretty JSON; a shard is JSON Lines.
-  config.options.emit.pretty = a.pretty || (!a.out_dir.empty() && a.shard_size.empty());
-  config.options.emit.signals = a.signals;
-  if (!a.out_dir.empty() && !a.changes_since.empty()) {
-    return Usage(spec, "--out-dir and --changes-since do not go together");
-  }
-  if (!a.out_dir.empty() && a.shard_size.empty() && config.options.emit.format != OutputFormat::kJson) {
-    return Usage(spec, "--out-dir writes JSON: leave out --format (or write shards, --shard-size)");
-  }
-  // The change feed is JSON Lines of its own: a format asked for would be
-  // silently ignored.
-  if (!a.changes_since.empty() && (config.options.emit.format != OutputFormat::kJson || a.pretty || a.signals)) {
-    return Usage(spec, "--changes-since writes a change feed: leave out --format, --pretty and --signals");
-  }
-  if (!a.shard_size.empty()) {
-    if (!ParseShardSize(a.shard_size, &config.shard_documents, &config.shard_bytes)) {
-      return Usage(spec, fmt::format("--shard-size must be a number of documents, or of bytes with K, M or G "
-                                     "(64M), not '{}'",
-                                     a.shard_size));
-    }
-    if (a.out_dir.empty()) return Usage(spec, "--shard-size needs --out-dir DIR, where the shards go");
-    if (!a.output.empty()) return Usage(spec, "--shard-size writes the shards into --out-dir: leave out -o");
-    if (a.pretty) return Usage(spec, "--shard-size writes JSON Lines: leave out --pretty");
-  }
-  config.out_dir = a.out_dir;
-  config.options.strip.explain = a.explain;
-  config.options.strip.content_model = !a.no_content_model;
-  if (a.favor == "precision") {
-    config.options.strip.favor = Favor::kPrecision;
-  } else if (a.favor == "recall") {
-    config.options.strip.favor = Favor::kRecall;
-  } else if (a.favor != "balanced") {
-    return Usage(spec, fmt::format("--favor must be precision, balanced or recall, not '{}'", a.favor));
-  }
-  if (a.site_from == "url") {
-    config.site_from = SiteFrom::kUrl;
-  } else if (a.site_from == "dir") {
-    config.site_from = SiteFrom::kDir;
-  } else if (a.site_from == "none") {
-    config.site_from = SiteFrom::kNone;
-  } else {
-    return Usage(spec, fmt::format("--site-from must be url, dir or none, not '{}'", a.site_from));
-  }
-  config.options.dedup.explain = a.explain;
-  config.options.dedup.min_words = static_cast<std::size_t>(a.min_words);
-  if (a.scope != "document" && a.scope != "stream") {
-    return Usage(spec, fmt::format("--scope must be document or stream, not '{}'", a.scope));
-  }
-  if (!(a.near_threshold >= 0 && a.near_threshold <= 1)) {
-    return Usage(spec, fmt::format("--near-threshold must be from 0 to 1, not {}", a.near_threshold));
-  }
-  config.options.dedup.near_threshold = a.near_threshold;
-  SeenIndex index(/*audit=*/a.explain);
-  if (a.scope == "stream") {
-    config.options.dedup.scope = DedupScope::kStream;
-    config.options.dedup.index = &index;
-  }
-  // Each state file is locked before it is read and until it is replaced,
-  // so that a second run cannot start from the same old version.
-  StateLock manifest_lock;
-  Manifest manifest;
-  if (!a.changes_since.empty()) {
-    Status locked = manifest_lock.Acquire(a.changes_since, "manifest");
-    Result<Manifest> loaded = locked.ok() ? LoadManifest(a.changes_since) : Result<Manifest>(locked);
-    if (!loaded.ok()) {
-      std::fprintf(stderr, "pagewash: error: %s\n", loaded.status().ToString().c_str());
-      return static_cast<int>(ExitCode::kDataError);
-    }
-    manifest = std::move(loaded.value());
-    config.manifest = &manifest;
-    config.manifest_path = a.changes_since;
-  }
-  StateLock lock;
-  Ledger ledger;
-  if (!a.state.empty()) {
-    Status locked = lock.Acquire(a.state, "ledger");
-    Result<Ledger> loaded = locked.ok() ? LoadLedger(a.state) : Result<Ledger>(locked);
-    if (!loaded.ok()) {
-      std::fprintf(stderr, "pagewash: error: %s\n", loaded.status().ToString().c_str());
-      return static_cast<int>(ExitCode::kDataError);
-    }
-    ledger = std::move(loaded.value());
-    config.options.dedup.ledger = &ledger;
-    config.options.dedup.scope = DedupScope::kStream;
-    config.state_path = a.state;
-  }
-  DedupCounters counters;
-  if (a.stats) config.options.dedup.counters = &counters;
-  DropList drop_list;
-  if (!a.drop_list.empty()) {
-    Result<DropList> loaded = LoadDropList(a.drop_list);
-    if (!loaded.ok()) {
-      std::fprintf(stderr, "pagewash: error: %s\n", loaded.status().ToString().c_str());
-      return static_cast<int>(ExitCode::kUsage);
-    }
-    drop_list = std::move(loaded.value());
-    config.options.dedup.drop_list = &drop_list;
-  }
-  config.options.segment.max_heading_words = static_cast<std::size_t>(a.max_heading_words);
-
-  // User rules and a site profile: loaded once, alive for the whole run.
-  RuleSet rules;
-  if (!a.rules.empty() || !a.profile.empty()) {
-    Result<RuleSet> loaded = LoadRules(a.rules);
-    if (loaded.ok() && !a.profile.empty()) {
-      Result<SiteProfile> profile = LoadProfile(a.profile);
-      loaded = profile.ok() ? loaded->Merge(profile->ToRules(), a.profile) : Result<RuleSet>(profile.status());
-    }
-    if (!loaded.ok()) {
-      std::fprintf(stderr, "pagewash: error: %s\n", loaded.status().ToString().c_str());
-      return static_cast<int>(ExitCode::kUsage);
-    }
-    rules = std::move(loaded.value());
-    config.options.strip.rules = &rules;
-  }
-  StateLock profile_lock;
-  if (!a.learn.empty()) {
-    if (Status s = profile_lock.Acquire(a.learn, "profile"); !s.ok()) {
-      std::fprintf(stderr, "pagewash: error: %s\n", s.ToString().c_str());
-      return static_cast<int>(ExitCode::kDataError);
-    }
-  }
-  config.learn_profile = a.learn;
-  config.learn.min_pages = static_cast<std::size_t>(a.learn_min_pages);
-  for (std::string_view name : spec.stages) config.stages.push_back(FindStage(name));
-  config.output_kind = spec.output;
-  if (config.manifest != nullptr) config.output_kind = OutputKind::kChanges;
-  if (a.fingerprints) {
-    // Positions are the input's: list them without deduplicating first.
-    config.stages.clear();
-    config.output_kind = OutputKind::kFingerprints;
-  }
-
-  if (a.progress && a.no_progress) return Usage(spec, "--progress and --no-progress: give one");
-  auto progress = StderrReporter::ProgressMode::kOff;
-  if (a.progress) {
-    progress = StderrReporter::ProgressMode::kForced;
-  } else if (!a.no_progress && ::isatty(2) == 1) {
-    progress = StderrReporter::ProgressMode::kTerminal;
-  }
-  StderrReporter reporter(progress);
+  Result<RunPlan> plan = Validate(spec, a, CurrentEnvironment());
+  if (!plan.ok()) return Usage(spec, plan.status().message());
+  StderrReporter reporter(plan->progress);
+  RunResources resources;
+  if (std::optional<ExitCode> failed = LoadResources(&*plan, &resources, reporter)) return static_cast<int>(*failed);
   RunStats run_stats;
-  config.stats = &run_stats;
-  int code = static_cast<int>(Run(config, reporter));
-  if (!a.stats_json.empty()) {
-    if (Status s = SaveRunStats(run_stats, a.stats_json); !s.ok()) {
-      reporter.Error(s);
-      code = std::max(code, static_cast<int>(ExitCode::kDataError));
-    }
-  }
-  if (a.stats) {
-    std::fprintf(stderr,
-                 "pagewash: stats: %llu documents, %llu paragraphs in, %llu out, %llu exact "
-                 "duplicates, %llu near duplicates, %llu from the drop list\n",
-                 static_cast<unsigned long long>(counters.documents),
-                 static_cast<unsigned long long>(counters.units_in),
-                 static_cast<unsigned long long>(counters.units_out),
-                 static_cast<unsigned long long>(counters.exact), static_cast<unsigned long long>(counters.near),
-                 static_cast<unsigned long long>(counters.dropped_by_list));
-  }
-  return code;
+  plan->config.stats = &run_stats;
+  const int code = static_cast<int>(Run(plan->config, reporter));
+  return FinishRun(*plan, run_stats, resources.counters, code, reporter);
 }
 
-}  // namespace
 }  // namespace pagewash::cli

@@ -1,5 +1,6 @@
-// Shared pieces of the pagewash command line: the option groups each
-// subcommand is made of, and the parse-validate-run sequence they share.
+// The pagewash commands' shared main: parse the flags (and a config file),
+// validate them into a run plan (cli_options.h), load what the plan names,
+// run it and report.
 #ifndef PAGEWASH_TOOLS_CLI_H_
 #define PAGEWASH_TOOLS_CLI_H_
 
@@ -9,25 +10,14 @@
 #include <string_view>
 #include <vector>
 
+#include "cli_options.h"
 #include "pagewash/pipeline.h"
 #include "pagewash/rules.h"
 
 namespace pagewash::cli {
 
-/// Which option groups a subcommand takes.
-struct CommandSpec {
-  std::string_view name;
-  std::string_view summary;
-  std::string_view description;  ///< For --help.
-  std::vector<std::string_view> stages;  ///< Stages folded, in order.
-  OutputKind output = OutputKind::kStream;
-  bool strip_options = false;
-  bool dedup_options = false;
-  bool segment_options = false;
-  bool emit_options = false;
-};
-
-/// Parses argv for `spec`, runs it and returns the process exit code.
+/// Parses argv for `spec` (the command table, CommandSpec, is in
+/// cli_options.h), runs it and returns the process exit code.
 /// Prints --help and --version to stdout, diagnostics to stderr. `commands`
 /// is the whole command table: a config file may hold options of any of them.
 int RunCommand(const CommandSpec& spec, std::span<const CommandSpec> commands, int argc, char** argv);

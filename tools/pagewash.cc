@@ -27,29 +27,47 @@ using pagewash::OutputKind;
 using pagewash::cli::CommandSpec;
 
 const CommandSpec kCommands[] = {
-    {"strip", "remove boilerplate (consent notices, navigation, switchers, stray code)",
-     "Removes boilerplate lines and writes the JSON Lines stream. Bylines become\n"
-     "metadata.author. Rules are data: src/rules/*.rules, plus --rules FILE.",
-     {"strip"}, OutputKind::kStream, true, false, false, false},
-    {"dedup", "remove paragraphs, list items and headings that repeat an earlier one",
-     "Drops units that repeat an earlier one in the same document, compared\n"
-     "case-folded and NFKC-normalised, ignoring punctuation and spacing; the first\n"
-     "is kept. Fingerprints are 64-bit XXH3: two different paragraphs colliding\n"
-     "would be taken as duplicates (about 3e-8 at a million paragraphs).",
-     {"dedup"}, OutputKind::kStream, false, true, false, false},
-    {"segment", "recover headings, paragraphs, list items and the title",
-     "Joins wrapped lines into paragraphs, recognises headings and list items and\n"
-     "finds the page's title; writes the JSON Lines stream.",
-     {"segment"}, OutputKind::kStream, false, false, true, false},
-    {"emit", "write the clean JSON (or Markdown, or text)",
-     "Writes each document in its final form: one JSON object per line with id,\n"
-     "source, title, sections, metadata and text (a Dolma/datatrove record).",
-     {}, OutputKind::kEmit, false, false, false, true},
-    {"clean", "strip, dedup, segment and emit in one process",
-     "Runs strip, dedup, segment and emit in one process; the output is byte for\n"
-     "byte what 'pagewash strip | pagewash dedup | pagewash segment | pagewash emit'\n"
-     "gives. Takes every stage's options.",
-     {"strip", "dedup", "segment"}, OutputKind::kEmit, true, true, true, true},
+    {.name = "strip",
+     .summary = "remove boilerplate (consent notices, navigation, switchers, stray code)",
+     .description = "Removes boilerplate lines and writes the JSON Lines stream. Bylines become\n"
+                    "metadata.author. Rules are data: src/rules/*.rules, plus --rules FILE.",
+     .stages = {"strip"},
+     .output = OutputKind::kStream,
+     .strip_options = true},
+    {.name = "dedup",
+     .summary = "remove paragraphs, list items and headings that repeat an earlier one",
+     .description = "Drops units that repeat an earlier one in the same document, compared\n"
+                    "case-folded and NFKC-normalised, ignoring punctuation and spacing; the first\n"
+                    "is kept. Fingerprints are 64-bit XXH3: two different paragraphs colliding\n"
+                    "would be taken as duplicates (about 3e-8 at a million paragraphs).",
+     .stages = {"dedup"},
+     .output = OutputKind::kStream,
+     .dedup_options = true},
+    {.name = "segment",
+     .summary = "recover headings, paragraphs, list items and the title",
+     .description = "Joins wrapped lines into paragraphs, recognises headings and list items and\n"
+                    "finds the page's title; writes the JSON Lines stream.",
+     .stages = {"segment"},
+     .output = OutputKind::kStream,
+     .segment_options = true},
+    {.name = "emit",
+     .summary = "write the clean JSON (or Markdown, or text)",
+     .description = "Writes each document in its final form: one JSON object per line with id,\n"
+                    "source, title, sections, metadata and text (a Dolma/datatrove record).",
+     .stages = {},
+     .output = OutputKind::kEmit,
+     .emit_options = true},
+    {.name = "clean",
+     .summary = "strip, dedup, segment and emit in one process",
+     .description = "Runs strip, dedup, segment and emit in one process; the output is byte for\n"
+                    "byte what 'pagewash strip | pagewash dedup | pagewash segment | pagewash emit'\n"
+                    "gives. Takes every stage's options.",
+     .stages = {"strip", "dedup", "segment"},
+     .output = OutputKind::kEmit,
+     .strip_options = true,
+     .dedup_options = true,
+     .segment_options = true,
+     .emit_options = true},
 };
 
 void PrintTopHelp(std::FILE* out) {

@@ -36,6 +36,7 @@
 
 #include "pagewash/document.h"
 #include "pagewash/ledger.h"
+#include "pagewash/result.h"
 
 namespace pagewash {
 
@@ -132,22 +133,35 @@ struct DedupOptions {
   double near_threshold = 0.7;
   /// Keep each removed unit in Document::removed, naming the block it repeats.
   bool explain = false;
-  /// For kStream: the fingerprints of the run so far. Not owned; the caller
-  /// keeps one for the whole run. Required when scope is kStream.
+  /// Units to drop whatever they are (the --drop-list recipe): read only,
+  /// shared by every document of a run. Not owned.
+  const DropList* drop_list = nullptr;
+};
+
+/// What dedup reads and writes across the documents of a run, apart from
+/// its settings: the caller owns each and keeps it for the whole run; dedup
+/// calls on them one document at a time (not safe from two threads at once).
+struct DedupState {
+  /// For kStream: the fingerprints of the run so far. Required when scope is
+  /// kStream and there is no ledger (see ValidateDedup).
   SeenIndex* index = nullptr;
   /// Ownership kept between runs (--state): when set, paragraphs owned by
   /// another document are duplicates, and this document's earlier claims are
-  /// released first. Takes the place of `index`. Not owned.
+  /// released first. Takes the place of `index`.
   Ledger* ledger = nullptr;
-  /// Units to drop whatever they are (the --drop-list recipe). Not owned.
-  const DropList* drop_list = nullptr;
-  /// Added to when set. Not owned.
+  /// Added to when set.
   DedupCounters* counters = nullptr;
 };
 
+/// InvalidArgument when `state` lacks what `options` need: scope kStream
+/// with neither an index nor a ledger. Callers check it when they set up a
+/// run (Run does, for the dedup stage); the functions below require it.
+Status ValidateDedup(const DedupOptions& options, const DedupState& state);
+
 /// Returns `doc` without repeated units. Adds "dedup" to doc.stages and
 /// counts removed blocks in doc.stats.duplicates. Never fails.
-Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options);
+/// REQUIRES: ValidateDedup(options, state).ok() (checked by assert).
+Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options, const DedupState& state = {});
 
 /// One unit of a document as the fingerprint listing sees it.
 struct UnitFingerprint {
@@ -171,9 +185,9 @@ std::vector<UnitFingerprint> UnitFingerprints(const Document& doc, std::size_t m
 /// be made one document at a time, in input order; preparing the units is
 /// most of the work and may run on any thread, for several documents at once.
 ///
-///   RemoveDuplicateParagraphs(doc, PrepareUnits(doc, options), options)
+///   RemoveDuplicateParagraphs(doc, PrepareUnits(doc, options), options, state)
 ///
-/// gives exactly what RemoveDuplicateParagraphs(doc, options) gives, and
+/// gives exactly what RemoveDuplicateParagraphs(doc, options, state) gives, and
 /// makes the same calls on the index, the ledger and the counters.
 struct PreparedUnits {
   struct Unit {
@@ -202,8 +216,9 @@ struct PreparedUnits {
 void PrepareUnits(const Document& doc, const DedupOptions& options, PreparedUnits* out);
 
 /// RemoveDuplicateParagraphs with the units of `doc` prepared by
-/// PrepareUnits(doc, options, ...).
-Document RemoveDuplicateParagraphs(Document doc, const PreparedUnits& prepared, const DedupOptions& options);
+/// PrepareUnits(doc, options, ...). REQUIRES: ValidateDedup(options, state).ok().
+Document RemoveDuplicateParagraphs(Document doc, const PreparedUnits& prepared, const DedupOptions& options,
+                                   const DedupState& state = {});
 
 /// Appends one line per unit of `doc` to *out, "FINGERPRINT\tID\tPOSITION"
 /// (fingerprint as 16 hex digits, position counting units from 0), for

@@ -43,10 +43,17 @@ struct PipelineOptions {
   EmitOptions emit;
 };
 
-/// A document-to-document stage.
+/// What the stages read and write across the documents of a run, apart from
+/// their options: only dedup has any. Nothing in it is owned.
+struct PipelineState {
+  DedupState dedup;
+};
+
+/// A document-to-document stage: its options, and the run's state for the
+/// stages that keep one.
 struct Stage {
   std::string_view name;
-  Document (*apply)(Document, const PipelineOptions&);
+  Document (*apply)(Document, const PipelineOptions&, const PipelineState&);
 };
 
 /// strip, dedup and segment, in pipeline order.
@@ -56,8 +63,9 @@ std::span<const Stage> TransformStages();
 const Stage* FindStage(std::string_view name);
 
 /// Applies `stages` to `doc` in order: the fold every command shares.
-Document ApplyStages(Document doc, std::span<const Stage* const> stages,
-                     const PipelineOptions& options);
+/// REQUIRES: with dedup among `stages`, ValidateDedup(options.dedup, state.dedup).ok().
+Document ApplyStages(Document doc, std::span<const Stage* const> stages, const PipelineOptions& options,
+                     const PipelineState& state = {});
 
 /// How far a run has got, for a progress meter.
 struct RunProgress {
@@ -134,11 +142,15 @@ struct RunConfig {
   std::vector<const Stage*> stages;
   OutputKind output_kind = OutputKind::kStream;
   PipelineOptions options;
+  /// The stages' state for the run: dedup's seen index (required with
+  /// --scope stream unless there is a ledger), ledger and counters. Run
+  /// refuses (kUsage, reported) a dedup stage without what it requires.
+  PipelineState state;
   /// When set, every input page is also watched and the profile of its
   /// repeated lines is written here (atomically) when the run ends.
   std::string learn_profile;
   LearnOptions learn;
-  /// When set (with options.dedup.ledger), the ledger is written here
+  /// When set (with state.dedup.ledger), the ledger is written here
   /// (atomically) once the output has been written in full. Lock it
   /// (StateLock) before loading it, for the whole run.
   std::string state_path;

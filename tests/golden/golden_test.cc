@@ -185,10 +185,10 @@ TEST(GoldenTest, StagesAreIdempotent) {
   for (const std::string& page : AllPagesAndDialects()) {
     Document doc = ReadPage(page);
     for (const Stage* stage : Stages({"strip", "dedup", "segment"})) {
-      doc = stage->apply(std::move(doc), options);
+      doc = stage->apply(std::move(doc), options, {});
       std::string once;
       ComposeText(doc, &once);
-      Document again = stage->apply(doc, options);
+      Document again = stage->apply(doc, options, {});
       std::string twice;
       ComposeText(again, &twice);
       EXPECT_EQ(once, twice) << stage->name << " on " << page;

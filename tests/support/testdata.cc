@@ -70,7 +70,7 @@ std::string CleanInProcess(const std::string& path, const PipelineOptions& optio
 std::string ChainInProcess(const std::string& path, const PipelineOptions& options) {
   // `pagewash strip page.txt` reads the raw page; every later filter reads
   // the previous one's stream record.
-  Document doc = FindStage("strip")->apply(ReadPage(path), options);
+  Document doc = FindStage("strip")->apply(ReadPage(path), options, {});
   StreamDecoder decoder;
   std::string record;
   for (const Stage* next : {FindStage("dedup"), FindStage("segment"), static_cast<const Stage*>(nullptr)}) {
@@ -79,7 +79,7 @@ std::string ChainInProcess(const std::string& path, const PipelineOptions& optio
     EXPECT_EQ(record.back(), '\n');
     Status s = decoder.Decode(std::string_view(record).substr(0, record.size() - 1), &doc);
     EXPECT_TRUE(s.ok()) << s.ToString();
-    if (next != nullptr) doc = next->apply(std::move(doc), options);
+    if (next != nullptr) doc = next->apply(std::move(doc), options, {});
   }
   std::string out;
   EmitDocument(doc, options.emit, &out);

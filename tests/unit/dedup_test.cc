@@ -154,15 +154,14 @@ TEST(DedupStreamTest, FirstInInputOrderIsKeptAcrossDocuments) {
   DedupCounters counters;
   DedupOptions options;
   options.scope = DedupScope::kStream;
-  options.index = &index;
   options.explain = true;
-  options.counters = &counters;
+  const DedupState state{.index = &index, .counters = &counters};
   Document a = testing::FromText("Unique to the first page.\n\nShared footer for every page.");
   a.id = "a";
   Document b = testing::FromText("Unique to the second page.\n\nShared footer for every page.");
   b.id = "b";
-  a = RemoveDuplicateParagraphs(std::move(a), options);
-  b = RemoveDuplicateParagraphs(std::move(b), options);
+  a = RemoveDuplicateParagraphs(std::move(a), options, state);
+  b = RemoveDuplicateParagraphs(std::move(b), options, state);
   EXPECT_EQ(a.blocks.size(), 2u);
   ASSERT_EQ(b.blocks.size(), 1u);
   ASSERT_EQ(b.removed.size(), 1u);
@@ -261,10 +260,8 @@ TEST(DedupTest, NearDuplicateComparisonsGrowLinearly) {
   DedupCounters small, large;
   std::size_t planted_small = 0, planted_large = 0;
   DedupOptions options;
-  options.counters = &small;
-  RemoveDuplicateParagraphs(FromText(NearDuplicatePage(10000, &planted_small)), options);
-  options.counters = &large;
-  RemoveDuplicateParagraphs(FromText(NearDuplicatePage(40000, &planted_large)), options);
+  RemoveDuplicateParagraphs(FromText(NearDuplicatePage(10000, &planted_small)), options, {.counters = &small});
+  RemoveDuplicateParagraphs(FromText(NearDuplicatePage(40000, &planted_large)), options, {.counters = &large});
   EXPECT_EQ(small.near, planted_small);
   EXPECT_EQ(large.near, planted_large);
   // Every near duplicate was compared with its original at least.
@@ -321,17 +318,16 @@ TEST(DedupTest, PreparedUnitsGiveWhatTheOneCallGives) {
       options.scope = mode.scope;
       options.explain = true;
       options.near_threshold = mode.near;
-      options.index = &index;
-      options.ledger = mode.ledger ? &ledger : nullptr;
-      options.counters = &counters[split];
+      const DedupState state{
+          .index = &index, .ledger = mode.ledger ? &ledger : nullptr, .counters = &counters[split]};
       PreparedUnits prepared;
       for (const Document& doc : docs) {
         Document result;
         if (split == 0) {
-          result = RemoveDuplicateParagraphs(doc, options);
+          result = RemoveDuplicateParagraphs(doc, options, state);
         } else {
           PrepareUnits(doc, options, &prepared);
-          result = RemoveDuplicateParagraphs(doc, prepared, options);
+          result = RemoveDuplicateParagraphs(doc, prepared, options, state);
         }
         WriteStreamRecord(result, &out[split]);
       }
@@ -364,7 +360,7 @@ std::vector<std::string> StreamAndListed(const std::vector<Document>& docs, std:
   SeenIndex index;
   DedupOptions stream;
   stream.scope = DedupScope::kStream;
-  stream.index = &index;
+  const DedupState stream_state{.index = &index};
   stream.min_words = min_words;
   std::unordered_set<std::uint64_t> seen;
   std::vector<std::string> out;
@@ -376,7 +372,7 @@ std::vector<std::string> StreamAndListed(const std::vector<Document>& docs, std:
     DedupOptions listed;
     listed.min_words = min_words;
     listed.drop_list = &list;
-    Document a = RemoveDuplicateParagraphs(docs[d], stream);
+    Document a = RemoveDuplicateParagraphs(docs[d], stream, stream_state);
     Document b = RemoveDuplicateParagraphs(docs[d], listed);
     EXPECT_EQ(DebugString(a), DebugString(b)) << docs[d].id;
     EXPECT_EQ(a.stats.duplicates, b.stats.duplicates) << docs[d].id;
@@ -436,6 +432,28 @@ TEST(DedupTest, AKeyIcuCannotFoldIsAProblemForTheDocument) {
   }
   EXPECT_EQ(doc.problem().ToString(),
             "document \"t\": line 3: ICU could not case-fold it (U_MEMORY_ALLOCATION_ERROR); it is skipped");
+}
+
+}  // namespace
+}  // namespace pagewash
+
+namespace pagewash {
+namespace {
+
+// Stream scope needs the run's index (or a ledger, which takes its place):
+// without one it is refused when the run is set up, not run as document
+// scope.
+TEST(DedupStateTest, StreamScopeRequiresAnIndexOrALedger) {
+  DedupOptions stream;
+  stream.scope = DedupScope::kStream;
+  Status s = ValidateDedup(stream, {});
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(s.message(), "dedup with scope stream needs a seen index (or a ledger) for the run");
+  SeenIndex index;
+  Ledger ledger;
+  EXPECT_TRUE(ValidateDedup(stream, {.index = &index}).ok());
+  EXPECT_TRUE(ValidateDedup(stream, {.ledger = &ledger}).ok());
+  EXPECT_TRUE(ValidateDedup(DedupOptions{}, {}).ok());
 }
 
 }  // namespace

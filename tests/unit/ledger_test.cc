@@ -118,7 +118,7 @@ TEST_F(LedgerFileTest, ReIngestionWithTheSameState) {
     config.output_kind = OutputKind::kEmit;
     config.options.emit.format = OutputFormat::kText;
     config.options.dedup.scope = DedupScope::kStream;
-    config.options.dedup.ledger = &ledger;
+    config.state.dedup.ledger = &ledger;
     config.state_path = Path("state");
     Quiet reporter;
     EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kOk);

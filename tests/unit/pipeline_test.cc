@@ -105,9 +105,9 @@ TEST_F(PipelineTest, JobsGiveTheSameOutputErrorsAndCounters) {
     config.output_kind = OutputKind::kEmit;
     config.stages = testing::Stages({"strip", "dedup", "segment"});
     config.options.dedup.scope = DedupScope::kStream;
-    config.options.dedup.index = &index;
+    config.state.dedup.index = &index;
     config.options.dedup.explain = true;
-    config.options.dedup.counters = &counters[k];
+    config.state.dedup.counters = &counters[k];
     config.stats = &stats[k];
     config.jobs = jobs[k];
     RecordingReporter reporter;
@@ -292,6 +292,29 @@ TEST_F(PipelineTest, IdOverridesTheFileName) {
   RecordingReporter reporter;
   EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kOk);
   EXPECT_EQ(testing::ReadFileOrDie(Path("out.jsonl")).rfind("{\"id\":\"custom-id\"", 0), 0u);
+}
+
+}  // namespace
+}  // namespace pagewash
+
+namespace pagewash {
+namespace {
+
+// Stream scope without the run's index is the caller's mistake, refused
+// before any input is read.
+TEST(DedupStateTest, RunRefusesStreamScopeWithoutAnIndex) {
+  struct Recording : Reporter {
+    std::vector<std::string> errors;
+    void Error(const Status& s) override { errors.push_back(s.ToString()); }
+    void Warning(const Status&) override {}
+  } reporter;
+  RunConfig config;
+  config.inputs = {"/nonexistent/never-read"};
+  config.stages = {FindStage("dedup")};
+  config.options.dedup.scope = DedupScope::kStream;
+  EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kUsage);
+  ASSERT_EQ(reporter.errors.size(), 1u);
+  EXPECT_EQ(reporter.errors[0], "dedup with scope stream needs a seen index (or a ledger) for the run");
 }
 
 }  // namespace
