@@ -400,6 +400,21 @@ struct RunResources {
 // state file (the manifest, the ledger, the profile to learn), which a
 // concurrent run may hold; kUsage for a file the command line names for
 // reading (a drop list, rules, a profile).
+// Locks the state file `path` (a `what`) and reads it into *into with
+// `load`; reports why not and returns false if it cannot.
+template <typename T, typename Load>
+bool LoadLocked(const std::string& path, std::string_view what, Load load, StateLock* lock, T* into,
+                Reporter& reporter) {
+  Status locked = lock->Acquire(path, what);
+  Result<T> loaded = locked.ok() ? load(path) : Result<T>(locked);
+  if (!loaded.ok()) {
+    reporter.Error(loaded.status());
+    return false;
+  }
+  *into = std::move(loaded.value());
+  return true;
+}
+
 std::optional<ExitCode> LoadResources(RunPlan* plan, RunResources* res, Reporter& reporter) {
   RunConfig& config = plan->config;
   if (plan->stream_index) {
@@ -407,23 +422,17 @@ std::optional<ExitCode> LoadResources(RunPlan* plan, RunResources* res, Reporter
     config.state.dedup.index = &*res->index;
   }
   if (!plan->changes_since.empty()) {
-    Status locked = res->manifest_lock.Acquire(plan->changes_since, "manifest");
-    Result<Manifest> loaded = locked.ok() ? LoadManifest(plan->changes_since) : Result<Manifest>(locked);
-    if (!loaded.ok()) {
-      reporter.Error(loaded.status());
+    if (!LoadLocked(plan->changes_since, "manifest", LoadManifest, &res->manifest_lock, &res->manifest,
+                    reporter)) {
       return ExitCode::kDataError;
     }
-    res->manifest = std::move(loaded.value());
     config.manifest = &res->manifest;
   }
   if (!plan->state.empty()) {
-    Status locked = res->ledger_lock.Acquire(plan->state, "ledger");
-    Result<Ledger> loaded = locked.ok() ? LoadLedger(plan->state) : Result<Ledger>(locked);
-    if (!loaded.ok()) {
-      reporter.Error(loaded.status());
+    auto load_ledger = [](const std::string& path) { return LoadLedger(path); };
+    if (!LoadLocked(plan->state, "ledger", load_ledger, &res->ledger_lock, &res->ledger, reporter)) {
       return ExitCode::kDataError;
     }
-    res->ledger = std::move(loaded.value());
     config.state.dedup.ledger = &res->ledger;
   }
   if (plan->dedup_stats) config.state.dedup.counters = &res->counters;
