@@ -312,18 +312,17 @@ std::vector<Unit> SplitUnits(const Document& doc) {
       bool continues;
       // Under an item without a marker, a wrapped line goes on at the indent
       // of the item's second line, whatever it starts with ("44. Chapter 1").
+      // Once that second line has joined, every line at its indent does.
       const Block& second = blocks[unit.last > unit.first ? unit.first + 1 : k];
-      const bool hanging_wrap = !one_block_per_line && IsHangingUnder(blocks[unit.first], second, doc) &&
-                                blocks[k].indent == second.indent && WrappedAt(doc, k - 1);
-      if (hanging_wrap) {
+      const bool under_hanging = IsHangingUnder(blocks[unit.first], second, doc) && blocks[k].indent == second.indent;
+      if (!one_block_per_line && under_hanging && WrappedAt(doc, k - 1)) {
         continues = true;
       } else if (one_block_per_line ||
                  (ParseListMarker(line, &next_marker, blocks[k].indent) && !next_marker.heading_only)) {
         continues = false;
       } else if (in_item && blocks[k].indent > item_indent) {
         continues = true;  // Hanging indent under a list item.
-      } else if (unit.last > unit.first && IsHangingUnder(blocks[unit.first], blocks[unit.first + 1], doc) &&
-                 blocks[k].indent == blocks[unit.first + 1].indent) {
+      } else if (unit.last > unit.first && under_hanging) {
         continues = true;  // The lines under an item that has no marker.
       } else if (StartsLower(line) || prev.ends_with(',')) {
         continues = true;  // A comma never ends a paragraph.
