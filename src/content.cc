@@ -356,9 +356,11 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   for (std::size_t i = 0; i < units.size(); ++i) {
     const std::size_t begin = stop_languages.size();
     std::size_t unit_tokens = 0;
+    std::size_t short_tokens = 0;  // Of one or two bytes: a letter, a digit.
     std::uint32_t words = 0;
     text::TokenizeInParts(units[i].text, &tokens, [&](const text::TokenizedText& part, std::size_t) {
       unit_tokens += part.tokens.size();
+      for (const text::Token& t : part.tokens) short_tokens += t.end - t.begin <= 2;
       text::AppendStopwordLanguages(index, part, &stop_languages, &words);
       if (stop_languages.size() - begin <= kCountedAbove) return;
       if (unit_counted[i] < 0) {
@@ -369,8 +371,10 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
       stop_languages.resize(begin);
     });
     units[i].words = words;
-    // Only units of 8 tokens or more vote for the page's language.
-    if (unit_tokens >= 8) {
+    // Only units of 8 tokens or more vote for the page's language, and not
+    // those of mostly single letters and digits: a formula's variables are
+    // the one-letter stop words of many languages ("a", "e", "i", "y").
+    if (unit_tokens >= 8 && short_tokens * 2 <= unit_tokens) {
       if (unit_counted[i] >= 0) {
         const LanguageCounts& counts = counted[static_cast<std::size_t>(unit_counted[i])];
         for (std::size_t l = 0; l < hits.size(); ++l) hits[l] += counts[l];

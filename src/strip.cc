@@ -31,6 +31,7 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
   context.content_model = options.content_model;
   context.favor = options.favor;
   context.site_furniture = options.site_furniture;
+  internal::ShowFormulaText(&context);
   internal::MatchLines(&context);
   for (internal::StripPass pass : kPasses) pass(&context);
   doc.stats.stripped += context.remover.Finish();

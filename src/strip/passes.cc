@@ -6,6 +6,7 @@
 #include "content.h"
 #include "pagewash/profile.h"
 #include "layout.h"
+#include "strip/formulas.h"
 #include "strip/shapes.h"
 
 namespace pagewash::internal {
@@ -67,6 +68,24 @@ bool StripContext::Flanked(std::size_t first, std::size_t last, int rule) const 
 // "ab cd".
 constexpr std::size_t kCaptionKeyWords = 21;
 static_assert(kCaptionKeyWords <= Matcher::kKeptWords);
+
+void ShowFormulaText(StripContext* ctx) {
+  Document& doc = ctx->doc;
+  auto opens = [&](const Block& b) { return doc.Text(b).find("[MATH:") != std::string_view::npos; };
+  if (std::none_of(doc.blocks.begin(), doc.blocks.end(), opens)) return;
+  std::vector<std::string_view> lines;
+  lines.reserve(doc.blocks.size());
+  for (const Block& b : doc.blocks) lines.push_back(doc.Text(b));
+  std::vector<FormulaLine> shown = FormulaText(lines);
+  lines.clear();  // Views into the arena, which grows below.
+  for (FormulaLine& f : shown) {
+    if (f.text.empty()) {
+      ctx->remover.Mark(f.index, kRendererArtefact);
+    } else {
+      doc.blocks[f.index].text = doc.AddText(f.text);
+    }
+  }
+}
 
 void MatchLines(StripContext* ctx) {
   const Document& doc = ctx->doc;

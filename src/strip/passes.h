@@ -90,6 +90,13 @@ struct StripContext {
   bool have_units_ = false;
 };
 
+/// Before the rules: gives each line of a formula that lynx printed as its
+/// MathML the characters a reader sees (strip/formulas.h), a formula's on
+/// its first line; a line that is only markup, or whose characters went up
+/// to that first line, is removed as renderer-artefact. The only pass that changes
+/// a line's text, so it runs before MatchLines reads them.
+void ShowFormulaText(StripContext* ctx);
+
 /// Pass 1: judges every line on its own and fills ctx->info.
 void MatchLines(StripContext* ctx);
 

@@ -162,6 +162,8 @@ bool LooksLikeLinkBar(std::string_view s) {
 
 bool LooksLikeTrail(std::string_view s) {
   if (!kTrailBytes.AnyIn(s)) return false;
+  // An equation's arrows and slashes ("a → b = c / d") are no trail.
+  if (s.find(" = ") != std::string_view::npos) return false;
   for (std::string_view sep :
        {std::string_view(" > "), std::string_view(" › "), std::string_view(" » "),
         std::string_view(" → "), std::string_view(" / ")}) {

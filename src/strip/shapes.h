@@ -39,7 +39,8 @@ bool LooksLikeScriptOrStyle(std::string_view s);
 bool LooksLikeLinkBar(std::string_view s);
 
 /// "Home > News > Politics" without a home word: two or more of one of the
-/// separators " > ", " › ", " » ", " → ", " / " (a menu uses none of them).
+/// separators " > ", " › ", " » ", " → ", " / " (a menu uses none of them),
+/// in a line that is no equation (" = ").
 bool LooksLikeTrail(std::string_view s);
 
 /// A postal code somewhere in `s`: 12345, 00-902, 8000 AA, HX7 8AA.

@@ -104,6 +104,7 @@ TEST(ShapesTest, LooksLikeTrail) {
                             {"Home > News", false},  // A home word is the matcher's to see.
                             {"Home | News | Politics", false},  // A menu's separator.
                             {"a>b>c", false},
+                            {"∇ × B → − 1 c = 4 π c j → ∇ ⋅ E →", false},  // An equation.
                         });
 }
 
