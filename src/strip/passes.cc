@@ -182,6 +182,11 @@ void TakeFlankedVocabulary(StripContext* ctx) {
   }
 }
 
+// A notice split over lines is judged as one when it has at most this many
+// lines and 150 words: a long consent notice wraps over a dozen lines of a
+// text renderer's 72 columns, and the words bound it.
+constexpr std::size_t kChunkLines = 14;
+
 void JoinChunkedNotices(StripContext* ctx) {
   const Document& doc = ctx->doc;
   const std::vector<BlockInfo>& info = ctx->info;
@@ -218,7 +223,7 @@ void JoinChunkedNotices(StripContext* ctx) {
       }
       bool enough = MeetsVocabulary(rule, mask) ||
                     (buttons && (mask & rule.require_mask) == rule.require_mask);
-      if (lines >= 2 && lines <= 8 && words <= 150 && short_lines && hit_lines * 2 >= lines &&
+      if (lines >= 2 && lines <= kChunkLines && words <= 150 && short_lines && hit_lines * 2 >= lines &&
           enough && (buttons || !ctx->about[r])) {
         for (std::size_t k = i; k < end; ++k) {
           if (info[k].rule < 0 && info[k].match.near_rules.empty()) ctx->Remove(k, anchor);

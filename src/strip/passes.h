@@ -119,8 +119,8 @@ void ApplyLineVerdicts(StripContext* ctx);
 void TakeFlankedVocabulary(StripContext* ctx);
 
 /// Removes notices split over several short lines (rules with
-/// `chunk = yes`): a run of two to eight lines with no blank line between
-/// them, judged as one.
+/// `chunk = yes`): a run of two to fourteen lines (150 words at most) with
+/// no blank line between them, judged as one.
 void JoinChunkedNotices(StripContext* ctx);
 
 /// Removes the titles and buttons of a removed match (runs of `near` lines
