@@ -422,7 +422,8 @@ std::optional<ExitCode> LoadResources(RunPlan* plan, RunResources* res, Reporter
     config.state.dedup.index = &*res->index;
   }
   if (!plan->changes_since.empty()) {
-    if (!LoadLocked(plan->changes_since, "manifest", LoadManifest, &res->manifest_lock, &res->manifest,
+    auto load_manifest = [](const std::string& path) { return LoadManifest(path); };
+    if (!LoadLocked(plan->changes_since, "manifest", load_manifest, &res->manifest_lock, &res->manifest,
                     reporter)) {
       return ExitCode::kDataError;
     }
