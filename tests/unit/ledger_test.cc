@@ -121,7 +121,7 @@ TEST_F(LedgerFileTest, ReIngestionWithTheSameState) {
     config.state.dedup.ledger = &ledger;
     config.state_path = Path("state");
     Quiet reporter;
-    EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kOk);
+    EXPECT_EQ(pagewash::Run(config, RealFileSystem(), reporter).status, RunStatus::kOk);
     return testing::ReadFileOrDie(Path("out.jsonl"));
   };
   testing::WriteFile(Path("v1.txt"), "Title\n\nFirst version of the text.\n\nA note both pages carry.\n");
