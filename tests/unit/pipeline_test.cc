@@ -295,5 +295,179 @@ TEST_F(PipelineTest, RunRefusesStreamScopeWithoutAnIndex) {
   EXPECT_EQ(outcome_.stats.inputs, 0u);
 }
 
+TEST_F(PipelineTest, ReadsStandardInputAndWritesStandardOutput) {
+  fs_.stdin_text = "Title\n\nText.\n";
+  RunConfig config;
+  config.output_kind = OutputKind::kEmit;
+  config.options.emit.format = OutputFormat::kText;
+  config.stages = testing::Stages({"strip", "dedup", "segment"});
+  EXPECT_EQ(Run(config), RunStatus::kOk);
+  EXPECT_EQ(fs_.stdout_text, "Title\n\nText.\n\n");
+  EXPECT_TRUE(fs_.commits.empty());
+}
+
+// The counters Run returns, for --stats-json.
+TEST_F(PipelineTest, OutcomeCountsInputsDocumentsAndErrors) {
+  fs_.Add("a.jsonl", "{\"id\":\"1\",\"text\":\"One.\"}\n{\"id\":\"2\",\"text\":\n{\"id\":\"3\",\"text\":\"Three.\"}\n");
+  RunConfig config;
+  config.inputs = {"a.jsonl", "missing.txt"};
+  config.output = "out.jsonl";
+  EXPECT_EQ(Run(config), RunStatus::kDataError);
+  const RunStats& stats = outcome_.stats;
+  EXPECT_EQ(stats.inputs, 1u);
+  EXPECT_EQ(stats.documents_in, 2u);
+  EXPECT_EQ(stats.documents_out, 2u);
+  EXPECT_EQ(stats.bytes_out, fs_.Get("out.jsonl").size());
+  EXPECT_EQ(stats.errors, 2u);
+  EXPECT_EQ(reporter_.errors.back(), "missing.txt: cannot open: No such file or directory");
+}
+
+// -r reads a directory as the files under it, in byte order of their
+// paths; without it, a directory is an error that says to add it.
+TEST_F(PipelineTest, DirectoriesAreReadWithRecursiveOnly) {
+  fs_.Add("d/b.txt", "Bee.\n");
+  fs_.Add("d/a.txt", "Ay.\n");
+  fs_.Add("d/sub/c.txt", "Sea.\n");
+  fs_.Add("d/sub/notes.md", "Notes.\n");
+  RunConfig config;
+  config.inputs = {"d"};
+  config.output = "out.jsonl";
+  EXPECT_EQ(Run(config), RunStatus::kDataError);
+  EXPECT_EQ(reporter_.errors, std::vector<std::string>{"d: is a directory: add -r (--recursive) to read the files in it"});
+  EXPECT_EQ(fs_.Get("out.jsonl"), "");
+
+  reporter_.errors.clear();
+  config.recursive = true;
+  config.glob = "*.txt";
+  EXPECT_EQ(Run(config), RunStatus::kOk);
+  const std::string out = fs_.Get("out.jsonl");
+  const std::size_t a = out.find("\"id\":\"a\""), b = out.find("\"id\":\"b\""), c = out.find("\"id\":\"c\"");
+  ASSERT_NE(c, std::string::npos) << out;
+  EXPECT_LT(a, b);
+  EXPECT_LT(b, c);
+  EXPECT_EQ(out.find("notes"), std::string::npos) << out;
+}
+
+// A run with a ledger and a manifest: the output and both state files
+// are replaced together, the output first.
+class StateFilesTest : public PipelineTest {
+ protected:
+  void SetUp() override {
+    fs_.Add("page.txt", "Title\n\nA paragraph long enough to be kept in the ledger.\n");
+    fs_.Add("out.jsonl", "old output\n");
+    fs_.Add("m.manifest", Manifest().Serialize());
+    fs_.Add("state", Ledger().Serialize());
+  }
+  RunStatus RunWithState() {
+    Result<Manifest> manifest = LoadManifest(fs_, "m.manifest");
+    Result<Ledger> ledger = LoadLedger(fs_, "state");
+    EXPECT_TRUE(manifest.ok() && ledger.ok());
+    manifest_ = std::move(manifest.value());
+    ledger_ = std::move(ledger.value());
+    RunConfig config;
+    config.inputs = {"page.txt"};
+    config.output = "out.jsonl";
+    config.stages = testing::Stages({"strip", "dedup", "segment"});
+    config.output_kind = OutputKind::kChanges;
+    config.options.dedup.scope = DedupScope::kStream;
+    config.manifest = &manifest_;
+    config.manifest_path = "m.manifest";
+    config.state.dedup.ledger = &ledger_;
+    config.state_path = "state";
+    return Run(config);
+  }
+
+  Manifest manifest_;
+  Ledger ledger_;
+};
+
+TEST_F(StateFilesTest, ACleanRunReplacesTheOutputFirstThenTheStateFiles) {
+  EXPECT_EQ(RunWithState(), RunStatus::kOk);
+  EXPECT_TRUE(reporter_.errors.empty());
+  EXPECT_EQ(fs_.commits, (std::vector<std::string>{"out.jsonl", "m.manifest", "state"}));
+  EXPECT_NE(fs_.Get("out.jsonl").find("\"change\":\"added\""), std::string::npos) << fs_.Get("out.jsonl");
+  Result<Manifest> manifest = Manifest::Parse(fs_.Get("m.manifest"), "m.manifest");
+  ASSERT_TRUE(manifest.ok()) << manifest.status().ToString();
+  EXPECT_NE(manifest->Find("page"), nullptr);
+  Result<Ledger> ledger = Ledger::Parse(fs_.Get("state"), "state");
+  ASSERT_TRUE(ledger.ok()) << ledger.status().ToString();
+  EXPECT_EQ(ledger->documents(), 1u);
+  // A second run finds the page unchanged.
+  EXPECT_EQ(RunWithState(), RunStatus::kOk);
+  EXPECT_NE(fs_.Get("out.jsonl").find("\"change\":\"unchanged\""), std::string::npos) << fs_.Get("out.jsonl");
+}
+
+// A state file that cannot be written (a full disk) leaves every file as
+// it was, the output too, and says so.
+TEST_F(StateFilesTest, AFailedStateWriteReplacesNothing) {
+  fs_.Fail("state", MemoryFileSystem::Failure::kPrepare);
+  const std::string manifest = fs_.Get("m.manifest");
+  const std::string ledger = fs_.Get("state");
+  EXPECT_EQ(RunWithState(), RunStatus::kDataError);
+  EXPECT_EQ(reporter_.errors, (std::vector<std::string>{
+                                  "state: write failed: No space left on device",
+                                  "state: nothing was replaced: out.jsonl, m.manifest and state left unchanged",
+                              }));
+  EXPECT_TRUE(fs_.commits.empty());
+  EXPECT_EQ(fs_.Get("out.jsonl"), "old output\n");
+  EXPECT_EQ(fs_.Get("m.manifest"), manifest);
+  EXPECT_EQ(fs_.Get("state"), ledger);
+}
+
+// An output not written in full: the state files must not record
+// documents its reader never got.
+TEST_F(StateFilesTest, AFailedOutputWriteLeavesTheStateFilesUnchanged) {
+  fs_.Fail("out.jsonl", MemoryFileSystem::Failure::kWrite);
+  const std::string ledger = fs_.Get("state");
+  EXPECT_EQ(RunWithState(), RunStatus::kDataError);
+  EXPECT_EQ(reporter_.errors, (std::vector<std::string>{
+                                  "out.jsonl: write failed: No space left on device",
+                                  "out.jsonl: the output was not delivered in full; m.manifest and state left "
+                                  "unchanged",
+                              }));
+  EXPECT_TRUE(fs_.commits.empty());
+  EXPECT_EQ(fs_.Get("state"), ledger);
+}
+
+// EPIPE on standard output: its reader left. Without state files that is
+// no error; with them, they stay as they were, and the run says why.
+TEST_F(PipelineTest, ABrokenPipeIsAnErrorOnlyWithStateFiles) {
+  fs_.Add("page.txt", "Title\n\nText.\n");
+  fs_.Fail("-", MemoryFileSystem::Failure::kEpipe);
+  RunConfig config;
+  config.inputs = {"page.txt"};
+  EXPECT_EQ(Run(config), RunStatus::kOk);
+  EXPECT_TRUE(reporter_.errors.empty());
+
+  config.learn_profile = "site.profile";
+  EXPECT_EQ(Run(config), RunStatus::kDataError);
+  EXPECT_EQ(reporter_.errors,
+            std::vector<std::string>{
+                "<stdout>: the output was not delivered in full (its reader closed it); site.profile left unchanged"});
+  EXPECT_FALSE(fs_.Has("site.profile"));
+}
+
+// --shard-size: full shards as they fill, the last one with the state
+// files, and the shards of an earlier, longer run removed.
+TEST_F(PipelineTest, ShardsReplaceTheShardsOfALongerRun) {
+  fs_.Add("in.jsonl", "{\"id\":\"1\",\"text\":\"One.\"}\n{\"id\":\"2\",\"text\":\"Two.\"}\n"
+                      "{\"id\":\"3\",\"text\":\"Three.\"}\n");
+  fs_.Add("out/part-00002.jsonl", "stale\n");
+  fs_.Add("out/part-00003.jsonl", "stale\n");
+  fs_.Add("out/part-00005.jsonl", "not next to the others: kept\n");
+  RunConfig config;
+  config.inputs = {"in.jsonl"};
+  config.out_dir = "out";
+  config.output_kind = OutputKind::kEmit;
+  config.shard_documents = 2;
+  EXPECT_EQ(Run(config), RunStatus::kOk);
+  EXPECT_EQ(fs_.Names(), (std::vector<std::string>{"in.jsonl", "out/part-00000.jsonl", "out/part-00001.jsonl",
+                                                   "out/part-00005.jsonl"}));
+  const std::string first = fs_.Get("out/part-00000.jsonl");
+  EXPECT_EQ(std::count(first.begin(), first.end(), '\n'), 2);
+  EXPECT_EQ(fs_.Get("out/part-00001.jsonl").rfind("{\"id\":\"3\"", 0), 0u);
+  EXPECT_EQ(fs_.stdout_text, "");
+}
+
 }  // namespace
 }  // namespace pagewash
