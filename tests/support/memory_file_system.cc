@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 
@@ -17,10 +18,15 @@ namespace {
 struct Cookie {
   std::string data;
   std::size_t at = 0;
+  bool fails = false;  // Every read fails, as a disk's would.
 };
 
 ssize_t CookieRead(void* c, char* buf, std::size_t size) {
   auto* cookie = static_cast<Cookie*>(c);
+  if (cookie->fails) {
+    errno = EIO;
+    return -1;
+  }
   const std::size_t n = std::min(size, cookie->data.size() - cookie->at);
   std::memcpy(buf, cookie->data.data() + cookie->at, n);
   cookie->at += n;
@@ -44,8 +50,8 @@ int CookieClose(void* c) {
   return 0;
 }
 
-std::FILE* OpenBytes(std::string_view bytes) {
-  auto* cookie = new Cookie{std::string(bytes), 0};
+std::FILE* OpenBytes(std::string_view bytes, bool fails) {
+  auto* cookie = new Cookie{std::string(bytes), 0, fails};
   cookie_io_functions_t io{};
   io.read = CookieRead;
   io.seek = CookieSeek;
@@ -138,10 +144,12 @@ bool MemoryFileSystem::IsDirectory(const std::string& path) const {
 
 Status MemoryFileSystem::OpenInput(const std::string& path, InputFile* file) {
   std::FILE* f = nullptr;
+  auto failure = failures_.find(path);
+  const bool fails = failure != failures_.end() && failure->second == Failure::kRead;
   if (path == "-") {
-    f = OpenBytes(stdin_text);
+    f = OpenBytes(stdin_text, fails);
   } else if (auto it = files_.find(path); it != files_.end()) {
-    f = OpenBytes(it->second);
+    f = OpenBytes(it->second, fails);
   } else {
     return Error(path, "cannot open", IsDirectory(path) ? EISDIR : ENOENT);
   }

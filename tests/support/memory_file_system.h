@@ -29,11 +29,12 @@ class MemoryFileSystem : public FileSystem {
     kWrite,    ///< Any write: "write failed: No space left on device".
     kPrepare,  ///< The sync before the rename: "write failed: No space left on device".
     kEpipe,    ///< Any write: its reader went away ("write failed: Broken pipe").
+    kRead,     ///< Reading an input: the stream fails with EIO ("read failed: Input/output error").
   };
 
   /// Sets file `name` to `text` (a directory of its own is implied by a '/').
   void Add(const std::string& name, std::string_view text);
-  /// Makes `name` ("-" for standard output) fail as `failure` says.
+  /// Makes `name` ("-" for standard input or output) fail as `failure` says.
   void Fail(const std::string& name, Failure failure);
 
   /// The file `name`, or "<missing>".

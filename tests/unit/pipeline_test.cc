@@ -322,6 +322,20 @@ TEST_F(PipelineTest, OutcomeCountsInputsDocumentsAndErrors) {
   EXPECT_EQ(reporter_.errors.back(), "missing.txt: cannot open: No such file or directory");
 }
 
+// An input the disk fails to read is an error naming it; the others go
+// through.
+TEST_F(PipelineTest, AnInputThatCannotBeReadIsNamedAndTheRestGoesThrough) {
+  fs_.Add("bad.txt", "Title\n\nText.\n");
+  fs_.Fail("bad.txt", MemoryFileSystem::Failure::kRead);
+  fs_.Add("good.txt", "Title\n\nText.\n");
+  RunConfig config;
+  config.inputs = {"bad.txt", "good.txt"};
+  config.output = "out.jsonl";
+  EXPECT_EQ(Run(config), RunStatus::kDataError);
+  EXPECT_EQ(reporter_.errors, std::vector<std::string>{"bad.txt: read failed: Input/output error"});
+  EXPECT_EQ(fs_.Get("out.jsonl").rfind("{\"id\":\"good\"", 0), 0u) << fs_.Get("out.jsonl");
+}
+
 // -r reads a directory as the files under it, in byte order of their
 // paths; without it, a directory is an error that says to add it.
 TEST_F(PipelineTest, DirectoriesAreReadWithRecursiveOnly) {
