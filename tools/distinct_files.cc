@@ -29,9 +29,9 @@ Status CheckDistinctFiles(std::span<const NamedFile> files) {
     for (std::size_t j = i + 1; j < files.size(); ++j) {
       if (files[j].path.empty() || files[j].path == "-") continue;
       if (FileIdentity(files[i].path) == FileIdentity(files[j].path)) {
-        return Status::InvalidArgument(fmt::format("{} {} and {} {} are the same file: each needs its own",
-                                                   files[i].option, files[i].path, files[j].option,
-                                                   files[j].path));
+        return Status::InvalidArgument(
+            fmt::format("{} {} and {} {} are the same file: each needs its own", files[i].option,
+                        files[i].path, files[j].option, files[j].path));
       }
     }
   }

@@ -89,7 +89,8 @@ class FileSystem {
   /// and calling it `what` ("cannot open ledger: No such file or
   /// directory", "cannot read ledger: ..."); *missing is set when
   /// there is no such file.
-  virtual Status ReadFile(const std::string& path, std::string_view what, std::string* text, bool* missing) = 0;
+  virtual Status ReadFile(const std::string& path, std::string_view what, std::string* text,
+                          bool* missing) = 0;
 
   /// What `path` is, following links; kMissing when it cannot be told.
   virtual FileInfo Stat(const std::string& path) = 0;

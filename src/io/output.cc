@@ -10,13 +10,17 @@ namespace pagewash::io {
 
 Output::~Output() { Abort(); }
 
-Status Output::CompressionFailed() const { return Status::IoError("compression failed").At(name_, 0); }
+Status Output::CompressionFailed() const {
+  return Status::IoError("compression failed").At(name_, 0);
+}
 
 Status Output::Open(FileSystem& fs, const std::string& path, OutputCompression compression) {
   name_ = path.empty() || path == "-" ? "<stdout>" : path;
   if (compression != OutputCompression::kNone) {
     compressor_ = Compressor::Create(compression);
-    if (compressor_ == nullptr) return Status::IoError("cannot set up compression: out of memory").At(name_, 0);
+    if (compressor_ == nullptr) {
+      return Status::IoError("cannot set up compression: out of memory").At(name_, 0);
+    }
   }
   return fs.CreateOutput(path, &file_);
 }

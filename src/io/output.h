@@ -40,15 +40,16 @@ class Output {
 
   /// Opens `path` of `fs` for writing; empty or "-" is standard output.
   /// What is written is compressed as `compression` says.
-  Status Open(FileSystem& fs, const std::string& path, OutputCompression compression = OutputCompression::kNone);
+  Status Open(FileSystem& fs, const std::string& path,
+              OutputCompression compression = OutputCompression::kNone);
   /// Open on RealFileSystem().
   Status Open(const std::string& path, OutputCompression compression = OutputCompression::kNone) {
     return Open(RealFileSystem(), path, compression);
   }
   /// Writes all of `data` (one document, in one call).
   Status Write(std::string_view data);
-  /// Ends a compressed stream, then flushes; for a file replaced atomically, syncs and closes its temporary
-  /// copy, so that only the rename is left to Commit().
+  /// Ends a compressed stream, then flushes; for a file replaced atomically, syncs and closes its
+  /// temporary copy, so that only the rename is left to Commit().
   Status Prepare();
   /// Prepare(), then, for a file replaced atomically, renames it into place.
   Status Commit();

@@ -35,7 +35,9 @@ namespace fs = std::filesystem;
 // "> out" or ">> out"), that file must be written through the descriptor, or
 // an append would become a replace.
 bool NamesDescriptor(const std::string& path) {
-  auto under = [](std::string_view p, std::string_view dir) { return p.substr(0, dir.size()) == dir; };
+  auto under = [](std::string_view p, std::string_view dir) {
+    return p.substr(0, dir.size()) == dir;
+  };
   if (under(path, "/dev/") || under(path, "/proc/")) return true;
   char link[PATH_MAX];
   ssize_t n = ::readlink(path.c_str(), link, sizeof link);
@@ -122,7 +124,8 @@ Status RealOutputFile::Open(const std::string& path) {
     // No O_TRUNC: a device or FIFO has nothing to truncate, and /dev/stdout
     // redirected to a file was already truncated by the shell.
     int named = DescriptorOf(path);
-    int fd = named >= 0 ? ::fcntl(named, F_DUPFD_CLOEXEC, 0) : ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+    int fd = named >= 0 ? ::fcntl(named, F_DUPFD_CLOEXEC, 0)
+                        : ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
     if (fd < 0) return Failed("cannot open", errno);
     file_ = ::fdopen(fd, "wb");
     if (file_ == nullptr) {
@@ -233,13 +236,15 @@ class Real : public FileSystem {
     return s;
   }
 
-  Status ReadFile(const std::string& path, std::string_view what, std::string* text, bool* missing) override {
+  Status ReadFile(const std::string& path, std::string_view what, std::string* text,
+                  bool* missing) override {
     text->clear();
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (f == nullptr) {
       const int error = errno;
       if (missing != nullptr) *missing = error == ENOENT;
-      return Status::IoError(fmt::format("cannot open {}: {}", what, std::strerror(error))).At(path, 0);
+      return Status::IoError(fmt::format("cannot open {}: {}", what, std::strerror(error)))
+          .At(path, 0);
     }
     if (missing != nullptr) *missing = false;
     char chunk[1 << 14];
@@ -248,14 +253,19 @@ class Real : public FileSystem {
     int error = errno;
     bool failed = std::ferror(f) != 0;
     std::fclose(f);
-    if (failed) return Status::IoError(fmt::format("cannot read {}: {}", what, std::strerror(error))).At(path, 0);
+    if (failed) {
+      return Status::IoError(fmt::format("cannot read {}: {}", what, std::strerror(error)))
+          .At(path, 0);
+    }
     return Status::Ok();
   }
 
   FileInfo Stat(const std::string& path) override {
     struct stat st;
     if (::stat(path.c_str(), &st) != 0) return FileInfo{};
-    if (S_ISREG(st.st_mode)) return FileInfo{FileKind::kRegular, static_cast<std::uint64_t>(st.st_size)};
+    if (S_ISREG(st.st_mode)) {
+      return FileInfo{FileKind::kRegular, static_cast<std::uint64_t>(st.st_size)};
+    }
     return FileInfo{S_ISDIR(st.st_mode) ? FileKind::kDirectory : FileKind::kOther, 0};
   }
 
@@ -283,7 +293,8 @@ class Real : public FileSystem {
       }
       if (ec) {
         errors->push_back(
-            Status::IoError(fmt::format("cannot read the directory: {}", ec.message())).At(dir.string(), 0));
+            Status::IoError(fmt::format("cannot read the directory: {}", ec.message()))
+                .At(dir.string(), 0));
       }
     }
   }
@@ -291,7 +302,10 @@ class Real : public FileSystem {
   Status CreateDirectories(const std::string& path) override {
     std::error_code ec;
     fs::create_directories(path, ec);
-    if (ec) return Status::IoError(fmt::format("cannot create the directory: {}", ec.message())).At(path, 0);
+    if (ec) {
+      return Status::IoError(fmt::format("cannot create the directory: {}", ec.message()))
+          .At(path, 0);
+    }
     return Status::Ok();
   }
 

@@ -6,8 +6,8 @@
 
 namespace pagewash::io {
 
-std::vector<InputEntry> ExpandInputs(const std::vector<std::string>& args, const WalkOptions& options,
-                                     FileSystem& fs) {
+std::vector<InputEntry> ExpandInputs(const std::vector<std::string>& args,
+                                     const WalkOptions& options, FileSystem& fs) {
   std::vector<InputEntry> out;
   for (const std::string& arg : args) {
     if (arg == "-" || fs.Stat(arg).kind != FileKind::kDirectory) {
@@ -42,7 +42,8 @@ std::vector<InputEntry> ExpandInputs(const std::vector<std::string>& args, const
   return out;
 }
 
-std::vector<InputEntry> ExpandInputs(const std::vector<std::string>& args, const WalkOptions& options) {
+std::vector<InputEntry> ExpandInputs(const std::vector<std::string>& args,
+                                     const WalkOptions& options) {
   return ExpandInputs(args, options, RealFileSystem());
 }
 

@@ -1,7 +1,6 @@
 #include "tests/support/memory_file_system.h"
 
 #include <fmt/format.h>
-
 #include <sys/types.h>
 
 #include <algorithm>
@@ -35,7 +34,7 @@ ssize_t CookieRead(void* c, char* buf, std::size_t size) {
 
 int CookieSeek(void* c, off64_t* offset, int whence) {
   auto* cookie = static_cast<Cookie*>(c);
-  off64_t base = whence == SEEK_SET ? 0
+  off64_t base = whence == SEEK_SET   ? 0
                  : whence == SEEK_CUR ? static_cast<off64_t>(cookie->at)
                                       : static_cast<off64_t>(cookie->data.size());
   const off64_t to = base + *offset;
@@ -62,7 +61,8 @@ std::FILE* OpenBytes(std::string_view bytes, bool fails) {
 }
 
 Status Error(const std::string& path, std::string_view what, int error) {
-  return Status::IoError(fmt::format("{}: {}", what, std::strerror(error))).At(path.empty() ? "<stdout>" : path, 0);
+  return Status::IoError(fmt::format("{}: {}", what, std::strerror(error)))
+      .At(path.empty() ? "<stdout>" : path, 0);
 }
 
 }  // namespace
@@ -80,7 +80,9 @@ class MemoryFileSystem::File : public OutputFile {
       broken_pipe_ = !replaces();
       return Error(path_, "write failed", EPIPE);
     }
-    if (failure_ != nullptr && *failure_ == Failure::kWrite) return Error(path_, "write failed", ENOSPC);
+    if (failure_ != nullptr && *failure_ == Failure::kWrite) {
+      return Error(path_, "write failed", ENOSPC);
+    }
     (through_ ? fs_.stdout_text : bytes_).append(data);
     return Status::Ok();
   }
@@ -111,8 +113,8 @@ class MemoryFileSystem::File : public OutputFile {
  private:
   MemoryFileSystem& fs_;
   std::string path_;
-  bool through_;             // Standard output.
-  const Failure* failure_;   // Null: never fails.
+  bool through_;            // Standard output.
+  const Failure* failure_;  // Null: never fails.
   std::string bytes_;
   bool prepared_ = false;
   bool committed_ = false;
@@ -120,7 +122,9 @@ class MemoryFileSystem::File : public OutputFile {
   bool broken_pipe_ = false;
 };
 
-void MemoryFileSystem::Add(const std::string& name, std::string_view text) { files_[name] = std::string(text); }
+void MemoryFileSystem::Add(const std::string& name, std::string_view text) {
+  files_[name] = std::string(text);
+}
 
 void MemoryFileSystem::Fail(const std::string& name, Failure failure) { failures_[name] = failure; }
 
@@ -178,22 +182,25 @@ Status MemoryFileSystem::ReadFile(const std::string& path, std::string_view what
   auto it = files_.find(path);
   if (missing != nullptr) *missing = it == files_.end();
   if (it == files_.end()) {
-    return Status::IoError(fmt::format("cannot open {}: {}", what, std::strerror(ENOENT))).At(path, 0);
+    return Status::IoError(fmt::format("cannot open {}: {}", what, std::strerror(ENOENT)))
+        .At(path, 0);
   }
   *text = it->second;
   return Status::Ok();
 }
 
 FileInfo MemoryFileSystem::Stat(const std::string& path) {
-  if (auto it = files_.find(path); it != files_.end()) return FileInfo{FileKind::kRegular, it->second.size()};
+  if (auto it = files_.find(path); it != files_.end()) {
+    return FileInfo{FileKind::kRegular, it->second.size()};
+  }
   return IsDirectory(path) ? FileInfo{FileKind::kDirectory, 0} : FileInfo{};
 }
 
 void MemoryFileSystem::ListFilesUnder(const std::string& dir, std::vector<std::string>* files,
                                       std::vector<Status>*) {
   const std::string prefix = dir + "/";
-  for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
-       ++it) {
+  for (auto it = files_.lower_bound(prefix);
+       it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
     files->push_back(it->first);
   }
 }

@@ -50,9 +50,11 @@ class MemoryFileSystem : public FileSystem {
 
   Status OpenInput(const std::string& path, InputFile* file) override;
   Status CreateOutput(const std::string& path, std::unique_ptr<OutputFile>* file) override;
-  Status ReadFile(const std::string& path, std::string_view what, std::string* text, bool* missing) override;
+  Status ReadFile(const std::string& path, std::string_view what, std::string* text,
+                  bool* missing) override;
   FileInfo Stat(const std::string& path) override;
-  void ListFilesUnder(const std::string& dir, std::vector<std::string>* files, std::vector<Status>* errors) override;
+  void ListFilesUnder(const std::string& dir, std::vector<std::string>* files,
+                      std::vector<Status>* errors) override;
   Status CreateDirectories(const std::string& path) override;
   bool Remove(const std::string& path) override;
 
