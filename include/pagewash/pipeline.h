@@ -123,9 +123,11 @@ std::string RunStatsJson(const RunStats& stats);
 
 /// How a run ended.
 enum class RunStatus {
-  kOk,         ///< Every input went through.
-  kDataError,  ///< Some input could not be read or processed, or the output written; the rest went through.
-  kUsage,      ///< The run was set up wrong (a dedup stage without its state); nothing was read.
+  kOk,  ///< Every input went through.
+  /// Some input could not be read or processed, or the output could not be
+  /// written; the other inputs went through.
+  kDataError,
+  kUsage,  ///< The run was set up wrong (a dedup stage without its state); nothing was read.
 };
 
 /// What Run returns: how it ended, and its counters.
@@ -135,7 +137,8 @@ struct RunOutcome {
   bool ok() const { return status == RunStatus::kOk; }
 };
 
-/// One run of the driver. Every file name is the FileSystem's given to Run.
+/// One run of the driver. Its file names are resolved by the FileSystem
+/// given to Run.
 struct RunConfig {
   std::vector<std::string> inputs;  ///< File names; "-" or none is stdin.
   /// A directory among `inputs` is read as the regular files under it,
