@@ -2,14 +2,11 @@
 
 #include <fmt/format.h>
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <array>
 #include <chrono>
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 #include <optional>
 #include <unordered_map>
 
@@ -21,7 +18,6 @@
 #include "parallel.h"
 #include "io/warc.h"
 #include "pagewash/change_feed.h"
-#include "pagewash/files.h"
 #include "pagewash/json.h"
 #include "pagewash/ledger.h"
 #include "pagewash/site_evidence.h"
@@ -106,23 +102,11 @@ OutputCompression CompressionForOutputName(std::string_view path) { return io::C
 namespace {
 
 // Writes one document to DIR/NAME.json, replaced atomically.
-Status WriteToOutDir(const std::string& path, std::string_view json, OutputCompression compression) {
+Status WriteToOutDir(FileSystem& fs, const std::string& path, std::string_view json, OutputCompression compression) {
   io::Output file;
-  if (Status s = file.Open(path, compression); !s.ok()) return s;
+  if (Status s = file.Open(fs, path, compression); !s.ok()) return s;
   if (Status s = file.Write(json); !s.ok()) return s;
   return file.Commit();
-}
-
-// What identifies a file: its device and inode when it exists (through
-// links), else the resolved path of its directory and its name.
-std::string FileIdentity(const std::string& path) {
-  struct stat st;
-  if (::stat(path.c_str(), &st) == 0) return fmt::format("{}:{}", st.st_dev, st.st_ino);
-  std::error_code ec;
-  std::filesystem::path p(path);
-  std::filesystem::path dir = std::filesystem::weakly_canonical(
-      p.has_parent_path() ? p.parent_path() : std::filesystem::path("."), ec);
-  return (dir / p.filename()).string();
 }
 
 // "a", "a and b", "a, b and c".
@@ -134,25 +118,6 @@ std::string JoinNames(const std::vector<std::string>& names) {
   }
   return out;
 }
-
-}  // namespace
-
-Status CheckDistinctFiles(std::span<const NamedFile> files) {
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (files[i].path.empty() || files[i].path == "-") continue;
-    for (std::size_t j = i + 1; j < files.size(); ++j) {
-      if (files[j].path.empty() || files[j].path == "-") continue;
-      if (FileIdentity(files[i].path) == FileIdentity(files[j].path)) {
-        return Status::InvalidArgument(fmt::format("{} {} and {} {} are the same file: each needs its own",
-                                                   files[i].option, files[i].path, files[j].option,
-                                                   files[j].path));
-      }
-    }
-  }
-  return Status::Ok();
-}
-
-namespace {
 
 // Counts what it passes on, for RunStats.
 class CountingReporter : public Reporter {
@@ -202,8 +167,8 @@ struct WorkItem {
 // Reads the inputs in order, one item at a time.
 class ItemSource {
  public:
-  ItemSource(const std::vector<io::InputEntry>& entries, const InputOptions& options)
-      : entries_(entries), reader_(options) {}
+  ItemSource(FileSystem& fs, const std::vector<io::InputEntry>& entries, const InputOptions& options)
+      : fs_(fs), entries_(entries), reader_(options) {}
 
   // Fills *item with the next thing the inputs give; false at their end.
   // With `quiet`, inputs that cannot be opened are skipped, not reported.
@@ -215,7 +180,7 @@ class ItemSource {
         if (next_entry_ == entries_.size()) return false;
         const io::InputEntry& entry = entries_[next_entry_++];
         input_ = entry.path;
-        Status s = entry.error.ok() ? reader_.Open(entry.path) : entry.error;
+        Status s = entry.error.ok() ? Open(entry.path) : entry.error;
         if (!s.ok()) {
           if (quiet) continue;
           item->kind = WorkItem::kReport;
@@ -250,7 +215,18 @@ class ItemSource {
   }
 
  private:
+  Status Open(const std::string& path) {
+    InputFile next;
+    if (Status s = fs_.OpenInput(path, &next); !s.ok()) return s;
+    // The reader lets go of the previous input before it is closed.
+    Status s = reader_.Attach(next.get(), path);
+    file_ = std::move(next);
+    return s;
+  }
+
+  FileSystem& fs_;
   const std::vector<io::InputEntry>& entries_;
+  InputFile file_;  // The input open; closed after the reader that reads it.
   io::InputReader reader_;
   std::size_t next_entry_ = 0;
   bool open_ = false;
@@ -281,35 +257,34 @@ std::size_t WindowFor(std::size_t jobs) { return 4 * std::max<std::size_t>(jobs,
 
 // The size of each regular file among `entries`; 0 when one is not (the
 // total is then unknown).
-std::uint64_t StoredTotal(const std::vector<io::InputEntry>& entries) {
+std::uint64_t StoredTotal(FileSystem& fs, const std::vector<io::InputEntry>& entries) {
   std::uint64_t total = 0;
   for (const io::InputEntry& e : entries) {
     if (!e.error.ok()) continue;
-    struct stat st;
-    if (e.path == "-" || ::stat(e.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
-    total += static_cast<std::uint64_t>(st.st_size);
+    if (e.path == "-") return 0;
+    const FileInfo info = fs.Stat(e.path);
+    if (info.kind != FileKind::kRegular) return 0;
+    total += info.size;
   }
   return total;
 }
 
-ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
-                   std::chrono::steady_clock::time_point start) {
+RunStatus RunInputs(const RunConfig& config, FileSystem& fs, Reporter& reporter, RunStats* stats,
+                    std::chrono::steady_clock::time_point start) {
   io::Output output;
   const bool out_dir = !config.out_dir.empty() && config.output_kind == OutputKind::kEmit;
   const bool sharded = out_dir && (config.shard_documents > 0 || config.shard_bytes > 0);
   // Under --out-dir the compression is each file's: the output then
   // carries nothing, and stays plain.
-  if (Status s = output.Open(config.output, out_dir ? OutputCompression::kNone : config.compression);
+  if (Status s = output.Open(fs, config.output, out_dir ? OutputCompression::kNone : config.compression);
       !s.ok()) {
     reporter.Error(s);
-    return ExitCode::kDataError;
+    return RunStatus::kDataError;
   }
   if (out_dir) {
-    std::error_code ec;
-    std::filesystem::create_directories(config.out_dir, ec);
-    if (ec) {
-      reporter.Error(Status::IoError(fmt::format("cannot create the directory: {}", ec.message())).At(config.out_dir, 0));
-      return ExitCode::kDataError;
+    if (Status s = fs.CreateDirectories(config.out_dir); !s.ok()) {
+      reporter.Error(s);
+      return RunStatus::kDataError;
     }
   }
   // --out-dir: which id each file name was written for in this run, so that
@@ -321,7 +296,7 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
   if (config.inputs.empty()) {
     entries.push_back(io::InputEntry{"-", Status::Ok()});
   } else {
-    entries = io::ExpandInputs(config.inputs, io::WalkOptions{config.recursive, config.glob});
+    entries = io::ExpandInputs(config.inputs, io::WalkOptions{config.recursive, config.glob}, fs);
   }
   std::vector<std::string> inputs;
   for (const io::InputEntry& e : entries) {
@@ -340,7 +315,7 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
   // Output that did not reach its reader in full: the state files must not
   // record documents the reader never got.
   auto undelivered = [&](const Status& s, const io::Output& out, const std::string& name) {
-    if (out.broken_pipe() && state_files.empty()) return ExitCode::kOk;  // The reader left: not an error.
+    if (out.broken_pipe() && state_files.empty()) return RunStatus::kOk;  // The reader left: not an error.
     if (!out.broken_pipe()) reporter.Error(s);
     if (!state_files.empty()) {
       reporter.Error(Status::IoError(fmt::format("the output was not delivered in full{}; {} left unchanged",
@@ -348,7 +323,7 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
                                                  JoinNames(state_files)))
                          .At(name, 0));
     }
-    return ExitCode::kDataError;
+    return RunStatus::kDataError;
   };
   const std::size_t workers = WorkersFor(config.jobs);
   const std::size_t window = WindowFor(config.jobs);
@@ -362,7 +337,7 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
   if (site_evidence) {
     std::vector<io::InputEntry> files;
     for (const std::string& name : inputs) files.push_back(io::InputEntry{name, Status::Ok()});
-    ItemSource first_pass(files, config.input);
+    ItemSource first_pass(fs, files, config.input);
     Pipeline pass(workers, window,
                   {{Pipeline::Where::kAnyThread,
                     [&](WorkItem& item) {
@@ -426,9 +401,9 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
   };
 
   Pipeline* running = nullptr;
-  ExitCode stopped = ExitCode::kOk;  // Why the run stopped early, if it did.
+  RunStatus stopped = RunStatus::kOk;  // Why the run stopped early, if it did.
   bool stop = false;
-  const std::uint64_t stored_total = StoredTotal(entries);
+  const std::uint64_t stored_total = StoredTotal(fs, entries);
   std::uint64_t stored_done = 0;  // Inputs read to their end.
   RunProgress progress;
   progress.stored_total = stored_total;
@@ -449,7 +424,7 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
     if (!shard_open) {
       shard_path = config.out_dir + "/" + ShardFileName(shards, config.options.emit.format, config.compression);
       shard.emplace();
-      if (Status s = shard->Open(shard_path, config.compression); !s.ok()) return s;
+      if (Status s = shard->Open(fs, shard_path, config.compression); !s.ok()) return s;
       shard_open = true;
       ++shards;
       shard_docs = 0;
@@ -523,7 +498,7 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
                                                        it->second, item.doc.id))
                     .At(path, 0);
           } else {
-            s = WriteToOutDir(path, item.out, config.compression);
+            s = WriteToOutDir(fs, path, item.out, config.compression);
           }
           if (s.ok()) {
             ++stats->documents_out;
@@ -584,7 +559,7 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
                      }});
   }
   steps.push_back({Pipeline::Where::kInOrder, finish});
-  ItemSource source(entries, config.input);
+  ItemSource source(fs, entries, config.input);
   Pipeline pipeline(workers, window, std::move(steps));
   running = &pipeline;
   pipeline.Run([&](WorkItem& item) {
@@ -606,7 +581,7 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
   std::size_t states = 0;
   auto prepare = [&](const std::string& path, const std::string& text) {
     io::Output& out = state_out[states++];
-    Status s = out.Open(path);
+    Status s = out.Open(fs, path);
     if (s.ok()) s = out.Write(text);
     if (s.ok()) s = out.Prepare();
     return s;
@@ -623,7 +598,7 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
       reporter.Error(Status::IoError(fmt::format("nothing was replaced: {} left unchanged", JoinNames(kept)))
                          .At(prepared.source(), 0));
     }
-    return ExitCode::kDataError;
+    return RunStatus::kDataError;
   }
   // The output first: if a rename after it failed, a state file that stays
   // behind only makes the next run redo work; one that moved ahead of its
@@ -632,38 +607,36 @@ ExitCode RunInputs(const RunConfig& config, Reporter& reporter, RunStats* stats,
   io::SignalsHeld held;
   if (Status s = output.Commit(); !s.ok()) {
     reporter.Error(s);
-    return ExitCode::kDataError;
+    return RunStatus::kDataError;
   }
   if (shard_open) {
     if (Status s = shard->Commit(); !s.ok()) {
       reporter.Error(s);
-      return ExitCode::kDataError;
+      return RunStatus::kDataError;
     }
   }
   for (std::size_t i = 0; i < states; ++i) {
     if (Status s = state_out[i].Commit(); !s.ok()) {
       reporter.Error(s);
-      return ExitCode::kDataError;
+      return RunStatus::kDataError;
     }
   }
   if (sharded) {
     // Shards of an earlier, longer run would read as part of this one.
     for (std::size_t i = shards;; ++i) {
       std::string stale = config.out_dir + "/" + ShardFileName(i, config.options.emit.format, config.compression);
-      std::error_code ec;
-      if (!std::filesystem::remove(stale, ec)) break;
+      if (!fs.Remove(stale)) break;
     }
   }
-  return failed ? ExitCode::kDataError : ExitCode::kOk;
+  return failed ? RunStatus::kDataError : RunStatus::kOk;
 }
 
 }  // namespace
 
-ExitCode Run(const RunConfig& config, Reporter& reporter) {
+RunOutcome Run(const RunConfig& config, FileSystem& fs, Reporter& reporter) {
   const auto start = std::chrono::steady_clock::now();
-  RunStats local;
-  RunStats* stats = config.stats != nullptr ? config.stats : &local;
-  *stats = RunStats{};
+  RunOutcome outcome;
+  RunStats* stats = &outcome.stats;
   for (int i = 1; i < io::kWarcSkipKinds; ++i) {
     stats->records_skipped.emplace_back(io::WarcSkipKey(static_cast<io::WarcSkip>(i)), 0);
   }
@@ -674,15 +647,12 @@ ExitCode Run(const RunConfig& config, Reporter& reporter) {
                                   [](const Stage* s) { return s->name == "dedup"; });
   if (Status s = dedups ? ValidateDedup(config.options.dedup, config.state.dedup) : Status::Ok(); !s.ok()) {
     counting.Error(s);
-    return ExitCode::kUsage;
+    outcome.status = RunStatus::kUsage;
+    return outcome;
   }
-  ExitCode code = RunInputs(config, counting, stats, start);
+  outcome.status = RunInputs(config, fs, counting, stats, start);
   stats->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return code;
-}
-
-Status SaveRunStats(const RunStats& stats, const std::string& path) {
-  return WriteFileAtomically(path, RunStatsJson(stats));
+  return outcome;
 }
 
 std::string RunStatsJson(const RunStats& stats) {

@@ -422,7 +422,8 @@ std::optional<ExitCode> LoadResources(RunPlan* plan, RunResources* res, Reporter
     config.state.dedup.index = &*res->index;
   }
   if (!plan->changes_since.empty()) {
-    if (!LoadLocked(plan->changes_since, "manifest", LoadManifest, &res->manifest_lock, &res->manifest,
+    auto load_manifest = [](const std::string& path) { return LoadManifest(path); };
+    if (!LoadLocked(plan->changes_since, "manifest", load_manifest, &res->manifest_lock, &res->manifest,
                     reporter)) {
       return ExitCode::kDataError;
     }
@@ -473,7 +474,7 @@ std::optional<ExitCode> LoadResources(RunPlan* plan, RunResources* res, Reporter
 int FinishRun(const RunPlan& plan, const RunStats& run_stats, const DedupCounters& counters, int code,
               Reporter& reporter) {
   if (!plan.stats_json.empty()) {
-    if (Status s = SaveRunStats(run_stats, plan.stats_json); !s.ok()) {
+    if (Status s = WriteFileAtomically(plan.stats_json, RunStatsJson(run_stats)); !s.ok()) {
       reporter.Error(s);
       code = std::max(code, static_cast<int>(ExitCode::kDataError));
     }
@@ -531,10 +532,9 @@ int RunCommand(const CommandSpec& spec, std::span<const CommandSpec> commands, i
   StderrReporter reporter(plan->progress);
   RunResources resources;
   if (std::optional<ExitCode> failed = LoadResources(&*plan, &resources, reporter)) return static_cast<int>(*failed);
-  RunStats run_stats;
-  plan->config.stats = &run_stats;
-  const int code = static_cast<int>(Run(plan->config, reporter));
-  return FinishRun(*plan, run_stats, resources.counters, code, reporter);
+  const RunOutcome outcome = Run(plan->config, RealFileSystem(), reporter);
+  const int code = static_cast<int>(ExitCodeFor(outcome.status));
+  return FinishRun(*plan, outcome.stats, resources.counters, code, reporter);
 }
 
 }  // namespace pagewash::cli

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli_options.h"
+#include "exit_code.h"
 #include "pagewash/pipeline.h"
 #include "pagewash/rules.h"
 

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "distinct_files.h"
 #include "pagewash/dedup.h"
 #include "pagewash/io_options.h"
 #include "pagewash/pipeline.h"

@@ -110,7 +110,7 @@ int main(int argc, char** argv) {
 #endif
   if (argc < 2) {
     PrintTopHelp(stderr);
-    return static_cast<int>(pagewash::ExitCode::kUsage);
+    return static_cast<int>(pagewash::cli::ExitCode::kUsage);
   }
   std::string_view command = argv[1];
   // `pagewash help CMD` is `pagewash CMD --help`: the command prints its own
@@ -121,7 +121,7 @@ int main(int argc, char** argv) {
     command = argv[2];
     if (command != "ledger" && !IsCommand(command)) {
       std::fprintf(stderr, "pagewash: error: help: unknown command '%s'\nsee 'pagewash --help'\n", argv[2]);
-      return static_cast<int>(pagewash::ExitCode::kUsage);
+      return static_cast<int>(pagewash::cli::ExitCode::kUsage);
     }
     argc = 3;
     argv = help_argv;
@@ -139,7 +139,7 @@ int main(int argc, char** argv) {
       return pagewash::cli::LedgerMain(argc - 1, argv + 1);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "pagewash: error: %s\n", e.what());
-      return static_cast<int>(pagewash::ExitCode::kDataError);
+      return static_cast<int>(pagewash::cli::ExitCode::kDataError);
     }
   }
   for (const CommandSpec& c : kCommands) {
@@ -148,12 +148,12 @@ int main(int argc, char** argv) {
       return pagewash::cli::RunCommand(c, kCommands, argc - 1, argv + 1);
     } catch (const std::bad_alloc&) {
       std::fprintf(stderr, "pagewash: error: out of memory\n");
-      return static_cast<int>(pagewash::ExitCode::kDataError);
+      return static_cast<int>(pagewash::cli::ExitCode::kDataError);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "pagewash: error: %s\n", e.what());
-      return static_cast<int>(pagewash::ExitCode::kDataError);
+      return static_cast<int>(pagewash::cli::ExitCode::kDataError);
     }
   }
   std::fprintf(stderr, "pagewash: error: unknown command '%s'\nsee 'pagewash --help'\n", argv[1]);
-  return static_cast<int>(pagewash::ExitCode::kUsage);
+  return static_cast<int>(pagewash::cli::ExitCode::kUsage);
 }

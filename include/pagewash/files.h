@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "pagewash/dedup.h"
+#include "pagewash/file_system.h"
 #include "pagewash/ledger.h"
 #include "pagewash/manifest.h"
 #include "pagewash/profile.h"
@@ -30,11 +31,17 @@ enum class IfMissing { kEmpty, kError };
 /// says it is an error. Lock it first (StateLock in pagewash/state_lock.h).
 Result<Ledger> LoadLedger(const std::string& path, IfMissing if_missing = IfMissing::kEmpty);
 
+/// LoadLedger, reading `path` of `fs`.
+Result<Ledger> LoadLedger(FileSystem& fs, const std::string& path, IfMissing if_missing = IfMissing::kEmpty);
+
 /// Writes a ledger file atomically (a killed run leaves the previous one).
 Status SaveLedger(const Ledger& ledger, const std::string& path);
 
 /// Reads a manifest file; a missing file is an empty manifest (a first run).
 Result<Manifest> LoadManifest(const std::string& path);
+
+/// LoadManifest, reading `path` of `fs`.
+Result<Manifest> LoadManifest(FileSystem& fs, const std::string& path);
 
 /// Writes a manifest file atomically.
 Status SaveManifest(const Manifest& manifest, const std::string& path);

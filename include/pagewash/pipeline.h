@@ -6,6 +6,11 @@
 // emits; `pagewash dedup` folds dedup alone and writes the stream. Because
 // the stream carries everything a stage reads, the piped chain and clean
 // give the same bytes.
+//
+// The driver reaches every file through a FileSystem (file_system.h): the
+// names in RunConfig are the file system's to resolve, so a test runs the
+// driver in memory. What a run's outcome means to a process (its exit
+// code) is the command line's (tools/).
 #ifndef PAGEWASH_PIPELINE_H_
 #define PAGEWASH_PIPELINE_H_
 
@@ -19,6 +24,7 @@
 #include "pagewash/dedup.h"
 #include "pagewash/document.h"
 #include "pagewash/emit.h"
+#include "pagewash/file_system.h"
 #include "pagewash/io_options.h"
 #include "pagewash/manifest.h"
 #include "pagewash/profile.h"
@@ -27,13 +33,6 @@
 #include "pagewash/strip.h"
 
 namespace pagewash {
-
-/// Process exit codes, listed in every --help and in the README.
-enum class ExitCode : int {
-  kOk = 0,         ///< Every input went through.
-  kDataError = 1,  ///< Some input could not be read or processed; the rest went through.
-  kUsage = 2,      ///< Bad command line; nothing was processed.
-};
 
 /// The options of every stage; each stage reads its own.
 struct PipelineOptions {
@@ -84,9 +83,9 @@ struct RunProgress {
 class Reporter {
  public:
   virtual ~Reporter() = default;
-  /// Input that could not be processed; the run will exit with kDataError.
+  /// Input that could not be processed; the run ends with RunStatus::kDataError.
   virtual void Error(const Status& status) = 0;
-  /// Input that was repaired (invalid UTF-8); the exit code is unaffected.
+  /// Input that was repaired (invalid UTF-8); the run's status is unaffected.
   virtual void Warning(const Status& status) = 0;
   /// Called after each item of input is done (often: rate-limit the display),
   /// and once with `done` set when the run ends.
@@ -122,10 +121,24 @@ struct RunStats {
 /// {"inputs":1,"documents_in":2,...,"records_skipped":{"warcinfo":1,...},"seconds":0.012}
 std::string RunStatsJson(const RunStats& stats);
 
-/// Writes RunStatsJson(stats) to `path`, replaced atomically.
-Status SaveRunStats(const RunStats& stats, const std::string& path);
+/// How a run ended.
+enum class RunStatus {
+  kOk,  ///< Every input went through.
+  /// Some input could not be read or processed, or the output could not be
+  /// written; the other inputs went through.
+  kDataError,
+  kUsage,  ///< The run was set up wrong (a dedup stage without its state); nothing was read.
+};
 
-/// One run of the driver.
+/// What Run returns: how it ended, and its counters.
+struct RunOutcome {
+  RunStatus status = RunStatus::kOk;
+  RunStats stats;
+  bool ok() const { return status == RunStatus::kOk; }
+};
+
+/// One run of the driver. Its file names are resolved by the FileSystem
+/// given to Run.
 struct RunConfig {
   std::vector<std::string> inputs;  ///< File names; "-" or none is stdin.
   /// A directory among `inputs` is read as the regular files under it,
@@ -144,7 +157,7 @@ struct RunConfig {
   PipelineOptions options;
   /// The stages' state for the run: dedup's seen index (required with
   /// --scope stream unless there is a ledger), ledger and counters. Run
-  /// refuses (kUsage, reported) a dedup stage without what it requires.
+  /// refuses (RunStatus::kUsage, reported) a dedup stage without what it requires.
   PipelineState state;
   /// When set, every input page is also watched and the profile of its
   /// repeated lines is written here (atomically) when the run ends.
@@ -177,8 +190,6 @@ struct RunConfig {
   /// the output is the same bytes for every N. At most 4 N documents are in
   /// memory at once.
   std::size_t jobs = 1;
-  /// When set, filled with the run's counters as it ends.
-  RunStats* stats = nullptr;
   /// When strip runs and every input is a file, a first pass finds each
   /// site's furniture (site_evidence.h) for strip to remove. kNone: none.
   SiteFrom site_from = SiteFrom::kUrl;
@@ -201,18 +212,6 @@ std::string ShardFileName(std::size_t index, OutputFormat format, OutputCompress
 /// zstd, anything else none.
 OutputCompression CompressionForOutputName(std::string_view path);
 
-/// A file named on the command line, for CheckDistinctFiles.
-struct NamedFile {
-  std::string_view option;  ///< How the command line named it: "-o", "--state".
-  std::string path;
-};
-
-/// Refuses (InvalidArgument, naming both) two of `files` that are the same
-/// file: compared by device and inode, or, for one that does not exist yet,
-/// by the resolved path of its directory and its name, so that "out",
-/// "./out" and a link to it are one file. Empty and "-" are skipped.
-Status CheckDistinctFiles(std::span<const NamedFile> files);
-
 /// Reads every input, one document at a time, applies the stages and writes
 /// each result. Errors in one input or record are reported and skipped; the
 /// others go through. An output file is replaced only when the run ends,
@@ -224,7 +223,9 @@ Status CheckDistinctFiles(std::span<const NamedFile> files);
 /// output first. An output not delivered in full (a write error, or EPIPE:
 /// its reader closed it) leaves every state file unchanged and gives
 /// kDataError; EPIPE with no state file to keep gives kOk.
-ExitCode Run(const RunConfig& config, Reporter& reporter);
+///
+/// Every file is reached through `fs`: RealFileSystem() for the real one.
+RunOutcome Run(const RunConfig& config, FileSystem& fs, Reporter& reporter);
 
 }  // namespace pagewash
 

@@ -16,35 +16,25 @@ namespace pagewash {
 namespace {
 
 // The whole of a small file (rules, profiles); `what` names it in errors.
-Result<std::string> ReadSmallFile(const std::string& path, std::string_view what) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
-    return Status::IoError(fmt::format("cannot open {}: {}", what, std::strerror(errno))).At(path, 0);
-  }
+Result<std::string> ReadSmallFile(FileSystem& fs, const std::string& path, std::string_view what) {
   std::string text;
-  char chunk[1 << 14];
-  std::size_t got;
-  while ((got = std::fread(chunk, 1, sizeof chunk, f)) > 0) text.append(chunk, got);
-  int error = errno;
-  bool failed = std::ferror(f) != 0;
-  std::fclose(f);
-  if (failed) return Status::IoError(fmt::format("cannot read {}: {}", what, std::strerror(error))).At(path, 0);
+  if (Status s = fs.ReadFile(path, what, &text, nullptr); !s.ok()) return s;
   return text;
 }
 
 // A state file that a first run does not have yet: *missing says so.
-Result<std::string> ReadStateFile(const std::string& path, std::string_view what, bool* missing) {
-  std::FILE* probe = std::fopen(path.c_str(), "rb");
-  *missing = probe == nullptr && errno == ENOENT;
-  if (probe != nullptr) std::fclose(probe);
+Result<std::string> ReadStateFile(FileSystem& fs, const std::string& path, std::string_view what, bool* missing) {
+  std::string text;
+  Status s = fs.ReadFile(path, what, &text, missing);
   if (*missing) return std::string();
-  return ReadSmallFile(path, what);
+  if (!s.ok()) return s;
+  return text;
 }
 
 // Replaces `path` with `text` atomically (see io::Output).
-Status WriteAtomically(const std::string& path, std::string_view text) {
+Status WriteAtomically(FileSystem& fs, const std::string& path, std::string_view text) {
   io::Output out;
-  if (Status s = out.Open(path); !s.ok()) return s;
+  if (Status s = out.Open(fs, path); !s.ok()) return s;
   if (Status s = out.Write(text); !s.ok()) return s;
   return out.Commit();
 }
@@ -52,25 +42,31 @@ Status WriteAtomically(const std::string& path, std::string_view text) {
 }  // namespace
 
 Result<DropList> LoadDropList(const std::string& path) {
-  Result<std::string> text = ReadSmallFile(path, "drop list");
+  Result<std::string> text = ReadSmallFile(RealFileSystem(), path, "drop list");
   if (!text.ok()) return text.status();
   return ParseDropList(text.value(), path);
 }
 
 Result<Ledger> LoadLedger(const std::string& path, IfMissing if_missing) {
+  return LoadLedger(RealFileSystem(), path, if_missing);
+}
+
+Result<Ledger> LoadLedger(FileSystem& fs, const std::string& path, IfMissing if_missing) {
   if (if_missing == IfMissing::kError) {
-    Result<std::string> text = ReadSmallFile(path, "ledger");
+    Result<std::string> text = ReadSmallFile(fs, path, "ledger");
     if (!text.ok()) return text.status();
     return Ledger::Parse(text.value(), path);
   }
   bool missing = false;
-  Result<std::string> text = ReadStateFile(path, "ledger", &missing);
+  Result<std::string> text = ReadStateFile(fs, path, "ledger", &missing);
   if (!text.ok()) return text.status();
   if (missing) return Ledger();  // A first run.
   return Ledger::Parse(text.value(), path);
 }
 
-Status SaveLedger(const Ledger& ledger, const std::string& path) { return WriteAtomically(path, ledger.Serialize()); }
+Status SaveLedger(const Ledger& ledger, const std::string& path) {
+  return WriteAtomically(RealFileSystem(), path, ledger.Serialize());
+}
 
 StateLock::~StateLock() {
   if (fd_ >= 0) ::close(fd_);  // Closing releases the lock.
@@ -95,34 +91,38 @@ Status StateLock::Acquire(const std::string& path, std::string_view what) {
   return Status::Ok();
 }
 
-Result<Manifest> LoadManifest(const std::string& path) {
+Result<Manifest> LoadManifest(const std::string& path) { return LoadManifest(RealFileSystem(), path); }
+
+Result<Manifest> LoadManifest(FileSystem& fs, const std::string& path) {
   bool missing = false;
-  Result<std::string> text = ReadStateFile(path, "manifest", &missing);
+  Result<std::string> text = ReadStateFile(fs, path, "manifest", &missing);
   if (!text.ok()) return text.status();
   if (missing) return Manifest();  // A first run.
   return Manifest::Parse(text.value(), path);
 }
 
 Status SaveManifest(const Manifest& manifest, const std::string& path) {
-  return WriteAtomically(path, manifest.Serialize());
+  return WriteAtomically(RealFileSystem(), path, manifest.Serialize());
 }
 
 Result<SiteProfile> LoadProfile(const std::string& path) {
-  Result<std::string> text = ReadSmallFile(path, "profile");
+  Result<std::string> text = ReadSmallFile(RealFileSystem(), path, "profile");
   if (!text.ok()) return text.status();
   return SiteProfile::Parse(text.value(), path);
 }
 
-Status WriteFileAtomically(const std::string& path, std::string_view text) { return WriteAtomically(path, text); }
+Status WriteFileAtomically(const std::string& path, std::string_view text) {
+  return WriteAtomically(RealFileSystem(), path, text);
+}
 
 Status SaveProfile(const SiteProfile& profile, const std::string& path) {
-  return WriteAtomically(path, profile.Serialize());
+  return WriteAtomically(RealFileSystem(), path, profile.Serialize());
 }
 
 Result<RuleSet> LoadRules(const std::vector<std::string>& paths) {
   RuleSet rules = RuleSet::Default();
   for (const std::string& path : paths) {
-    Result<std::string> text = ReadSmallFile(path, "rules");
+    Result<std::string> text = ReadSmallFile(RealFileSystem(), path, "rules");
     if (!text.ok()) return text.status();
     Result<RuleSet> merged = rules.Merge(text.value(), path);
     if (!merged.ok()) return merged.status();

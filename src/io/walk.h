@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "pagewash/file_system.h"
 #include "pagewash/result.h"
 
 namespace pagewash::io {
@@ -34,9 +35,13 @@ struct InputEntry {
 
 /// Expands `args` in order: a directory into its files (or an error entry
 /// when `options.recursive` is false, or when a directory cannot be
-/// listed), anything else unchanged.
-std::vector<InputEntry> ExpandInputs(const std::vector<std::string>& args,
-                                     const WalkOptions& options);
+/// listed), anything else unchanged. Directories are looked at and listed
+/// through `fs` (FileSystem::Stat, FileSystem::ListFilesUnder).
+std::vector<InputEntry> ExpandInputs(const std::vector<std::string>& args, const WalkOptions& options,
+                                     FileSystem& fs);
+
+/// ExpandInputs on RealFileSystem().
+std::vector<InputEntry> ExpandInputs(const std::vector<std::string>& args, const WalkOptions& options);
 
 }  // namespace pagewash::io
 

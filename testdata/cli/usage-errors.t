@@ -100,6 +100,24 @@ Some text on stdin.
 2> see 'pagewash ledger --help'
 => 2
 
+% pagewash ledger
+^D
+2> pagewash: error: ledger: missing action: merge
+2> see 'pagewash ledger --help'
+=> 2
+
+% pagewash ledger merge a.ledger
+^D
+2> pagewash: error: ledger: -o OUT is required
+2> see 'pagewash ledger --help'
+=> 2
+
+% pagewash ledger merge -o merged.ledger
+^D
+2> pagewash: error: ledger: give the ledgers to merge
+2> see 'pagewash ledger --help'
+=> 2
+
 # --compress takes gz or zst.
 % pagewash clean --compress bz2 cli/hours.txt
 ^D

@@ -79,7 +79,7 @@ TEST(ContentTest, RendererArtefactsGoLineByLine) {
   EXPECT_NE(got.find("renderer-artefact|____"), std::string::npos) << got;
 }
 
-TEST(ContentTest, WorksInOtherLanguages) {
+TEST(ContentTest, GermanMenuIsOutsideTheMainContentAndItsArticleKept) {
   std::string page =
       "Startseite\n\nPolitik\n\nSport\n\nKontakt\n\n"
       "Der Stadtrat hat am Montag beschlossen, dass die neuen Buslinien auch in der Nacht fahren, "

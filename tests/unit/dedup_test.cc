@@ -46,7 +46,7 @@ TEST(DedupTest, DropsRepeats) {
   for (const Case& c : cases) EXPECT_EQ(Dedup(c.in), c.want) << c.name;
 }
 
-TEST(DedupTest, MinWords) {
+TEST(DedupTest, MinWordsOneComparesOneWordParagraphs) {
   DedupOptions options;
   options.min_words = 1;
   EXPECT_EQ(Dedup("Yes\n\nYes", options), "line Yes\n");
@@ -65,7 +65,7 @@ TEST(DedupTest, ExplainNamesTheKeptCopy) {
   EXPECT_EQ(doc.stats.duplicates, 1u);
 }
 
-TEST(DedupTest, WorksAfterSegment) {
+TEST(DedupTest, RemovesARepeatedParagraphOfASegmentedDocument) {
   Document doc = SegmentSections(FromText("Title\n\nSame text here.\n\nSame text here."), {});
   doc = RemoveDuplicateParagraphs(std::move(doc), {});
   EXPECT_EQ(DebugString(doc), "H1 Title\n| P Same text here.\n");

@@ -25,7 +25,7 @@ std::string MaskHashes(const std::string& json) {
   return std::regex_replace(json, std::regex("\"hash\":\"[0-9a-f]{16}\""), "\"hash\":\"H\"");
 }
 
-TEST(EmitTest, Json) {
+TEST(EmitTest, JsonHoldsSectionsMetadataTextAndStats) {
   std::string out;
   EmitDocument(Sample(), {}, &out);
   EXPECT_EQ(MaskHashes(out),
@@ -67,7 +67,7 @@ TEST(EmitTest, PathFollowsLevels) {
   EXPECT_NE(out.find(R"("heading":"3. Costs","level":2,"path":["Guide","3. Costs"])"), std::string::npos) << out;
 }
 
-TEST(EmitTest, Markdown) {
+TEST(EmitTest, MarkdownMarksHeadingsByLevelAndItemsWithDashes) {
   EmitOptions options;
   options.format = OutputFormat::kMarkdown;
   std::string out;
@@ -75,7 +75,7 @@ TEST(EmitTest, Markdown) {
   EXPECT_EQ(out, "<!-- t -->\n\nIntro line.\n\n# Title\n\nBody one.\n\n- a;\n- b.\n\n## Section\n\nEnd.\n\n");
 }
 
-TEST(EmitTest, Text) {
+TEST(EmitTest, TextIsTheBlocksBetweenBlankLines) {
   EmitOptions options;
   options.format = OutputFormat::kText;
   std::string out;

@@ -137,7 +137,7 @@ TEST(EncodingTest, MostlyValidUtf8IsUtf8) {
   EXPECT_NE(DetectEncoding(mixed), "UTF-8");
 }
 
-TEST(EncodingTest, Names) {
+TEST(EncodingTest, UnknownEncodingNamesAreRefused) {
   EXPECT_TRUE(IsUtf8Name("UTF-8"));
   EXPECT_TRUE(IsUtf8Name("utf8"));
   EXPECT_FALSE(IsUtf8Name("UTF-16LE"));

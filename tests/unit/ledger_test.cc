@@ -99,6 +99,13 @@ TEST_F(LedgerFileTest, LockIsExclusive) {
   EXPECT_EQ(s.ToString(), Path("state") + ": the ledger is in use by another pagewash run (locked)");
 }
 
+TEST_F(LedgerFileTest, ALockFileThatCannotBeCreatedIsNamed) {
+  StateLock lock;
+  Status s = lock.Acquire(Path("no-such-dir/state"), "ledger");
+  EXPECT_EQ(s.ToString(), Path("no-such-dir/state") + ": cannot create the lock file " + Path("no-such-dir/state") +
+                              ".lock: No such file or directory");
+}
+
 class Quiet : public Reporter {
  public:
   void Error(const Status& s) override { ADD_FAILURE() << s.ToString(); }
@@ -121,7 +128,7 @@ TEST_F(LedgerFileTest, ReIngestionWithTheSameState) {
     config.state.dedup.ledger = &ledger;
     config.state_path = Path("state");
     Quiet reporter;
-    EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kOk);
+    EXPECT_EQ(pagewash::Run(config, RealFileSystem(), reporter).status, RunStatus::kOk);
     return testing::ReadFileOrDie(Path("out.jsonl"));
   };
   testing::WriteFile(Path("v1.txt"), "Title\n\nFirst version of the text.\n\nA note both pages carry.\n");

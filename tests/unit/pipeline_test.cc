@@ -1,20 +1,24 @@
+// The driver (Run, pipeline.h), run against a file system in memory
+// (tests/support/memory_file_system.h): what it reads and writes, in what
+// order the output and the state files are replaced, and what each failure
+// leaves behind, without a temporary directory.
 #include "pagewash/pipeline.h"
 
 #include <gtest/gtest.h>
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "pagewash/files.h"
-
-#include <filesystem>
-
 #include "tests/support/icu_failure.h"
+#include "tests/support/memory_file_system.h"
 #include "tests/support/testdata.h"
 
 namespace pagewash {
 namespace {
 
-namespace fs = std::filesystem;
+using testing::MemoryFileSystem;
 
 class RecordingReporter : public Reporter {
  public:
@@ -26,30 +30,29 @@ class RecordingReporter : public Reporter {
 
 class PipelineTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("pagewash_pipeline_test_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
+  RunStatus Run(const RunConfig& config) {
+    outcome_ = pagewash::Run(config, fs_, reporter_);
+    return outcome_.status;
   }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string Path(const std::string& name) { return (dir_ / name).string(); }
 
-  fs::path dir_;
+  MemoryFileSystem fs_;
+  RecordingReporter reporter_;
+  RunOutcome outcome_;
 };
 
 TEST_F(PipelineTest, BadInputIsReportedAndTheRestGoesThrough) {
-  testing::WriteFile(Path("a.txt"), "Title\n\nText.\n");
-  testing::WriteFile(Path("b.jsonl"),
+  fs_.Add("a.txt", "Title\n\nText.\n");
+  fs_.Add("b.jsonl",
                      "{\"id\":\"1\",\"text\":\"One.\"}\n{\"id\":\"2\",\"text\":\n{\"id\":\"3\",\"text\":\"Three.\"}\n");
   RunConfig config;
-  config.inputs = {Path("a.txt"), Path("missing.txt"), Path("b.jsonl")};
-  config.output = Path("out.jsonl");
+  config.inputs = {"a.txt", "missing.txt", "b.jsonl"};
+  config.output = "out.jsonl";
   config.stages = testing::Stages({"strip"});
-  RecordingReporter reporter;
-  EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kDataError);
-  ASSERT_EQ(reporter.errors.size(), 2u);
-  EXPECT_EQ(reporter.errors[0], Path("missing.txt") + ": cannot open: No such file or directory");
-  EXPECT_EQ(reporter.errors[1].rfind(Path("b.jsonl") + ":2: invalid JSON: ", 0), 0u) << reporter.errors[1];
-  std::string out = testing::ReadFileOrDie(Path("out.jsonl"));
+  EXPECT_EQ(Run(config), RunStatus::kDataError);
+  ASSERT_EQ(reporter_.errors.size(), 2u);
+  EXPECT_EQ(reporter_.errors[0], "missing.txt: cannot open: No such file or directory");
+  EXPECT_EQ(reporter_.errors[1].rfind("b.jsonl:2: invalid JSON: ", 0), 0u) << reporter_.errors[1];
+  std::string out = fs_.Get("out.jsonl");
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 3);
   EXPECT_NE(out.find("\"id\":\"a\""), std::string::npos);
   EXPECT_NE(out.find("\"id\":\"3\""), std::string::npos);
@@ -58,24 +61,22 @@ TEST_F(PipelineTest, BadInputIsReportedAndTheRestGoesThrough) {
 // A document a stage could not do its work on (here: ICU out of memory
 // while reading) is an error naming it; the others go through.
 TEST_F(PipelineTest, ADocumentWithAProblemIsReportedAndTheRestGoesThrough) {
-  testing::WriteFile(Path("a.txt"), "Title\n\nText.\n");
-  testing::WriteFile(Path("b.txt"), "Fine.\n" + testing::NeedsIcuMemory() + "\n");
-  testing::WriteFile(Path("c.txt"), "Other\n\nMore text.\n");
+  fs_.Add("a.txt", "Title\n\nText.\n");
+  fs_.Add("b.txt", "Fine.\n" + testing::NeedsIcuMemory() + "\n");
+  fs_.Add("c.txt", "Other\n\nMore text.\n");
   RunConfig config;
-  config.inputs = {Path("a.txt"), Path("b.txt"), Path("c.txt")};
-  config.output = Path("out.jsonl");
+  config.inputs = {"a.txt", "b.txt", "c.txt"};
+  config.output = "out.jsonl";
   config.stages = testing::Stages({"strip", "dedup", "segment"});
   config.output_kind = OutputKind::kEmit;
-  RecordingReporter reporter;
   {
     testing::FailIcuAllocations failing;
-    EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kDataError);
+    EXPECT_EQ(Run(config), RunStatus::kDataError);
   }
-  EXPECT_EQ(reporter.errors,
-            std::vector<std::string>{Path("b.txt") +
-                                     ": document \"b\": line 2: ICU could not put it in NFC "
+  EXPECT_EQ(reporter_.errors,
+            std::vector<std::string>{"b.txt: document \"b\": line 2: ICU could not put it in NFC "
                                      "(U_MEMORY_ALLOCATION_ERROR); it is skipped"});
-  std::string out = testing::ReadFileOrDie(Path("out.jsonl"));
+  std::string out = fs_.Get("out.jsonl");
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 2);
   EXPECT_NE(out.find("\"id\":\"a\""), std::string::npos);
   EXPECT_NE(out.find("\"id\":\"c\""), std::string::npos);
@@ -91,7 +92,7 @@ TEST_F(PipelineTest, JobsGiveTheSameOutputErrorsAndCounters) {
                                       "Its own paragraph number {} here.\\n\\nTitle {}\"}}\n",
                                       i, i % 13, i % 5);
   }
-  testing::WriteFile(Path("in.jsonl"), jsonl);
+  fs_.Add("in.jsonl", jsonl);
   std::string outs[4];
   std::vector<std::string> errors[4];
   DedupCounters counters[4];
@@ -100,20 +101,20 @@ TEST_F(PipelineTest, JobsGiveTheSameOutputErrorsAndCounters) {
   for (int k = 0; k < 4; ++k) {
     SeenIndex index(/*audit=*/true);
     RunConfig config;
-    config.inputs = {Path("in.jsonl"), Path("missing.txt"), Path("in.jsonl")};
-    config.output = Path("out" + std::to_string(k));
+    config.inputs = {"in.jsonl", "missing.txt", "in.jsonl"};
+    config.output = "out" + std::to_string(k);
     config.output_kind = OutputKind::kEmit;
     config.stages = testing::Stages({"strip", "dedup", "segment"});
     config.options.dedup.scope = DedupScope::kStream;
     config.state.dedup.index = &index;
     config.options.dedup.explain = true;
     config.state.dedup.counters = &counters[k];
-    config.stats = &stats[k];
     config.jobs = jobs[k];
-    RecordingReporter reporter;
-    EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kDataError) << jobs[k];
-    outs[k] = testing::ReadFileOrDie(Path("out" + std::to_string(k)));
-    errors[k] = reporter.errors;
+      EXPECT_EQ(Run(config), RunStatus::kDataError) << jobs[k];
+    outs[k] = fs_.Get("out" + std::to_string(k));
+    errors[k] = reporter_.errors;
+    stats[k] = outcome_.stats;
+    reporter_.errors.clear();
   }
   ASSERT_EQ(errors[0].size(), 19u);
   for (int k = 1; k < 4; ++k) {
@@ -128,84 +129,74 @@ TEST_F(PipelineTest, JobsGiveTheSameOutputErrorsAndCounters) {
 }
 
 TEST_F(PipelineTest, OutputFileIsReplacedWhole) {
-  testing::WriteFile(Path("a.txt"), "Title\n\nText.\n");
-  testing::WriteFile(Path("out.json"), "old contents\n");
+  fs_.Add("a.txt", "Title\n\nText.\n");
+  fs_.Add("out.json", "old contents\n");
   RunConfig config;
-  config.inputs = {Path("a.txt")};
-  config.output = Path("out.json");
+  config.inputs = {"a.txt"};
+  config.output = "out.json";
   config.output_kind = OutputKind::kEmit;
   config.stages = testing::Stages({"strip", "dedup", "segment"});
-  RecordingReporter reporter;
-  EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kOk);
-  std::string out = testing::ReadFileOrDie(Path("out.json"));
+  EXPECT_EQ(Run(config), RunStatus::kOk);
+  std::string out = fs_.Get("out.json");
   EXPECT_EQ(out.rfind("{\"id\":\"a\"", 0), 0u) << out;
-  // No temporary file is left beside it.
-  std::size_t files = 0;
-  for (const auto& e : fs::directory_iterator(dir_)) files += e.is_regular_file();
-  EXPECT_EQ(files, 2u);
+  EXPECT_EQ(fs_.commits, std::vector<std::string>{"out.json"});
 }
 
 TEST_F(PipelineTest, UnwritableOutputLeavesNothing) {
-  testing::WriteFile(Path("a.txt"), "Title\n\nText.\n");
+  fs_.Add("a.txt", "Title\n\nText.\n");
   RunConfig config;
-  config.inputs = {Path("a.txt")};
-  config.output = Path("no/such/dir/out.json");
-  RecordingReporter reporter;
-  EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kDataError);
-  ASSERT_EQ(reporter.errors.size(), 1u);
-  EXPECT_EQ(reporter.errors[0], Path("no/such/dir/out.json") + ": cannot create: No such file or directory");
-  // Nothing was created beside the input: no directory, no temporary file.
-  std::vector<std::string> left;
-  for (const fs::directory_entry& e : fs::directory_iterator(dir_)) left.push_back(e.path().filename().string());
-  EXPECT_EQ(left, std::vector<std::string>{"a.txt"});
+  config.inputs = {"a.txt"};
+  config.output = "no/such/dir/out.json";
+  EXPECT_EQ(Run(config), RunStatus::kDataError);
+  ASSERT_EQ(reporter_.errors.size(), 1u);
+  EXPECT_EQ(reporter_.errors[0], "no/such/dir/out.json: cannot create: No such file or directory");
+  // Nothing was created beside the input.
+  EXPECT_EQ(fs_.Names(), std::vector<std::string>{"a.txt"});
 }
 
 TEST_F(PipelineTest, InvalidUtf8IsAWarning) {
   // UTF-8 with one damaged byte (see text/encoding.h): repaired, not
   // converted.
-  testing::WriteFile(Path("bad.txt"), "Title\n\nZa\xC5\xBC\xC3\xB3\xC5\x82\xC4\x87 g\xC4\x99\xC5\x9Bl\xC4\x85 "
+  fs_.Add("bad.txt", "Title\n\nZa\xC5\xBC\xC3\xB3\xC5\x82\xC4\x87 g\xC4\x99\xC5\x9Bl\xC4\x85 "
                                       "ja\xC5\xBA\xC5\x84, caf\xC3\xA9 cr\xC3\xA8me \xFF text.\n");
   RunConfig config;
-  config.inputs = {Path("bad.txt")};
-  config.output = Path("out.jsonl");
-  RecordingReporter reporter;
-  EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kOk);
-  ASSERT_EQ(reporter.warnings.size(), 1u);
-  EXPECT_EQ(reporter.warnings[0],
-            Path("bad.txt") + ": invalid UTF-8 at byte 48: 1 sequence replaced by U+FFFD");
+  config.inputs = {"bad.txt"};
+  config.output = "out.jsonl";
+  EXPECT_EQ(Run(config), RunStatus::kOk);
+  ASSERT_EQ(reporter_.warnings.size(), 1u);
+  EXPECT_EQ(reporter_.warnings[0],
+            "bad.txt: invalid UTF-8 at byte 48: 1 sequence replaced by U+FFFD");
 }
 
 TEST_F(PipelineTest, LearnWritesAProfile) {
   for (int i = 1; i <= 3; ++i) {
-    testing::WriteFile(Path("p" + std::to_string(i) + ".txt"),
+    fs_.Add("p" + std::to_string(i) + ".txt",
                        "Site name\n\nText of page " + std::to_string(i) + ".\n");
   }
   RunConfig config;
-  config.inputs = {Path("p1.txt"), Path("p2.txt"), Path("p3.txt")};
-  config.output = Path("out.jsonl");
+  config.inputs = {"p1.txt", "p2.txt", "p3.txt"};
+  config.output = "out.jsonl";
   config.stages = testing::Stages({"strip"});
-  config.learn_profile = Path("site.profile");
-  RecordingReporter reporter;
-  EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kOk);
-  std::string profile = testing::ReadFileOrDie(Path("site.profile"));
+  config.learn_profile = "site.profile";
+  EXPECT_EQ(Run(config), RunStatus::kOk);
+  std::string profile = fs_.Get("site.profile");
   EXPECT_NE(profile.find("\n3\ttop\tSite name\n"), std::string::npos) << profile;
   EXPECT_EQ(profile.find("Text of page"), std::string::npos) << profile;
 }
 
 TEST_F(PipelineTest, OutDirWritesOneFilePerDocument) {
-  testing::WriteFile(Path("in.jsonl"), "{\"id\":\"a/b\",\"text\":\"One.\"}\n{\"id\":\".hidden\",\"text\":\"Two.\"}\n");
+  fs_.Add("in.jsonl", "{\"id\":\"a/b\",\"text\":\"One.\"}\n{\"id\":\".hidden\",\"text\":\"Two.\"}\n");
   RunConfig config;
-  config.inputs = {Path("in.jsonl")};
-  config.output = Path("stdout.txt");
-  config.out_dir = Path("out/made/for/it");  // Created, with its parents.
+  config.inputs = {"in.jsonl"};
+  config.output = "stdout.txt";
+  config.out_dir = "out/made/for/it";  // Created, with its parents.
   config.output_kind = OutputKind::kEmit;
   config.options.emit.pretty = true;
-  RecordingReporter reporter;
-  EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kOk);
-  EXPECT_EQ(testing::ReadFileOrDie(Path("out/made/for/it/" + OutDirFileName("a/b"))).rfind("{\n  \"id\": \"a/b\"", 0),
+  EXPECT_EQ(Run(config), RunStatus::kOk);
+  EXPECT_EQ(fs_.Get("out/made/for/it/" + OutDirFileName("a/b")).rfind("{\n  \"id\": \"a/b\"", 0),
             0u);
-  EXPECT_TRUE(std::filesystem::exists(Path("out/made/for/it/" + OutDirFileName(".hidden"))));
-  EXPECT_EQ(testing::ReadFileOrDie(Path("stdout.txt")), "");
+  EXPECT_TRUE(fs_.Has("out/made/for/it/" + OutDirFileName(".hidden")));
+  EXPECT_EQ(fs_.Get("stdout.txt"), "");
 }
 
 TEST(OutDirFileNameTest, DistinctIdsGetDistinctNames) {
@@ -239,42 +230,40 @@ TEST_F(PipelineTest, OutDirNeverReplacesADocumentOfTheSameRun) {
   // file name (short of an XXH3 collision).
   std::string crafted = OutDirFileName("a/b");
   crafted.resize(crafted.size() - 5);
-  testing::WriteFile(Path("in.jsonl"),
+  fs_.Add("in.jsonl",
                      "{\"id\":\"a\",\"text\":\"First.\"}\n{\"id\":\"a\",\"text\":\"Second.\"}\n"
                      "{\"id\":\"a/b\",\"text\":\"Third.\"}\n{\"id\":\"" + crafted + "\",\"text\":\"Fourth.\"}\n"
                      "{\"id\":\"a?b\",\"text\":\"Fifth.\"}\n");
   RunConfig config;
-  config.inputs = {Path("in.jsonl")};
-  config.out_dir = Path("out");
+  config.inputs = {"in.jsonl"};
+  config.out_dir = "out";
   config.output_kind = OutputKind::kEmit;
-  RecordingReporter reporter;
-  EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kDataError);
-  EXPECT_NE(testing::ReadFileOrDie(Path("out/a.json")).find("First."), std::string::npos);
-  EXPECT_NE(testing::ReadFileOrDie(Path("out/" + crafted + ".json")).find("Third."), std::string::npos);
-  EXPECT_NE(testing::ReadFileOrDie(Path("out/" + OutDirFileName("a?b"))).find("Fifth."), std::string::npos);
+  EXPECT_EQ(Run(config), RunStatus::kDataError);
+  EXPECT_NE(fs_.Get("out/a.json").find("First."), std::string::npos);
+  EXPECT_NE(fs_.Get("out/" + crafted + ".json").find("Third."), std::string::npos);
+  EXPECT_NE(fs_.Get("out/" + OutDirFileName("a?b")).find("Fifth."), std::string::npos);
   const std::vector<std::string> want = {
-      Path("out") + "/a.json: document \"a\" comes twice; the file holds the first",
-      Path("out") + "/" + crafted + ".json: documents \"a/b\" and \"" + crafted +
+      "out/a.json: document \"a\" comes twice; the file holds the first",
+      "out/" + crafted + ".json: documents \"a/b\" and \"" + crafted +
           "\" have the same file name; it holds the first",
   };
-  EXPECT_EQ(reporter.errors, want);
+  EXPECT_EQ(reporter_.errors, want);
 }
 
 TEST_F(PipelineTest, ChangeFeedUpdatesTheManifest) {
   auto run = [&](std::string_view page) {
-    testing::WriteFile(Path("page.txt"), page);
-    Result<Manifest> manifest = LoadManifest(Path("m.manifest"));
+    fs_.Add("page.txt", page);
+    Result<Manifest> manifest = LoadManifest(fs_, "m.manifest");
     EXPECT_TRUE(manifest.ok());
     RunConfig config;
-    config.inputs = {Path("page.txt")};
-    config.output = Path("feed.jsonl");
+    config.inputs = {"page.txt"};
+    config.output = "feed.jsonl";
     config.stages = testing::Stages({"strip", "dedup", "segment"});
     config.output_kind = OutputKind::kChanges;
     config.manifest = &manifest.value();
-    config.manifest_path = Path("m.manifest");
-    RecordingReporter reporter;
-    EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kOk);
-    return testing::ReadFileOrDie(Path("feed.jsonl"));
+    config.manifest_path = "m.manifest";
+    EXPECT_EQ(Run(config), RunStatus::kOk);
+    return fs_.Get("feed.jsonl");
   };
   EXPECT_NE(run("Title\n\nText one.\n").find("\"change\":\"added\""), std::string::npos);
   EXPECT_NE(run("Title\n\nText one.\n").find("\"change\":\"unchanged\""), std::string::npos);
@@ -284,37 +273,214 @@ TEST_F(PipelineTest, ChangeFeedUpdatesTheManifest) {
 }
 
 TEST_F(PipelineTest, IdOverridesTheFileName) {
-  testing::WriteFile(Path("page.txt"), "Text.\n");
+  fs_.Add("page.txt", "Text.\n");
   RunConfig config;
-  config.inputs = {Path("page.txt")};
-  config.output = Path("out.jsonl");
+  config.inputs = {"page.txt"};
+  config.output = "out.jsonl";
   config.input.id = "custom-id";
-  RecordingReporter reporter;
-  EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kOk);
-  EXPECT_EQ(testing::ReadFileOrDie(Path("out.jsonl")).rfind("{\"id\":\"custom-id\"", 0), 0u);
+  EXPECT_EQ(Run(config), RunStatus::kOk);
+  EXPECT_EQ(fs_.Get("out.jsonl").rfind("{\"id\":\"custom-id\"", 0), 0u);
 }
-
-}  // namespace
-}  // namespace pagewash
-
-namespace pagewash {
-namespace {
 
 // Stream scope without the run's index is the caller's mistake, refused
 // before any input is read.
-TEST(DedupStateTest, RunRefusesStreamScopeWithoutAnIndex) {
-  struct Recording : Reporter {
-    std::vector<std::string> errors;
-    void Error(const Status& s) override { errors.push_back(s.ToString()); }
-    void Warning(const Status&) override {}
-  } reporter;
+TEST_F(PipelineTest, RunRefusesStreamScopeWithoutAnIndex) {
   RunConfig config;
-  config.inputs = {"/nonexistent/never-read"};
+  config.inputs = {"never-read.txt"};
   config.stages = {FindStage("dedup")};
   config.options.dedup.scope = DedupScope::kStream;
-  EXPECT_EQ(pagewash::Run(config, reporter), ExitCode::kUsage);
-  ASSERT_EQ(reporter.errors.size(), 1u);
-  EXPECT_EQ(reporter.errors[0], "dedup with scope stream needs a seen index (or a ledger) for the run");
+  EXPECT_EQ(Run(config), RunStatus::kUsage);
+  EXPECT_EQ(reporter_.errors,
+            std::vector<std::string>{"dedup with scope stream needs a seen index (or a ledger) for the run"});
+  EXPECT_EQ(outcome_.stats.inputs, 0u);
+}
+
+TEST_F(PipelineTest, ReadsStandardInputAndWritesStandardOutput) {
+  fs_.stdin_text = "Title\n\nText.\n";
+  RunConfig config;
+  config.output_kind = OutputKind::kEmit;
+  config.options.emit.format = OutputFormat::kText;
+  config.stages = testing::Stages({"strip", "dedup", "segment"});
+  EXPECT_EQ(Run(config), RunStatus::kOk);
+  EXPECT_EQ(fs_.stdout_text, "Title\n\nText.\n\n");
+  EXPECT_TRUE(fs_.commits.empty());
+}
+
+// The counters Run returns, for --stats-json.
+TEST_F(PipelineTest, OutcomeCountsInputsDocumentsAndErrors) {
+  fs_.Add("a.jsonl", "{\"id\":\"1\",\"text\":\"One.\"}\n{\"id\":\"2\",\"text\":\n{\"id\":\"3\",\"text\":\"Three.\"}\n");
+  RunConfig config;
+  config.inputs = {"a.jsonl", "missing.txt"};
+  config.output = "out.jsonl";
+  EXPECT_EQ(Run(config), RunStatus::kDataError);
+  const RunStats& stats = outcome_.stats;
+  EXPECT_EQ(stats.inputs, 1u);
+  EXPECT_EQ(stats.documents_in, 2u);
+  EXPECT_EQ(stats.documents_out, 2u);
+  EXPECT_EQ(stats.bytes_out, fs_.Get("out.jsonl").size());
+  EXPECT_EQ(stats.errors, 2u);
+  EXPECT_EQ(reporter_.errors.back(), "missing.txt: cannot open: No such file or directory");
+}
+
+// An input the disk fails to read is an error naming it; the others go
+// through.
+TEST_F(PipelineTest, AnInputThatCannotBeReadIsNamedAndTheRestGoesThrough) {
+  fs_.Add("bad.txt", "Title\n\nText.\n");
+  fs_.Fail("bad.txt", MemoryFileSystem::Failure::kRead);
+  fs_.Add("good.txt", "Title\n\nText.\n");
+  RunConfig config;
+  config.inputs = {"bad.txt", "good.txt"};
+  config.output = "out.jsonl";
+  EXPECT_EQ(Run(config), RunStatus::kDataError);
+  EXPECT_EQ(reporter_.errors, std::vector<std::string>{"bad.txt: read failed: Input/output error"});
+  EXPECT_EQ(fs_.Get("out.jsonl").rfind("{\"id\":\"good\"", 0), 0u) << fs_.Get("out.jsonl");
+}
+
+// -r reads a directory as the files under it, in byte order of their
+// paths; without it, a directory is an error that says to add it.
+TEST_F(PipelineTest, DirectoriesAreReadWithRecursiveOnly) {
+  fs_.Add("d/b.txt", "Bee.\n");
+  fs_.Add("d/a.txt", "Ay.\n");
+  fs_.Add("d/sub/c.txt", "Sea.\n");
+  fs_.Add("d/sub/notes.md", "Notes.\n");
+  RunConfig config;
+  config.inputs = {"d"};
+  config.output = "out.jsonl";
+  EXPECT_EQ(Run(config), RunStatus::kDataError);
+  EXPECT_EQ(reporter_.errors, std::vector<std::string>{"d: is a directory: add -r (--recursive) to read the files in it"});
+  EXPECT_EQ(fs_.Get("out.jsonl"), "");
+
+  reporter_.errors.clear();
+  config.recursive = true;
+  config.glob = "*.txt";
+  EXPECT_EQ(Run(config), RunStatus::kOk);
+  const std::string out = fs_.Get("out.jsonl");
+  const std::size_t a = out.find("\"id\":\"a\""), b = out.find("\"id\":\"b\""), c = out.find("\"id\":\"c\"");
+  ASSERT_NE(c, std::string::npos) << out;
+  EXPECT_LT(a, b);
+  EXPECT_LT(b, c);
+  EXPECT_EQ(out.find("notes"), std::string::npos) << out;
+}
+
+// A run with a ledger and a manifest: the output and both state files
+// are replaced together, the output first.
+class StateFilesTest : public PipelineTest {
+ protected:
+  void SetUp() override {
+    fs_.Add("page.txt", "Title\n\nA paragraph long enough to be kept in the ledger.\n");
+    fs_.Add("out.jsonl", "old output\n");
+    fs_.Add("m.manifest", Manifest().Serialize());
+    fs_.Add("state", Ledger().Serialize());
+  }
+  RunStatus RunWithState() {
+    Result<Manifest> manifest = LoadManifest(fs_, "m.manifest");
+    Result<Ledger> ledger = LoadLedger(fs_, "state");
+    EXPECT_TRUE(manifest.ok() && ledger.ok());
+    manifest_ = std::move(manifest.value());
+    ledger_ = std::move(ledger.value());
+    RunConfig config;
+    config.inputs = {"page.txt"};
+    config.output = "out.jsonl";
+    config.stages = testing::Stages({"strip", "dedup", "segment"});
+    config.output_kind = OutputKind::kChanges;
+    config.options.dedup.scope = DedupScope::kStream;
+    config.manifest = &manifest_;
+    config.manifest_path = "m.manifest";
+    config.state.dedup.ledger = &ledger_;
+    config.state_path = "state";
+    return Run(config);
+  }
+
+  Manifest manifest_;
+  Ledger ledger_;
+};
+
+TEST_F(StateFilesTest, ACleanRunReplacesTheOutputFirstThenTheStateFiles) {
+  EXPECT_EQ(RunWithState(), RunStatus::kOk);
+  EXPECT_TRUE(reporter_.errors.empty());
+  EXPECT_EQ(fs_.commits, (std::vector<std::string>{"out.jsonl", "m.manifest", "state"}));
+  EXPECT_NE(fs_.Get("out.jsonl").find("\"change\":\"added\""), std::string::npos) << fs_.Get("out.jsonl");
+  Result<Manifest> manifest = Manifest::Parse(fs_.Get("m.manifest"), "m.manifest");
+  ASSERT_TRUE(manifest.ok()) << manifest.status().ToString();
+  EXPECT_NE(manifest->Find("page"), nullptr);
+  Result<Ledger> ledger = Ledger::Parse(fs_.Get("state"), "state");
+  ASSERT_TRUE(ledger.ok()) << ledger.status().ToString();
+  EXPECT_EQ(ledger->documents(), 1u);
+  // A second run finds the page unchanged.
+  EXPECT_EQ(RunWithState(), RunStatus::kOk);
+  EXPECT_NE(fs_.Get("out.jsonl").find("\"change\":\"unchanged\""), std::string::npos) << fs_.Get("out.jsonl");
+}
+
+// A state file that cannot be written (a full disk) leaves every file as
+// it was, the output too, and says so.
+TEST_F(StateFilesTest, AFailedStateWriteReplacesNothing) {
+  fs_.Fail("state", MemoryFileSystem::Failure::kPrepare);
+  const std::string manifest = fs_.Get("m.manifest");
+  const std::string ledger = fs_.Get("state");
+  EXPECT_EQ(RunWithState(), RunStatus::kDataError);
+  EXPECT_EQ(reporter_.errors, (std::vector<std::string>{
+                                  "state: write failed: No space left on device",
+                                  "state: nothing was replaced: out.jsonl, m.manifest and state left unchanged",
+                              }));
+  EXPECT_TRUE(fs_.commits.empty());
+  EXPECT_EQ(fs_.Get("out.jsonl"), "old output\n");
+  EXPECT_EQ(fs_.Get("m.manifest"), manifest);
+  EXPECT_EQ(fs_.Get("state"), ledger);
+}
+
+// An output not written in full: the state files must not record
+// documents its reader never got.
+TEST_F(StateFilesTest, AFailedOutputWriteLeavesTheStateFilesUnchanged) {
+  fs_.Fail("out.jsonl", MemoryFileSystem::Failure::kWrite);
+  const std::string ledger = fs_.Get("state");
+  EXPECT_EQ(RunWithState(), RunStatus::kDataError);
+  EXPECT_EQ(reporter_.errors, (std::vector<std::string>{
+                                  "out.jsonl: write failed: No space left on device",
+                                  "out.jsonl: the output was not delivered in full; m.manifest and state left "
+                                  "unchanged",
+                              }));
+  EXPECT_TRUE(fs_.commits.empty());
+  EXPECT_EQ(fs_.Get("state"), ledger);
+}
+
+// EPIPE on standard output: its reader left. Without state files that is
+// no error; with them, they stay as they were, and the run says why.
+TEST_F(PipelineTest, ABrokenPipeIsAnErrorOnlyWithStateFiles) {
+  fs_.Add("page.txt", "Title\n\nText.\n");
+  fs_.Fail("-", MemoryFileSystem::Failure::kEpipe);
+  RunConfig config;
+  config.inputs = {"page.txt"};
+  EXPECT_EQ(Run(config), RunStatus::kOk);
+  EXPECT_TRUE(reporter_.errors.empty());
+
+  config.learn_profile = "site.profile";
+  EXPECT_EQ(Run(config), RunStatus::kDataError);
+  EXPECT_EQ(reporter_.errors,
+            std::vector<std::string>{
+                "<stdout>: the output was not delivered in full (its reader closed it); site.profile left unchanged"});
+  EXPECT_FALSE(fs_.Has("site.profile"));
+}
+
+// --shard-size: full shards as they fill, the last one with the state
+// files, and the shards of an earlier, longer run removed.
+TEST_F(PipelineTest, ShardsReplaceTheShardsOfALongerRun) {
+  fs_.Add("in.jsonl", "{\"id\":\"1\",\"text\":\"One.\"}\n{\"id\":\"2\",\"text\":\"Two.\"}\n"
+                      "{\"id\":\"3\",\"text\":\"Three.\"}\n");
+  fs_.Add("out/part-00002.jsonl", "stale\n");
+  fs_.Add("out/part-00003.jsonl", "stale\n");
+  fs_.Add("out/part-00005.jsonl", "not next to the others: kept\n");
+  RunConfig config;
+  config.inputs = {"in.jsonl"};
+  config.out_dir = "out";
+  config.output_kind = OutputKind::kEmit;
+  config.shard_documents = 2;
+  EXPECT_EQ(Run(config), RunStatus::kOk);
+  EXPECT_EQ(fs_.Names(), (std::vector<std::string>{"in.jsonl", "out/part-00000.jsonl", "out/part-00001.jsonl",
+                                                   "out/part-00005.jsonl"}));
+  const std::string first = fs_.Get("out/part-00000.jsonl");
+  EXPECT_EQ(std::count(first.begin(), first.end(), '\n'), 2);
+  EXPECT_EQ(fs_.Get("out/part-00001.jsonl").rfind("{\"id\":\"3\"", 0), 0u);
+  EXPECT_EQ(fs_.stdout_text, "");
 }
 
 }  // namespace

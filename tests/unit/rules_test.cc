@@ -16,6 +16,14 @@ namespace {
 
 TEST(RulesTest, DefaultsLoad) { EXPECT_GT(RuleSet::Default().size(), 10u); }
 
+TEST(RulesTest, ARuleHasAtMost64Groups) {
+  std::string text = "[a]\ntype = vocabulary\n";
+  for (int i = 0; i <= 64; ++i) text += "group.g" + std::to_string(i) + " = w" + std::to_string(i) + "\n";
+  Result<RuleSet> r = RuleSet::Parse(text, "u.rules");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().ToString(), "u.rules:67: a rule has at most 64 groups");
+}
+
 TEST(RulesTest, ErrorsNameFileAndLine) {
   struct Case {
     std::string_view text, message;

@@ -16,7 +16,7 @@ struct Case {
   std::string_view name, in, want;
 };
 
-TEST(SegmentTest, Structure) {
+TEST(SegmentTest, FindsHeadingsParagraphsAndListItems) {
   const Case cases[] = {
       {"title and paragraphs", "Global security\n\nPoland is a member.\n\nSecond paragraph.",
        "H1 Global security\n| P Poland is a member.\n| P Second paragraph.\n"},

@@ -40,7 +40,7 @@ constexpr BlockKind kL = BlockKind::kListItem;
 // 72 characters; 16 words of 54 characters: Title(5) the cat sat on the
 // mat.(18) one...(6) two(3) #tag(4) the cat sat on the mat.(18).
 // docs/signals.md works the n-gram values out by hand.
-TEST(SignalsTest, HandMadePage) {
+TEST(SignalsTest, ValuesWorkedOutByHandForASmallPage) {
   Signals s = ComputeSignals(Page({{kH, "Title"},
                                    {kP, "the cat sat on the mat."},
                                    {kL, "one..."},

@@ -15,7 +15,7 @@ struct Case {
   ContentKind want;
 };
 
-TEST(SniffTest, Classifies) {
+TEST(SniffTest, TellsTheKindOfAnInputByItsFirstBytes) {
   const Case cases[] = {
       {"plain text", "Opening hours\nWe open at nine.\n", ContentKind::kText},
       {"empty", "", ContentKind::kText},

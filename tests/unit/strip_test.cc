@@ -63,7 +63,7 @@ TEST(StripTest, RemovesBoilerplate) {
   for (const Case& c : cases) EXPECT_EQ(Strip(c.in), c.want) << c.name;
 }
 
-TEST(StripTest, KeepsContent) {
+TEST(StripTest, KeepsProseThatUsesBoilerplateWords) {
   const Case cases[] = {
       {"recipe with cookies",
        "Bake the cookies for 12 minutes, until the edges are golden. Let the cookies cool on the "

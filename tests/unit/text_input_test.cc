@@ -16,7 +16,7 @@ struct Case {
   std::string_view want;  // DebugString of the result.
 };
 
-TEST(TextInputTest, Normalises) {
+TEST(TextInputTest, NormalisesLineEndsSpacesAndUnicode) {
   const Case cases[] = {
       {"plain", "Hello world.", "line Hello world.\n"},
       {"bom", "\xEF\xBB\xBFHello", "line Hello\n"},

@@ -11,7 +11,6 @@ TEST(TsvTest, EscapesWhatWouldSplitAField) {
   std::string out;
   AppendTsvField("a\tb\nc\rd\\e", &out);
   EXPECT_EQ(out, "a\\tb\\nc\\rd\\\\e");
-  EXPECT_EQ(out.find('\t'), std::string::npos);
 }
 
 TEST(TsvTest, UnescapeUndoesAppend) {

@@ -91,7 +91,7 @@ TEST(WarcReaderTest, KeepsTheFieldsOfARecord) {
   std::fclose(file);
 }
 
-TEST(WarcReaderTest, Cases) {
+TEST(WarcReaderTest, ReadsRecordsAndNamesTheLineOfEachError) {
   struct Case {
     const char* name;
     std::string in;
@@ -142,7 +142,7 @@ TEST(WarcReaderTest, Cases) {
   }
 }
 
-TEST(ExtractWarcTextTest, Cases) {
+TEST(ExtractWarcTextTest, TakesTextPagesAndSaysWhyOthersAreSkipped) {
   struct Case {
     const char* name;
     std::string type, content_type, block;
