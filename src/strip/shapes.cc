@@ -139,7 +139,8 @@ bool LooksLikeScriptOrStyle(std::string_view s) {
 bool LooksLikeLinkBar(std::string_view s) {
   if (!kLinkBarBytes.AnyIn(s)) return false;
   for (std::string_view sep : {std::string_view(" | "), std::string_view(" · "),
-                               std::string_view(" • "), std::string_view(" / ")}) {
+                               std::string_view(" • "), std::string_view(" ▪ "),
+                               std::string_view(" / ")}) {
     std::size_t segments = 1;
     std::size_t pos = 0;
     bool short_segments = true;

@@ -35,7 +35,7 @@ bool LooksLikeJson(std::string_view s);
 bool LooksLikeScriptOrStyle(std::string_view s);
 
 /// "Privacy | Accessibility | Contact": three or more short segments between
-/// one kind of separator (" | ", " · ", " • ", " / "), none a sentence.
+/// one kind of separator (" | ", " · ", " • ", " ▪ ", " / "), none a sentence.
 bool LooksLikeLinkBar(std::string_view s);
 
 /// "Home > News > Politics" without a home word: two or more of one of the

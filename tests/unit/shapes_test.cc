@@ -89,6 +89,7 @@ TEST(ShapesTest, LooksLikeLinkBar) {
             {"Privacy | Accessibility | Contact", true},
             {"Home · About · Blog · Shop", true},
             {"News / Sport / Weather", true},
+            {"Cours d'anglais ▪ Annonces auto ▪ Shopping ▪", true},  // Wrapped: ends with one.
             {"Privacy | Contact", false},  // Three segments at least.
             {"We met. | It rained all day long. | Then we left.", false},
             {"Privacy | Accessibility · Contact", false},  // One kind of separator.
