@@ -100,6 +100,11 @@ constexpr double kBoxShare = 0.2;
 // barrier needs to be the main content rather than what comes after it: a
 // comment thread often runs to two or three times its article's length.
 constexpr double kBarrierShare = 1.0 / 3;
+// A gallery has at least this many slides counted "k/N", and goes when the
+// span holds at least this many words beside it (a page that is only a
+// photo essay keeps its slides).
+constexpr std::size_t kGallerySlides = 3;
+constexpr std::size_t kGalleryBeside = 150;
 
 // How far above the main content (in bytes of the units between) a heading
 // may stand and still be its heading.
@@ -252,6 +257,24 @@ std::string_view InsideReason(const UnitInfo& u) {
   // Link labels: capitalised words, no sentence ("Home News Sport Weather").
   if (!u.sentence && (u.marker || u.capitalised * 10 >= u.words * 6)) return kMenu;
   return kNotProse;
+}
+
+// The N of a gallery slide's counter: a list item that opens "k/N " with
+// 1 <= k <= N (after its marker), or 0.
+std::uint32_t SlideCount(std::string_view text) {
+  std::size_t i = 0;
+  if (text.size() > 2 && text[1] == ' ' && (text[0] == '*' || text[0] == '+' || text[0] == '-' || text[0] == 'o')) i = 2;
+  auto number = [&](std::uint32_t* value) {
+    std::size_t start = i;
+    *value = 0;
+    while (i < text.size() && IsDigit(text[i]) && i - start < 4) *value = *value * 10 + static_cast<std::uint32_t>(text[i++] - '0');
+    return i > start && (i == text.size() || !IsDigit(text[i]));
+  };
+  std::uint32_t k = 0;
+  std::uint32_t n = 0;
+  if (!number(&k) || i >= text.size() || text[i++] != '/' || !number(&n)) return 0;
+  if (i >= text.size() || text[i] != ' ' || k == 0 || k > n) return 0;
+  return n;
 }
 
 }  // namespace
@@ -560,11 +583,34 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     result.headline_text = units[headline].text.substr(AtxPrefixLength(units[headline].text));
   }
 
+  // 6. A gallery's slides inside the span: list items counted "k/N" with
+  // one N, three or more, beside an article of its own.
+  std::vector<bool> slide(units.size(), false);
+  {
+    std::uint32_t gallery = 0;
+    std::size_t slides = 0;
+    std::size_t slide_words = 0;
+    std::size_t span_words = 0;
+    for (std::size_t i = span_first; i <= span_last; ++i) {
+      span_words += units[i].words;
+      if (!units[i].marker) continue;
+      std::uint32_t n = SlideCount(units[i].text);
+      if (n == 0 || (gallery != 0 && n != gallery)) continue;
+      gallery = n;
+      slide[i] = true;
+      ++slides;
+      slide_words += units[i].words;
+    }
+    if (slides < kGallerySlides || span_words - slide_words < kGalleryBeside) slide.assign(units.size(), false);
+  }
+
   for (std::size_t i = 0; i < units.size(); ++i) {
     const UnitInfo& u = units[i];
     std::string_view reason;
     if (kept_beside_span[i]) continue;
-    if (i < span_first || i > span_last) {
+    if (slide[i]) reason = kGallery;
+    if (!reason.empty()) {
+    } else if (i < span_first || i > span_last) {
       reason = kOutsideMainContent;
     } else if (u.score < w.inside_floor) {
       reason = InsideReason(u);

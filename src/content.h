@@ -40,6 +40,10 @@ inline constexpr std::string_view kRendererArtefact = "renderer-artefact";
 /// Inside the span, a unit of many words and few stop words that is not a
 /// run of link labels: a list of names, tags or titles.
 inline constexpr std::string_view kNotProse = "not-prose";
+/// Inside the span, the slides of a gallery: three or more list items
+/// numbered "k/N" with one N ("1/50 Title, caption"), when the span holds
+/// an article beside them: a slideshow of other stories.
+inline constexpr std::string_view kGallery = "gallery";
 
 struct ContentVerdict {
   /// For each block, the reason the content model removes it, or an empty

@@ -55,6 +55,34 @@ TEST(ContentTest, TeasersBelowTheArticleAreOutsideTheMainContent) {
   EXPECT_NE(got.find("keep|It is the first time"), std::string::npos) << got;
 }
 
+TEST(ContentTest, AGallerysSlidesBesideTheArticleGo) {
+  std::string slides;
+  for (int k = 1; k <= 3; ++k) {
+    slides += "   * " + std::to_string(k) + "/3 Shares fall as the market opens\n"
+              "     The index of the largest companies fell in the first hour of trading, and the\n"
+              "     dealers said that it was because of the news from the banks.\n";
+  }
+  // An article of 150 words or more beside the gallery.
+  std::string article = std::string(kArticle) + "\n" + std::string(kArticle);
+  std::string page = article + "\n" + slides + "\nThe drivers start on the first day of the month.\n";
+  std::string got = Judge(page);
+  EXPECT_NE(got.find("gallery|* 1/3 Shares fall"), std::string::npos) << got;
+  EXPECT_NE(got.find("gallery|dealers said"), std::string::npos) << got;  // The whole slide.
+  EXPECT_NE(got.find("keep|The council said"), std::string::npos) << got;
+  // Alone on its page, a gallery is the content.
+  got = Judge(slides);
+  EXPECT_EQ(got.find("gallery|"), std::string::npos) << got;
+  // Counters with different totals are dates or scores, not slides.
+  std::string dates;
+  for (int k = 1; k <= 3; ++k) {
+    dates += "   * " + std::to_string(k) + "/" + std::to_string(k + 3) +
+             " The index of the largest companies fell in the first hour of trading, and the\n"
+             "     dealers said that it was because of the news from the banks.\n";
+  }
+  got = Judge(article + "\n" + dates);
+  EXPECT_EQ(got.find("gallery|"), std::string::npos) << got;
+}
+
 TEST(ContentTest, HeadlineAboveTheArticleIsKept) {
   std::string page = "Home\n\nAbout\n\nNight buses start on Monday\n\n" + std::string(kArticle);
   std::string got = Judge(page);
