@@ -153,9 +153,22 @@ class UnitKeys {
 // (1 - 0.49)^32, about 5e-10; at 0.5 about 1e-4. A band whose bins are all
 // empty says nothing and is not indexed: short units fill few bins, and
 // would otherwise all share it.
+//
+// A band with one bin filled says little more: a unit of a dozen words fills
+// about ten of the 64 bins, so most of its bands hold the least hash of one
+// word pair and an empty bin. A common pair ("of the") is then the whole key,
+// and every short paragraph that has it lands in one bucket; compared with
+// the whole bucket, a page of 160,000 such paragraphs took minutes. So a
+// unit is compared only with the kBucketLookBack newest units of each
+// bucket: at most kBands * kBucketLookBack candidates, whatever the page. A
+// near duplicate agrees with its original on many of its bands, most of them
+// keyed by pairs too rare to fill a bucket, so the cap loses a pair only when
+// every band they share is a crowded one (more than kBucketLookBack units
+// kept between them).
 constexpr std::size_t kRows = 2;
 constexpr std::size_t kBands = kMinHashes / kRows;
 static_assert(kBands * kRows == kMinHashes);
+constexpr std::size_t kBucketLookBack = 32;
 
 // The signatures of the kept units, each as the mask of its filled bins
 // and their values: a unit of a few words fills a few of the 64 bins, and
@@ -258,14 +271,17 @@ class BandIndex {
   explicit BandIndex(std::size_t units) : heads_(units * 4) { entries_.reserve(units * 4); }
 
   /// Appends to *out, in ascending order and once each, the units added so
-  /// far that agree with `sig` on a whole band.
+  /// far that agree with `sig` on a whole band: of each band's bucket, the
+  /// kBucketLookBack added last.
   void Candidates(const Signature& sig, std::vector<std::uint32_t>* out) {
     out->clear();
     for (std::size_t band = 0; band < kBands; ++band) {
       std::uint64_t key;
       if (!BandKey(sig, band, &key)) continue;
       const std::uint32_t* head = heads_.Find(key);
-      for (std::uint32_t e = head != nullptr ? *head : 0; e != 0; e = entries_[e - 1].next) {
+      std::size_t taken = 0;
+      for (std::uint32_t e = head != nullptr ? *head : 0; e != 0 && taken < kBucketLookBack;
+           e = entries_[e - 1].next, ++taken) {
         out->push_back(entries_[e - 1].unit);
       }
     }
@@ -278,8 +294,8 @@ class BandIndex {
     for (std::size_t band = 0; band < kBands; ++band) {
       std::uint64_t key;
       if (!BandKey(sig, band, &key)) continue;
-      // Each bucket is a list through entries_, newest first; Candidates
-      // sorts, so the order within a bucket does not matter.
+      // Each bucket is a list through entries_, newest first, so that
+      // Candidates reads the newest of a bucket without walking the rest.
       const auto entry = static_cast<std::uint32_t>(entries_.size() + 1);
       std::uint32_t* head = heads_.FindOrInsert(key, entry);
       entries_.push_back(Entry{number, *head == entry ? 0 : *head});
@@ -530,8 +546,9 @@ Document RemoveDuplicates(Document doc, MakeUnits make_units, const DedupOptions
     Kept k{line, 0, units.words()};
     if (near && k.words >= kNearMinWords) {
       const Signature signature = units.MinHashSignature();
-      // The earliest kept unit similar enough, as a scan of them all would
-      // find it: candidates come in input order.
+      // The earliest candidate similar enough (candidates come in input
+      // order): the earliest kept unit, as a scan of them all would find it,
+      // unless the only bands they share are crowded (kBucketLookBack).
       bands.Candidates(signature, &candidates);
       comparisons += candidates.size();
       auto similar = std::find_if(candidates.begin(), candidates.end(), [&](std::uint32_t c) {
