@@ -164,7 +164,9 @@ class UnitKeys {
 // near duplicate agrees with its original on many of its bands, most of them
 // keyed by pairs too rare to fill a bucket, so the cap loses a pair only when
 // every band they share is a crowded one (more than kBucketLookBack units
-// kept between them).
+// kept between them): none of the pages of testdata or of the development
+// set changes, and of 4,000 near duplicates planted in 40,000 paragraphs of
+// very skewed made-up prose one is missed (tests/unit/dedup_test.cc).
 constexpr std::size_t kRows = 2;
 constexpr std::size_t kBands = kMinHashes / kRows;
 static_assert(kBands * kRows == kMinHashes);
