@@ -99,8 +99,8 @@ void MatchLines(StripContext* ctx) {
         found.vocabulary.emplace_back(r, matcher.Groups(r));
       }
     }
-    if (v.rule >= 0 || !v.near_rules.empty() || v.header_rule >= 0 || !v.value.empty() || !v.author.empty() ||
-        !v.date.empty() || !found.vocabulary.empty()) {
+    if (v.rule >= 0 || !v.near_rules.empty() || v.header_rule >= 0 || !v.value.empty() ||
+        !v.author.empty() || !v.date.empty() || !found.vocabulary.empty()) {
       found.match = std::move(v);
       ctx->findings.push_back(std::move(found));
       b.findings = static_cast<std::uint32_t>(ctx->findings.size());

@@ -83,7 +83,8 @@ struct StripContext {
   }
   /// The vocabulary groups block `i` hit (LineFindings::vocabulary).
   const std::vector<std::pair<std::uint16_t, std::uint64_t>>& Vocabulary(std::size_t i) const {
-    return info[i].findings == 0 ? kNoFindings.vocabulary : findings[info[i].findings - 1].vocabulary;
+    return info[i].findings == 0 ? kNoFindings.vocabulary
+                                 : findings[info[i].findings - 1].vocabulary;
   }
 
   /// Block `j` is a `near` line that belongs to a match of rule `anchor`
