@@ -153,37 +153,53 @@ class UnitKeys {
 // (1 - 0.49)^32, about 5e-10; at 0.5 about 1e-4. A band whose bins are all
 // empty says nothing and is not indexed: short units fill few bins, and
 // would otherwise all share it.
+//
+// A band with one bin filled says little more: a unit of a dozen words fills
+// about ten of the 64 bins, so most of its bands hold the least hash of one
+// word pair and an empty bin. A common pair ("of the") is then the whole key,
+// and every short paragraph that has it lands in one bucket; compared with
+// the whole bucket, a page of 160,000 such paragraphs took minutes. So a
+// unit is compared only with the kBucketLookBack newest units of each
+// bucket: at most kBands * kBucketLookBack candidates, whatever the page. A
+// near duplicate agrees with its original on many of its bands, most of them
+// keyed by pairs too rare to fill a bucket, so the cap loses a pair only when
+// every band they share is a crowded one (more than kBucketLookBack units
+// kept between them): none of the pages of testdata or of the development
+// set changes, and of 4,000 near duplicates planted in 40,000 paragraphs of
+// very skewed made-up prose one is missed (tests/unit/dedup_test.cc).
 constexpr std::size_t kRows = 2;
 constexpr std::size_t kBands = kMinHashes / kRows;
 static_assert(kBands * kRows == kMinHashes);
+constexpr std::size_t kBucketLookBack = 32;
 
 // The signatures of the kept units, each as the mask of its filled bins
 // and their values: a unit of a few words fills a few of the 64 bins, and
-// keeps 8 bytes and 4 a filled bin rather than 256.
+// keeps 12 bytes and 4 a filled bin rather than 256.
 class SignatureStore {
  public:
   /// Keeps `sig`; returns its number.
   std::uint32_t Add(const Signature& sig) {
     constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
-    Packed p{0, static_cast<std::uint32_t>(values_.size())};
+    std::uint64_t filled = 0;
+    first_.push_back(static_cast<std::uint32_t>(values_.size()));
     for (std::size_t k = 0; k < kMinHashes; ++k) {
       if (sig[k] == kEmpty) continue;
-      p.filled |= std::uint64_t{1} << k;
+      filled |= std::uint64_t{1} << k;
       values_.push_back(sig[k]);
     }
-    packed_.push_back(p);
-    return static_cast<std::uint32_t>(packed_.size() - 1);
+    filled_.push_back(filled);
+    return static_cast<std::uint32_t>(filled_.size() - 1);
   }
 
   /// Similarity(signature `number`, b), the same to the last bit.
   double Similarity(std::uint32_t number, const Signature& b) const {
     constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
-    const Packed& a = packed_[number];
+    const std::uint64_t a_mask = filled_[number];
     std::size_t same = 0;
     std::size_t filled = 0;
-    std::size_t at = a.first;
+    std::size_t at = first_[number];
     for (std::size_t k = 0; k < kMinHashes; ++k) {
-      const bool a_filled = ((a.filled >> k) & 1) != 0;
+      const bool a_filled = ((a_mask >> k) & 1) != 0;
       if (!a_filled && b[k] == kEmpty) continue;
       ++filled;
       if (a_filled) same += values_[at++] == b[k];
@@ -192,21 +208,20 @@ class SignatureStore {
   }
 
  private:
-  struct Packed {
-    std::uint64_t filled;  // Bit k: bin k holds a value.
-    std::uint32_t first;   // Where its values start in values_.
-  };
-  std::vector<Packed> packed_;
+  std::vector<std::uint64_t> filled_;  // Bit k: bin k holds a value.
+  std::vector<std::uint32_t> first_;   // Where its values start in values_.
   std::vector<std::uint32_t> values_;
 };
 
 // A map from 64-bit keys to 32-bit values by open addressing, in two flat
-// arrays: a node-based map allocates once a key, this once a growth.
+// arrays: a node-based map allocates once a key, this once a growth. Kept at
+// most three quarters full: 16 to 32 bytes a key (a unit of a dozen words
+// has about nine band keys).
 class FlatMap {
  public:
   explicit FlatMap(std::size_t expected) {
     std::size_t n = 16;
-    while (n < expected * 2) n <<= 1;
+    while (n * 3 < expected * 4) n <<= 1;
     keys_.assign(n, 0);
     values_.assign(n, 0);
   }
@@ -222,7 +237,7 @@ class FlatMap {
   /// The value of `key`, inserted as `absent` if it is not there.
   /// REQUIRES: absent != 0 (0 marks an empty slot).
   std::uint32_t* FindOrInsert(std::uint64_t key, std::uint32_t absent) {
-    if ((size_ + 1) * 2 > keys_.size()) Grow();
+    if ((size_ + 1) * 4 > keys_.size() * 3) Grow();
     std::size_t slot = Start(key);
     for (; values_[slot] != 0; slot = (slot + 1) & (keys_.size() - 1)) {
       if (keys_[slot] == key) return &values_[slot];
@@ -255,17 +270,24 @@ class FlatMap {
 
 class BandIndex {
  public:
-  explicit BandIndex(std::size_t units) : heads_(units * 4) { entries_.reserve(units * 4); }
+  explicit BandIndex(std::size_t units) : heads_(units * 4) {}
 
   /// Appends to *out, in ascending order and once each, the units added so
-  /// far that agree with `sig` on a whole band.
+  /// far that agree with `sig` on a whole band: of each band's bucket, the
+  /// kBucketLookBack added last.
   void Candidates(const Signature& sig, std::vector<std::uint32_t>* out) {
     out->clear();
     for (std::size_t band = 0; band < kBands; ++band) {
       std::uint64_t key;
       if (!BandKey(sig, band, &key)) continue;
       const std::uint32_t* head = heads_.Find(key);
-      for (std::uint32_t e = head != nullptr ? *head : 0; e != 0; e = entries_[e - 1].next) {
+      if (head == nullptr) continue;
+      if ((*head & kAlone) != 0) {
+        out->push_back(*head & ~kAlone);
+        continue;
+      }
+      std::size_t taken = 0;
+      for (std::uint32_t e = *head; e != 0 && taken < kBucketLookBack; e = entries_[e - 1].next, ++taken) {
         out->push_back(entries_[e - 1].unit);
       }
     }
@@ -273,17 +295,24 @@ class BandIndex {
     out->erase(std::unique(out->begin(), out->end()), out->end());
   }
 
-  /// Indexes unit `number` (numbers must grow) by the bands of `sig`.
+  /// Indexes unit `number` (numbers must grow, below 2^31) by the bands of
+  /// `sig`.
   void Add(const Signature& sig, std::uint32_t number) {
+    assert((number & kAlone) == 0);
     for (std::size_t band = 0; band < kBands; ++band) {
       std::uint64_t key;
       if (!BandKey(sig, band, &key)) continue;
-      // Each bucket is a list through entries_, newest first; Candidates
-      // sorts, so the order within a bucket does not matter.
-      const auto entry = static_cast<std::uint32_t>(entries_.size() + 1);
-      std::uint32_t* head = heads_.FindOrInsert(key, entry);
-      entries_.push_back(Entry{number, *head == entry ? 0 : *head});
-      *head = entry;
+      // Most band keys of a page are had by one unit: the head holds it.
+      // A bucket of more is a list through entries_, newest first, so that
+      // Candidates reads the newest of a bucket without walking the rest.
+      std::uint32_t* head = heads_.FindOrInsert(key, kAlone | number);
+      if (*head == (kAlone | number)) continue;  // A new bucket.
+      if ((*head & kAlone) != 0) {
+        entries_.push_back(Entry{*head & ~kAlone, 0});
+        *head = static_cast<std::uint32_t>(entries_.size());
+      }
+      entries_.push_back(Entry{number, *head});
+      *head = static_cast<std::uint32_t>(entries_.size());
     }
   }
 
@@ -305,14 +334,16 @@ class BandIndex {
     std::uint32_t unit;
     std::uint32_t next;  // 1 + the next entry of the bucket; 0 ends it.
   };
-  FlatMap heads_;               // Band key -> 1 + its newest entry.
+  // A head with this bit is a bucket of one unit, the other bits.
+  static constexpr std::uint32_t kAlone = std::uint32_t{1} << 31;
+  FlatMap heads_;  // Band key -> kAlone | its one unit, or 1 + its newest entry.
   std::vector<Entry> entries_;
 };
 
 struct Kept {
   std::uint32_t line;
   std::uint32_t signature = 0;  // 1 + its index in the signatures, 0 for none.
-  std::size_t words;
+  std::uint32_t words;
 };
 
 // The text and key of the last few kept units of at most 20 words (a title
@@ -527,17 +558,19 @@ Document RemoveDuplicates(Document doc, MakeUnits make_units, const DedupOptions
         continue;
       }
     }
-    Kept k{line, 0, units.words()};
+    Kept k{line, 0, static_cast<std::uint32_t>(units.words())};
     if (near && k.words >= kNearMinWords) {
       const Signature signature = units.MinHashSignature();
-      // The earliest kept unit similar enough, as a scan of them all would
-      // find it: candidates come in input order.
+      // The earliest candidate similar enough (candidates come in input
+      // order): the earliest kept unit, as a scan of them all would find it,
+      // unless the only bands they share are crowded (kBucketLookBack).
       bands.Candidates(signature, &candidates);
       comparisons += candidates.size();
       auto similar = std::find_if(candidates.begin(), candidates.end(), [&](std::uint32_t c) {
         const Kept& other = kept[c];
         // Only units of comparable length can be that similar.
-        return other.words * 10 >= k.words * 7 && k.words * 10 >= other.words * 7 &&
+        const std::uint64_t a = other.words, b = k.words;
+        return a * 10 >= b * 7 && b * 10 >= a * 7 &&
                signatures.Similarity(other.signature - 1, signature) >= options.near_threshold;
       });
       if (similar != candidates.end()) {

@@ -13,6 +13,14 @@ namespace pagewash {
 namespace {
 
 void EmitJson(const Document& doc, const EmitOptions& options, std::string* out) {
+  // The JSON holds the text twice (the blocks and "text") and about 60
+  // bytes a block more: room for it all at once, as a string that doubles
+  // holds its old and its new buffer while it copies, up to twice the
+  // output. Room reserved and not written costs no memory; a caller that
+  // reuses `out` keeps its room.
+  std::size_t bytes = 0;
+  for (const Block& b : doc.blocks) bytes += b.text.length + 2;
+  out->reserve(out->size() + 2 * bytes + 128 * doc.blocks.size() + 4096);
   JsonWriter w(out, options.pretty ? 2 : 0);
   const std::vector<Section> sections = BuildSections(doc);
   const DocumentHashes hashes = ComputeHashes(doc, sections);

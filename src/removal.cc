@@ -4,8 +4,9 @@ namespace pagewash::internal {
 
 void BlockRemover::Mark(std::size_t index, std::string_view rule, std::string_view duplicate_of_id,
                         std::uint32_t duplicate_of_line) {
-  if (IsMarked(index)) return;
-  marks_[index] = Mark_{rule, duplicate_of_id, duplicate_of_line};
+  if (IsMarked(index) || rule.empty()) return;  // A mark without a rule removes nothing.
+  marks_.push_back(Mark_{rule, duplicate_of_id, duplicate_of_line});
+  mark_of_[index] = static_cast<std::uint32_t>(marks_.size());
 }
 
 std::uint64_t BlockRemover::Finish() {
@@ -21,12 +22,13 @@ std::uint64_t BlockRemover::Finish() {
       if (explain_) {
         Removal r;
         r.stage = std::string(stage_);
-        r.rule = std::string(marks_[i].rule);
+        const Mark_& mark = marks_[mark_of_[i] - 1];
+        r.rule = std::string(mark.rule);
         r.text = b.text;
         r.span = b.span;
         r.line = b.line;
-        r.duplicate_of_id = std::string(marks_[i].duplicate_of_id);
-        r.duplicate_of_line = marks_[i].duplicate_of_line;
+        r.duplicate_of_id = std::string(mark.duplicate_of_id);
+        r.duplicate_of_line = mark.duplicate_of_line;
         doc_->removed.push_back(std::move(r));
       }
       continue;

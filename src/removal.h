@@ -17,13 +17,13 @@ class BlockRemover {
   /// `stage` names the stage in each Removal; with `explain` removals are
   /// kept in doc->removed.
   BlockRemover(Document* doc, std::string_view stage, bool explain)
-      : doc_(doc), stage_(stage), explain_(explain), marks_(doc->blocks.size()) {}
+      : doc_(doc), stage_(stage), explain_(explain), mark_of_(doc->blocks.size(), 0) {}
 
   /// Marks blocks[index] for removal by `rule`. The first mark wins.
   /// `rule` must outlive Finish(). For a duplicate, names the block it repeats.
   void Mark(std::size_t index, std::string_view rule, std::string_view duplicate_of_id = {},
             std::uint32_t duplicate_of_line = 0);
-  bool IsMarked(std::size_t index) const { return !marks_[index].rule.empty(); }
+  bool IsMarked(std::size_t index) const { return mark_of_[index] != 0; }
 
   /// Removes the marked blocks and returns how many. A removed block that
   /// began a paragraph (Block::gap) passes the gap on to the next kept block,
@@ -39,6 +39,9 @@ class BlockRemover {
   Document* doc_;
   std::string_view stage_;
   bool explain_;
+  // 4 bytes a block, and a Mark_ only for a marked one: most blocks of a
+  // page stay.
+  std::vector<std::uint32_t> mark_of_;  // 1 + its index in marks_; 0: not marked.
   std::vector<Mark_> marks_;
 };
 

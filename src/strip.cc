@@ -33,7 +33,12 @@ Document StripBoilerplate(Document doc, const StripOptions& options) {
   context.site_furniture = options.site_furniture;
   internal::ShowFormulaText(&context);
   internal::MatchLines(&context);
-  for (internal::StripPass pass : kPasses) pass(&context);
+  for (internal::StripPass pass : kPasses) {
+    pass(&context);
+    // Only the caption pass reads the keys: their memory goes back before
+    // the content model, which needs its own.
+    if (pass == internal::TakeGluedCaptions) context.ReleaseKeys();
+  }
   doc.stats.stripped += context.remover.Finish();
   doc.stages.emplace_back("strip");
   return doc;

@@ -14,9 +14,10 @@
 // pairs, estimated by one-permutation MinHash in 64 bins, is at least
 // near_threshold. The signatures are indexed by band (locality-sensitive
 // hashing, 32 bands of 2 bins), so a unit is compared only with the earlier
-// ones that share a band with it: near-linear in the number of units, and a
-// pair at the default threshold is missed with probability about 5e-10.
-// So is
+// ones that share a band with it (at most the 32 newest of each band's
+// bucket, so that a word pair common to thousands of short paragraphs does
+// not make them all candidates): linear in the number of units, and a pair
+// at the default threshold is missed with probability about 5e-10. So is
 // a title repeated and glued to a caption fragment ("glued-repeat"); a
 // heading followed by a paragraph that begins with its words is not one.
 //
@@ -113,8 +114,9 @@ struct DedupCounters {
   std::uint64_t near = 0;
   std::uint64_t dropped_by_list = 0;
   /// Pairs of units whose near-duplicate signatures were compared. Units are
-  /// compared only with those that share a band of their signature, so this
-  /// grows with the number of units, not with its square.
+  /// compared only with those that share a band of their signature, and
+  /// with at most the 32 newest of each band's bucket, so this grows with
+  /// the number of units, not with its square, whatever their text.
   std::uint64_t near_comparisons = 0;
 };
 

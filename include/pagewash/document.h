@@ -51,17 +51,20 @@ struct Span {
   std::uint64_t end = 0;
 };
 
+/// Fields ordered widest first, so that a block takes 48 bytes, not 56: a
+/// page of short paragraphs holds about one a line.
 struct Block {
-  BlockKind kind = BlockKind::kLine;
-  TextRef text;              ///< One line of text; never contains '\n'.
   Span span;                 ///< Where the block came from in the input.
+  TextRef text;              ///< One line of text; never contains '\n'.
+  TextRef marker;            ///< kListItem: the bullet or number, e.g. "1.".
   std::uint32_t line = 0;    ///< 1-based input line of its first line; 0 unknown.
   std::uint16_t indent = 0;  ///< kLine: leading spaces removed from the line.
+  BlockKind kind = BlockKind::kLine;
   std::uint8_t level = 0;    ///< kHeading: 1 for the title, deeper below it.
   bool gap = false;          ///< A blank line precedes this block.
   bool ordered = false;      ///< kListItem: numbered rather than bulleted.
-  TextRef marker;            ///< kListItem: the bullet or number, e.g. "1.".
 };
+static_assert(sizeof(Block) == 48);
 
 /// One piece a stage removed, kept when the stage ran with `explain`.
 struct Removal {

@@ -16,14 +16,16 @@ bool MeetsVocabulary(const Rule& rule, std::uint64_t hit) {
   return std::popcount(hit) >= rule.min_groups && (hit & rule.require_mask) == rule.require_mask;
 }
 
-std::uint64_t GroupsOf(const BlockInfo& info, std::uint16_t rule) {
-  for (const auto& [r, mask] : info.vocabulary) {
+std::uint64_t GroupsOf(const StripContext& ctx, std::size_t i, std::uint16_t rule) {
+  for (const auto& [r, mask] : ctx.Vocabulary(i)) {
     if (r == rule) return mask;
   }
   return 0;
 }
 
 }  // namespace
+
+const LineFindings StripContext::kNoFindings;
 
 StripContext::StripContext(Document* document, const CompiledRules& compiled, bool explain)
     : doc(*document),
@@ -48,7 +50,7 @@ void StripContext::Remove(std::size_t i, int rule) {
 
 int StripContext::NearSide(std::size_t j, int anchor, bool before) const {
   if (j >= info.size()) return -1;
-  for (std::uint16_t nr : info[j].match.near_rules) {
+  for (std::uint16_t nr : Match(j).near_rules) {
     const Rule& r = rules.rules[nr];
     if (r.side == Rule::Side::kBefore && !before) continue;
     if (r.side == Rule::Side::kAfter && before) continue;
@@ -108,13 +110,19 @@ void MatchLines(StripContext* ctx) {
       b.key_size = static_cast<std::uint32_t>(key.size());
       ctx->keys.append(key);
     }
-    b.match = std::move(v);
+    LineFindings found;
     for (std::uint16_t r : matcher.Touched()) {
       const Rule& rule = ctx->rules.rules[r];
       if (rule.type == RuleType::kVocabulary && (rule.chunk || rule.topic_mask != 0) &&
           matcher.Groups(r) != 0) {
-        b.vocabulary.emplace_back(r, matcher.Groups(r));
+        found.vocabulary.emplace_back(r, matcher.Groups(r));
       }
+    }
+    if (v.rule >= 0 || !v.near_rules.empty() || v.header_rule >= 0 || !v.value.empty() ||
+        !v.author.empty() || !v.date.empty() || !found.vocabulary.empty()) {
+      found.match = std::move(v);
+      ctx->findings.push_back(std::move(found));
+      b.findings = static_cast<std::uint32_t>(ctx->findings.size());
     }
   }
 }
@@ -131,8 +139,8 @@ void FindPageTopics(StripContext* ctx) {
     if (info[i].words == 0 || info[i].words > 10 || EndsWithSentencePunctuation(line)) continue;
     bool alone = (i == 0 || doc.blocks[i].gap) && (i + 1 == n || doc.blocks[i + 1].gap);
     if (!alone) continue;
-    if (info[i].match.rule >= 0 || !info[i].match.near_rules.empty()) continue;
-    for (const auto& [r, mask] : info[i].vocabulary) {
+    if (ctx->Match(i).rule >= 0 || !ctx->Match(i).near_rules.empty()) continue;
+    for (const auto& [r, mask] : ctx->Vocabulary(i)) {
       if ((mask & ctx->rules.rules[r].topic_mask) != 0) ctx->about[r] = true;
     }
   }
@@ -148,10 +156,10 @@ void ApplyLineVerdicts(StripContext* ctx) {
     for (std::uint32_t b = u.first; b <= u.last; ++b) unit_first[b] = u.first;
   }
   for (std::size_t i = 0; i < ctx->info.size(); ++i) {
-    int rule = ctx->info[i].match.rule;
+    int rule = ctx->Match(i).rule;
     if (rule < 0) continue;
     const Rule& r = ctx->rules.rules[static_cast<std::size_t>(rule)];
-    if (r.type == RuleType::kDateline && unit_first[i] != i && ctx->info[unit_first[i]].match.rule < 0 &&
+    if (r.type == RuleType::kDateline && unit_first[i] != i && ctx->Match(unit_first[i]).rule < 0 &&
         WrappedAt(ctx->doc, i - 1)) {
       continue;
     }
@@ -170,8 +178,8 @@ void ApplyLineVerdicts(StripContext* ctx) {
 void TakeFlankedVocabulary(StripContext* ctx) {
   for (std::size_t i = 0; i < ctx->info.size(); ++i) {
     const BlockInfo& b = ctx->info[i];
-    if (b.rule >= 0 || !b.match.near_rules.empty()) continue;
-    for (const auto& [r, mask] : b.vocabulary) {
+    if (b.rule >= 0 || !ctx->Match(i).near_rules.empty()) continue;
+    for (const auto& [r, mask] : ctx->Vocabulary(i)) {
       const Rule& rule = ctx->rules.rules[r];
       if (rule.require_mask == 0 || (mask & rule.require_mask) != rule.require_mask) continue;
       if (ctx->Flanked(i, i, r)) {
@@ -205,11 +213,11 @@ void JoinChunkedNotices(StripContext* ctx) {
       std::size_t hit_lines = 0;
       bool short_lines = true;
       for (std::size_t k = i; k < end; ++k) {
-        if (!info[k].match.near_rules.empty()) {
+        if (!ctx->Match(k).near_rules.empty()) {
           --lines;  // Buttons go with the notice but do not make one.
           continue;
         }
-        std::uint64_t m = GroupsOf(info[k], static_cast<std::uint16_t>(r));
+        std::uint64_t m = GroupsOf(*ctx, k, static_cast<std::uint16_t>(r));
         mask |= m;
         hit_lines += m != 0;
         words += info[k].words;
@@ -226,7 +234,7 @@ void JoinChunkedNotices(StripContext* ctx) {
       if (lines >= 2 && lines <= kChunkLines && words <= 150 && short_lines && hit_lines * 2 >= lines &&
           enough && (buttons || !ctx->about[r])) {
         for (std::size_t k = i; k < end; ++k) {
-          if (info[k].rule < 0 && info[k].match.near_rules.empty()) ctx->Remove(k, anchor);
+          if (info[k].rule < 0 && ctx->Match(k).near_rules.empty()) ctx->Remove(k, anchor);
         }
       }
       i = end;
@@ -277,7 +285,8 @@ void TakeRelatedLinks(StripContext* ctx) {
     starts_prose[u.first] = u.last > u.first && EndsSentence(doc.Text(doc.blocks[u.last]));
   }
   for (std::size_t i = 0; i < n; ++i) {
-    if (info[i].match.header_rule < 0 || info[i].rule != info[i].match.header_rule) continue;
+    const int header_rule = ctx->Match(i).header_rule;
+    if (header_rule < 0 || info[i].rule != header_rule) continue;
     std::size_t j = i + 1;
     while (j < n && j - i <= 12 && info[j].rule < 0 && !starts_prose[j] &&
            LooksLikeLinkTitle(doc.Text(doc.blocks[j]), info[j].words)) {
@@ -285,7 +294,7 @@ void TakeRelatedLinks(StripContext* ctx) {
     }
     // A last title standing alone before a real paragraph is its heading.
     if (j < n && j > i + 1 && doc.blocks[j - 1].gap && info[j].rule < 0) --j;
-    for (std::size_t k = i + 1; k < j; ++k) ctx->Remove(k, info[i].match.header_rule);
+    for (std::size_t k = i + 1; k < j; ++k) ctx->Remove(k, header_rule);
   }
 }
 
@@ -363,7 +372,7 @@ void TakeOutsideMainContent(StripContext* ctx) {
     int rule = ctx->info[i].rule;
     barrier[i] = rule >= 0 && ctx->rules.rules[static_cast<std::size_t>(rule)].type == RuleType::kBarrier;
     final_barrier[i] = barrier[i] && ctx->rules.rules[static_cast<std::size_t>(rule)].final;
-    int matched = ctx->info[i].match.rule;
+    int matched = ctx->Match(i).rule;
     if (!gone[i] && matched >= 0 && ctx->rules.rules[static_cast<std::size_t>(matched)].type == RuleType::kCode) {
       code[i] = matched;
       gone[i] = true;  // Neither content nor furniture to the model.
@@ -392,20 +401,22 @@ void TakeOutsideMainContent(StripContext* ctx) {
 
 void FillMetadata(StripContext* ctx) {
   Document& doc = ctx->doc;
-  for (const BlockInfo& b : ctx->info) {
+  for (std::size_t i = 0; i < ctx->info.size(); ++i) {
+    const BlockInfo& b = ctx->info[i];
     if (b.rule < 0) continue;
     const Rule& r = ctx->rules.rules[static_cast<std::size_t>(b.rule)];
     bool fills =
         r.type == RuleType::kByline || r.type == RuleType::kDateline || r.type == RuleType::kSender;
-    if (!fills || b.match.value.empty()) continue;
+    const LineVerdict& match = ctx->Match(i);
+    if (!fills || match.value.empty()) continue;
     std::string_view field = !r.field.empty()                ? std::string_view(r.field)
                              : r.type == RuleType::kDateline ? std::string_view("date")
                                                              : std::string_view("author");
-    if (doc.GetMetadata(field).empty()) doc.SetMetadata(field, b.match.value);
-    if (!b.match.author.empty() && doc.GetMetadata("author").empty())
-      doc.SetMetadata("author", b.match.author);
-    if (!b.match.date.empty() && doc.GetMetadata("date").empty())
-      doc.SetMetadata("date", b.match.date);
+    if (doc.GetMetadata(field).empty()) doc.SetMetadata(field, match.value);
+    if (!match.author.empty() && doc.GetMetadata("author").empty())
+      doc.SetMetadata("author", match.author);
+    if (!match.date.empty() && doc.GetMetadata("date").empty())
+      doc.SetMetadata("date", match.date);
   }
 }
 

@@ -10,6 +10,7 @@
 #ifndef PAGEWASH_STRIP_PASSES_H_
 #define PAGEWASH_STRIP_PASSES_H_
 
+#include <cassert>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -24,10 +25,19 @@
 
 namespace pagewash::internal {
 
-/// What strip knows about one block.
+/// What the rules said of one line on its own, kept only for a line they
+/// said something of: most lines of a page are prose that no rule matches.
+struct LineFindings {
+  LineVerdict match;
+  /// Groups hit per vocabulary rule that is judged beyond its line (`chunk`
+  /// or `topic`).
+  std::vector<std::pair<std::uint16_t, std::uint64_t>> vocabulary;
+};
+
+/// What strip knows about one block: 20 bytes, so that a page of many short
+/// lines costs little more than its text.
 struct BlockInfo {
-  int rule = -1;      ///< The rule that removes the block, once decided.
-  LineVerdict match;  ///< What the rules said of the line alone.
+  int rule = -1;  ///< The rule that removes the block, once decided.
   /// The folded words (text::Tokenize), kept only for the lines the caption
   /// pass may compare (a finished sentence of many words keeps none; a line
   /// of more than 21 words keeps only the key of its first 21 and the space
@@ -36,9 +46,9 @@ struct BlockInfo {
   std::uint32_t key_begin = 0;
   std::uint32_t key_size = 0;
   std::uint32_t words = 0;
-  /// Groups hit per vocabulary rule that is judged beyond its line (`chunk`
-  /// or `topic`).
-  std::vector<std::pair<std::uint16_t, std::uint64_t>> vocabulary;
+  /// 1 + the index of the line's LineFindings in StripContext::findings;
+  /// 0 when the rules said nothing of it.
+  std::uint32_t findings = 0;
 };
 
 /// The state the passes share: the document, one BlockInfo per block and
@@ -56,9 +66,25 @@ struct StripContext {
   const std::vector<Unit>& Units();
 
   /// The folded words of block `i` (empty if MatchLines kept none); valid
-  /// until `keys` next grows.
+  /// until `keys` next grows. REQUIRES: ReleaseKeys() not called.
   std::string_view Key(std::size_t i) const {
+    assert(!keys_released_);
     return std::string_view(keys).substr(info[i].key_begin, info[i].key_size);
+  }
+  /// Gives back the memory of the keys, once no pass left reads them.
+  void ReleaseKeys() {
+    std::string().swap(keys);
+    keys_released_ = true;
+  }
+
+  /// What the rules said of block `i` on its own.
+  const LineVerdict& Match(std::size_t i) const {
+    return info[i].findings == 0 ? kNoFindings.match : findings[info[i].findings - 1].match;
+  }
+  /// The vocabulary groups block `i` hit (LineFindings::vocabulary).
+  const std::vector<std::pair<std::uint16_t, std::uint64_t>>& Vocabulary(std::size_t i) const {
+    return info[i].findings == 0 ? kNoFindings.vocabulary
+                                 : findings[info[i].findings - 1].vocabulary;
   }
 
   /// Block `j` is a `near` line that belongs to a match of rule `anchor`
@@ -73,6 +99,8 @@ struct StripContext {
   Document& doc;
   const CompiledRules& rules;
   std::vector<BlockInfo> info;  ///< One per block of doc.
+  /// Of the blocks the rules said something of (BlockInfo::findings).
+  std::vector<LineFindings> findings;
   /// The keys of all blocks, one after another: one buffer a document
   /// rather than a string a line.
   std::string keys;
@@ -86,8 +114,10 @@ struct StripContext {
   const FurnitureSet* site_furniture = nullptr;
 
  private:
+  static const LineFindings kNoFindings;
   std::vector<Unit> units_;
   bool have_units_ = false;
+  bool keys_released_ = false;
 };
 
 /// Before the rules: gives each line of a formula that lynx printed as its
