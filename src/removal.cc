@@ -1,6 +1,33 @@
 #include "removal.h"
 
+#include "scratch.h"
+
 namespace pagewash::internal {
+
+namespace {
+// The marks' buffer of the last remover of this thread to finish, taken by
+// the next one: a document's marks cost no allocation once it has grown.
+// A remover made while another lives gets an empty one, which is correct.
+template <class Mark>
+std::vector<Mark>& SpareMarks() {
+  thread_local Scratch<std::vector<Mark>> spare;
+  return spare;
+}
+}  // namespace
+
+BlockRemover::BlockRemover(Document* doc, std::string_view stage, bool explain)
+    : doc_(doc), stage_(stage), explain_(explain) {
+  marks_.swap(SpareMarks<Mark_>());
+  marks_.assign(doc->blocks.size(), Mark_{});
+}
+
+BlockRemover::~BlockRemover() {
+  // A large document's marks are not kept: see scratch.h.
+  std::vector<Mark_>& spare = SpareMarks<Mark_>();
+  if (marks_.capacity() > spare.capacity() && marks_.capacity() * sizeof(Mark_) <= kScratchKeepBytes) {
+    marks_.swap(spare);
+  }
+}
 
 void BlockRemover::Mark(std::size_t index, std::string_view rule, std::string_view duplicate_of_id,
                         std::uint32_t duplicate_of_line) {

@@ -11,6 +11,7 @@
 #define PAGEWASH_STRIP_PASSES_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,7 +28,10 @@ namespace pagewash::internal {
 /// What strip knows about one block.
 struct BlockInfo {
   int rule = -1;      ///< The rule that removes the block, once decided.
-  LineVerdict match;  ///< What the rules said of the line alone.
+  LineFacts match;  ///< What the rules said of the line alone (its `near` rules: NearRules).
+  /// Its `near` rules: `near_count` of StripContext::near from `near_begin`.
+  std::uint32_t near_begin = 0;
+  std::uint32_t near_count = 0;
   /// The folded words (text::Tokenize), kept only for the lines the caption
   /// pass may compare (a finished sentence of many words keeps none; a line
   /// of more than 21 words keeps only the key of its first 21 and the space
@@ -37,8 +41,10 @@ struct BlockInfo {
   std::uint32_t key_size = 0;
   std::uint32_t words = 0;
   /// Groups hit per vocabulary rule that is judged beyond its line (`chunk`
-  /// or `topic`).
-  std::vector<std::pair<std::uint16_t, std::uint64_t>> vocabulary;
+  /// or `topic`): `vocabulary_count` of StripContext::vocabulary from
+  /// `vocabulary_begin`.
+  std::uint32_t vocabulary_begin = 0;
+  std::uint32_t vocabulary_count = 0;
 };
 
 /// The state the passes share: the document, one BlockInfo per block and
@@ -47,6 +53,10 @@ struct StripContext {
   /// `document` and `compiled` must outlive the context. With `explain`,
   /// removed blocks are kept in document->removed.
   StripContext(Document* document, const CompiledRules& compiled, bool explain);
+  /// Hands its buffers on to the next context of the thread.
+  ~StripContext();
+  StripContext(const StripContext&) = delete;
+  StripContext& operator=(const StripContext&) = delete;
 
   /// Removes block `i` by `rule`, unless a rule already removed it.
   void Remove(std::size_t i, int rule);
@@ -59,6 +69,16 @@ struct StripContext {
   /// until `keys` next grows.
   std::string_view Key(std::size_t i) const {
     return std::string_view(keys).substr(info[i].key_begin, info[i].key_size);
+  }
+
+  /// The `near` rules whose phrases are the whole of block `i`.
+  std::span<const std::uint16_t> NearRules(std::size_t i) const {
+    return std::span<const std::uint16_t>(near).subspan(info[i].near_begin, info[i].near_count);
+  }
+  /// The groups block `i` hit, per vocabulary rule judged beyond its line.
+  std::span<const std::pair<std::uint16_t, std::uint64_t>> Vocabulary(std::size_t i) const {
+    return std::span<const std::pair<std::uint16_t, std::uint64_t>>(vocabulary)
+        .subspan(info[i].vocabulary_begin, info[i].vocabulary_count);
   }
 
   /// Block `j` is a `near` line that belongs to a match of rule `anchor`
@@ -76,6 +96,11 @@ struct StripContext {
   /// The keys of all blocks, one after another: one buffer a document
   /// rather than a string a line.
   std::string keys;
+  /// The blocks' `near` rules and vocabulary hits, one block's after
+  /// another (NearRules, Vocabulary): one buffer a document rather than a
+  /// list a line.
+  std::vector<std::uint16_t> near;
+  std::vector<std::pair<std::uint16_t, std::uint64_t>> vocabulary;
   /// Per rule: the page is about the rule's topic (FindPageTopics).
   std::vector<bool> about;
   BlockRemover remover;
