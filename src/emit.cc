@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <vector>
 
 #include "json_parts.h"
+#include "scratch.h"
 #include "pagewash/json.h"
 #include "pagewash/content_hash.h"
 #include "pagewash/signals.h"
@@ -12,10 +14,29 @@
 namespace pagewash {
 namespace {
 
+// What EmitJson keeps across documents, one per thread (-j N runs
+// documents on worker threads): the sections, their hashes and the open
+// headings, so that writing a document allocates nothing once they have
+// grown.
+struct EmitScratch {
+  std::vector<SectionSpan> sections;
+  FlatHashes hashes;
+  std::vector<std::size_t> path;  // Open headings, by block index.
+
+  std::size_t CapacityBytes() const {
+    return sections.capacity() * sizeof(SectionSpan) +
+           (hashes.sections.capacity() + hashes.blocks.capacity()) * sizeof(std::uint64_t) +
+           path.capacity() * sizeof(std::size_t);
+  }
+};
+
 void EmitJson(const Document& doc, const EmitOptions& options, std::string* out) {
+  thread_local internal::Scratch<EmitScratch> scratch;
   JsonWriter w(out, options.pretty ? 2 : 0);
-  const std::vector<Section> sections = BuildSections(doc);
-  const DocumentHashes hashes = ComputeHashes(doc, sections);
+  const std::vector<SectionSpan>& sections = scratch.sections;
+  BuildSectionSpans(doc, &scratch.sections);
+  const FlatHashes& hashes = scratch.hashes;
+  ComputeFlatHashes(doc, sections, &scratch.hashes);
   w.BeginObject();
   w.Key("id");
   w.String(doc.id);
@@ -31,12 +52,13 @@ void EmitJson(const Document& doc, const EmitOptions& options, std::string* out)
   w.String(HashText(hashes.hash).view());
   w.Key("sections");
   w.BeginArray();
-  std::vector<std::size_t> path;                       // Open headings, by block index.
+  std::vector<std::size_t>& path = scratch.path;
+  path.clear();
   for (std::size_t si = 0; si < sections.size(); ++si) {
-    const Section& section = sections[si];
+    const SectionSpan& section = sections[si];
     w.BeginObject();
     w.Key("hash");
-    w.String(HashText(hashes.sections[si].hash).view());
+    w.String(HashText(hashes.sections[si]).view());
     w.Key("heading");
     if (section.heading < 0) {
       w.Null();
@@ -62,11 +84,11 @@ void EmitJson(const Document& doc, const EmitOptions& options, std::string* out)
     w.EndArray();
     w.Key("blocks");
     w.BeginArray();
-    for (std::size_t bi = 0; bi < section.blocks.size(); ++bi) {
-      const Block& b = doc.blocks[section.blocks[bi]];
+    for (std::uint32_t bi = section.begin; bi < section.end; ++bi) {
+      const Block& b = doc.blocks[bi];
       w.BeginObject();
       w.Key("hash");
-      w.String(HashText(hashes.sections[si].blocks[bi]).view());
+      w.String(HashText(hashes.blocks[bi]).view());
       w.Key("type");
       w.String(b.kind == BlockKind::kListItem ? "list_item" : "paragraph");
       w.Key("text");
@@ -92,6 +114,7 @@ void EmitJson(const Document& doc, const EmitOptions& options, std::string* out)
   internal::WriteExtra(doc, &w);
   w.EndObject();
   out->push_back('\n');
+  internal::ReleaseLargeScratch();
 }
 
 // A control character (a line end above all) as a visible escape, so text
