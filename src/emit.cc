@@ -32,85 +32,106 @@ struct EmitScratch {
 
 void EmitJson(const Document& doc, const EmitOptions& options, std::string* out) {
   thread_local internal::Scratch<EmitScratch> scratch;
+  const std::uint32_t fields = options.fields;
+  const bool hashes_wanted = (fields & kFieldHash) != 0;
+  const bool sections_wanted = (fields & kFieldSections) != 0;
   JsonWriter w(out, options.pretty ? 2 : 0);
   const std::vector<SectionSpan>& sections = scratch.sections;
-  BuildSectionSpans(doc, &scratch.sections);
+  if (hashes_wanted || sections_wanted) BuildSectionSpans(doc, &scratch.sections);
   const FlatHashes& hashes = scratch.hashes;
-  ComputeFlatHashes(doc, sections, &scratch.hashes);
+  if (hashes_wanted) ComputeFlatHashes(doc, sections, &scratch.hashes);
   w.BeginObject();
   w.Key("id");
   w.String(doc.id);
-  w.Key("source");
-  w.String(doc.source);
-  w.Key("title");
-  if (doc.title.empty()) {
-    w.Null();
-  } else {
-    w.String(doc.title);
+  if ((fields & kFieldSource) != 0) {
+    w.Key("source");
+    w.String(doc.source);
   }
-  w.Key("hash");
-  w.String(HashText(hashes.hash).view());
-  w.Key("sections");
-  w.BeginArray();
-  std::vector<std::size_t>& path = scratch.path;
-  path.clear();
-  for (std::size_t si = 0; si < sections.size(); ++si) {
-    const SectionSpan& section = sections[si];
-    w.BeginObject();
+  if ((fields & kFieldTitle) != 0) {
+    w.Key("title");
+    if (doc.title.empty()) {
+      w.Null();
+    } else {
+      w.String(doc.title);
+    }
+  }
+  if (hashes_wanted) {
     w.Key("hash");
-    w.String(HashText(hashes.sections[si]).view());
-    w.Key("heading");
-    if (section.heading < 0) {
-      w.Null();
-    } else {
-      w.String(doc.Text(doc.blocks[static_cast<std::size_t>(section.heading)]));
-    }
-    w.Key("level");
-    if (section.heading < 0) {
-      w.Null();
-    } else {
-      w.Uint(doc.blocks[static_cast<std::size_t>(section.heading)].level);
-    }
-    // The headings above this one, outermost first, and this one: a
-    // heading closes every open one of its level or deeper.
-    if (section.heading >= 0) {
-      const Block& heading = doc.blocks[static_cast<std::size_t>(section.heading)];
-      while (!path.empty() && doc.blocks[path.back()].level >= heading.level) path.pop_back();
-      path.push_back(static_cast<std::size_t>(section.heading));
-    }
-    w.Key("path");
+    w.String(HashText(hashes.hash).view());
+  }
+  if (sections_wanted) {
+    w.Key("sections");
     w.BeginArray();
-    for (std::size_t h : path) w.String(doc.Text(doc.blocks[h]));
-    w.EndArray();
-    w.Key("blocks");
-    w.BeginArray();
-    for (std::uint32_t bi = section.begin; bi < section.end; ++bi) {
-      const Block& b = doc.blocks[bi];
+    std::vector<std::size_t>& path = scratch.path;
+    path.clear();
+    for (std::size_t si = 0; si < sections.size(); ++si) {
+      const SectionSpan& section = sections[si];
       w.BeginObject();
-      w.Key("hash");
-      w.String(HashText(hashes.blocks[bi]).view());
-      w.Key("type");
-      w.String(b.kind == BlockKind::kListItem ? "list_item" : "paragraph");
-      w.Key("text");
-      w.String(doc.Text(b));
-      internal::WriteListItemFields(doc, b, &w);
+      if (hashes_wanted) {
+        w.Key("hash");
+        w.String(HashText(hashes.sections[si]).view());
+      }
+      w.Key("heading");
+      if (section.heading < 0) {
+        w.Null();
+      } else {
+        w.String(doc.Text(doc.blocks[static_cast<std::size_t>(section.heading)]));
+      }
+      w.Key("level");
+      if (section.heading < 0) {
+        w.Null();
+      } else {
+        w.Uint(doc.blocks[static_cast<std::size_t>(section.heading)].level);
+      }
+      // The headings above this one, outermost first, and this one: a
+      // heading closes every open one of its level or deeper.
+      if (section.heading >= 0) {
+        const Block& heading = doc.blocks[static_cast<std::size_t>(section.heading)];
+        while (!path.empty() && doc.blocks[path.back()].level >= heading.level) path.pop_back();
+        path.push_back(static_cast<std::size_t>(section.heading));
+      }
+      w.Key("path");
+      w.BeginArray();
+      for (std::size_t h : path) w.String(doc.Text(doc.blocks[h]));
+      w.EndArray();
+      w.Key("blocks");
+      w.BeginArray();
+      for (std::uint32_t bi = section.begin; bi < section.end; ++bi) {
+        const Block& b = doc.blocks[bi];
+        w.BeginObject();
+        if (hashes_wanted) {
+          w.Key("hash");
+          w.String(HashText(hashes.blocks[bi]).view());
+        }
+        w.Key("type");
+        w.String(b.kind == BlockKind::kListItem ? "list_item" : "paragraph");
+        w.Key("text");
+        w.String(doc.Text(b));
+        internal::WriteListItemFields(doc, b, &w);
+        w.EndObject();
+      }
+      w.EndArray();
       w.EndObject();
     }
     w.EndArray();
-    w.EndObject();
   }
-  w.EndArray();
-  if (options.signals) {
-    WriteMetadataWithSignals(doc, &w);
-  } else {
-    internal::WriteMetadata(doc, &w);
+  if ((fields & kFieldMetadata) != 0) {
+    if (options.signals) {
+      WriteMetadataWithSignals(doc, &w);
+    } else {
+      internal::WriteMetadata(doc, &w);
+    }
   }
-  w.Key("text");
-  w.ComposedText(doc);
-  w.Key("schema_version");
-  w.String(kSchemaVersion);
-  internal::WriteStats(doc.stats, &w);
-  internal::WriteRemovals(doc, &w);
+  if ((fields & kFieldText) != 0) {
+    w.Key("text");
+    w.ComposedText(doc);
+  }
+  if ((fields & kFieldSchemaVersion) != 0) {
+    w.Key("schema_version");
+    w.String(kSchemaVersion);
+  }
+  if ((fields & kFieldStats) != 0) internal::WriteStats(doc.stats, &w);
+  if ((fields & kFieldRemoved) != 0) internal::WriteRemovals(doc, &w);
   internal::WriteExtra(doc, &w);
   w.EndObject();
   out->push_back('\n');
@@ -300,6 +321,41 @@ void EmitText(const Document& doc, std::string* out) {
 }
 
 }  // namespace
+
+namespace {
+
+struct NamedField {
+  std::string_view name;
+  std::uint32_t bit;
+};
+constexpr NamedField kOutputFields[] = {
+    {"id", 0},
+    {"source", kFieldSource},
+    {"title", kFieldTitle},
+    {"hash", kFieldHash},
+    {"sections", kFieldSections},
+    {"metadata", kFieldMetadata},
+    {"text", kFieldText},
+    {"schema_version", kFieldSchemaVersion},
+    {"stats", kFieldStats},
+    {"removed", kFieldRemoved},
+};
+
+}  // namespace
+
+bool OutputFieldBit(std::string_view name, std::uint32_t* bit) {
+  for (const NamedField& f : kOutputFields) {
+    if (f.name == name) {
+      *bit = f.bit;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string_view OutputFieldNames() {
+  return "id, source, title, hash, sections, metadata, text, schema_version, stats, removed";
+}
 
 void EmitDocument(const Document& doc, const EmitOptions& options, std::string* out) {
   switch (options.format) {
