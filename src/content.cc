@@ -7,6 +7,7 @@
 
 #include "artefacts.h"
 #include "layout.h"
+#include "scratch.h"
 #include "text/stopwords.h"
 #include "text/tokenize.h"
 #include "text/unicode.h"
@@ -80,7 +81,8 @@ Weights WeightsFor(Favor favor) {
 // an article, are the article). Stop-word lists differ in length from one
 // language to another; scores are relative to this.
 double ProseDensity(const std::vector<UnitInfo>& units) {
-  std::vector<double> d;
+  thread_local Scratch<std::vector<double>> d;  // Kept across documents (scratch.h).
+  d.clear();
   for (const UnitInfo& u : units) {
     if (u.words >= 30) d.push_back(static_cast<double>(u.stopwords) / u.words);
   }
@@ -173,7 +175,7 @@ std::size_t FindHeadline(const Document& doc, const std::vector<bool>& removed, 
   // The loop below looks at units [first, ...] while it has found none, up to
   // `start`; it never looks past max(last, start).
   const std::uint64_t stop_bit = language >= 0 ? std::uint64_t{1} << language : 0;
-  text::TokenizedText tokens;
+  thread_local Scratch<text::TokenizedText> tokens;
   const std::size_t first = span_first > kHeadlineUnitsAbove ? span_first - kHeadlineUnitsAbove : 0;
   const std::size_t last = std::min(span_last, span_first + kHeadlineUnitsInside - 1);
   const std::size_t end = std::max(last, start) + 1;
@@ -185,9 +187,12 @@ std::size_t FindHeadline(const Document& doc, const std::vector<bool>& removed, 
     if (u.lines > 1 && !OneSentenceOrNone(doc, u, removed)) return false;
     return true;
   };
-  std::vector<std::uint64_t> owns;                // Each candidate's words, sorted and unique, one after another.
-  std::vector<std::uint32_t> own_end(end - first, 0);  // Where candidate first + k ends in `owns`.
-  std::vector<bool> candidate(end - first, false);
+  thread_local Scratch<std::vector<std::uint64_t>> owns;  // Each candidate's words, sorted and unique, one after another.
+  thread_local Scratch<std::vector<std::uint32_t>> own_end;  // Where candidate first + k ends in `owns`.
+  thread_local Scratch<std::vector<bool>> candidate;
+  owns.clear();
+  own_end.assign(end - first, 0);
+  candidate.assign(end - first, false);
   for (std::size_t i = first; i < end; ++i) {
     const std::size_t own_begin = owns.size();
     if (may_be_headline(i)) {
@@ -204,10 +209,12 @@ std::size_t FindHeadline(const Document& doc, const std::vector<bool>& removed, 
   // How often the article uses each of those words (repeats count: its key
   // words recur). The article is read up to kArticleWordsRead words, a whole
   // unit at a time, without keeping its words.
-  std::vector<std::uint64_t> wanted = owns;
+  thread_local Scratch<std::vector<std::uint64_t>> wanted;
+  wanted.assign(owns.begin(), owns.end());
   std::sort(wanted.begin(), wanted.end());
   wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
-  std::vector<std::uint32_t> uses(wanted.size(), 0);
+  thread_local Scratch<std::vector<std::uint32_t>> uses;
+  uses.assign(wanted.size(), 0);
   std::size_t article_words = 0;
   for (std::size_t i = span_first; i <= span_last && article_words < kArticleWordsRead; ++i) {
     text::TokenizeInParts(units[i].text, &tokens, [&](const text::TokenizedText& part, std::size_t) {
@@ -291,18 +298,22 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
 
   // 1. Units, with their shape. Renderer artefacts go first, line by line:
   // they are no part of the unit they were wrapped into.
-  std::vector<UnitInfo> units;
-  text::TokenizedText tokens;
+  // Its buffers, here and below, are kept from document to document, one
+  // set a thread: a document costs no allocation for them once they have grown.
+  thread_local Scratch<std::vector<UnitInfo>> units;
+  units.clear();
+  thread_local Scratch<text::TokenizedText> tokens;
   // The units' texts one after another, in one buffer sized for the page
   // rather than a string a unit; UnitInfo::text points into it once built.
-  std::string joined;
+  thread_local Scratch<std::string> joined;
+  joined.clear();
   joined.reserve(doc.ArenaSize());
   bool barrier_seen = false;
   bool final_seen = false;
   EmbeddedMarkup embedded_markup;
-  std::vector<Unit> own;
+  thread_local Scratch<std::vector<Unit>> own;
   if (split == nullptr) {
-    own = SplitUnits(doc);
+    SplitUnits(doc, &own);
     split = &own;
   }
   // lynx opens a page with its <link> elements, "#alternate", "#RSS Feed":
@@ -368,11 +379,16 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   // of many small ones.
   constexpr std::size_t kCountedAbove = 1024;
   using LanguageCounts = std::array<std::uint32_t, 64>;
-  std::vector<std::uint32_t> hits(index.size(), 0);
-  std::vector<std::uint64_t> stop_languages;
-  std::vector<LanguageCounts> counted;
-  std::vector<std::uint32_t> unit_stops_end(units.size());
-  std::vector<std::int32_t> unit_counted(units.size(), -1);
+  thread_local Scratch<std::vector<std::uint32_t>> hits;
+  thread_local Scratch<std::vector<std::uint64_t>> stop_languages;
+  thread_local Scratch<std::vector<LanguageCounts>> counted;
+  thread_local Scratch<std::vector<std::uint32_t>> unit_stops_end;
+  thread_local Scratch<std::vector<std::int32_t>> unit_counted;
+  hits.assign(index.size(), 0);
+  stop_languages.clear();
+  counted.clear();
+  unit_stops_end.assign(units.size(), 0);
+  unit_counted.assign(units.size(), -1);
   auto count_languages = [](std::uint64_t langs, LanguageCounts* counts) {
     for (; langs != 0; langs &= langs - 1) ++(*counts)[static_cast<std::size_t>(__builtin_ctzll(langs))];
   };
@@ -467,7 +483,8 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     std::size_t first;
     std::size_t last;
   };
-  std::vector<Run> part_best;
+  thread_local Scratch<std::vector<Run>> part_best;
+  part_best.clear();
   for (std::size_t i = 0; i < units.size(); ++i) {
     if (units[i].final_before || i == 0) part_best.push_back(Run{0, 0, 0});
     if (run <= 0 || units[i].barrier_before) {
@@ -544,7 +561,8 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   // headings: the scan stops there.
   // Units outside the span that are content all the same: these headings,
   // a letter's closing lines below the span, and the headline.
-  std::vector<bool> kept_beside_span(units.size(), false);
+  thread_local Scratch<std::vector<bool>> kept_beside_span;
+  kept_beside_span.assign(units.size(), false);
   std::size_t distance = 0;
   std::size_t labels = 0;
   for (std::size_t i = span_first; i > 0 && distance <= kHeadingDistance; --i) {

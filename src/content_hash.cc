@@ -91,4 +91,35 @@ DocumentHashes ComputeHashes(const Document& doc, const std::vector<Section>& se
   return d;
 }
 
+void ComputeFlatHashes(const Document& doc, const std::vector<SectionSpan>& spans, FlatHashes* out) {
+  out->sections.clear();
+  out->blocks.assign(doc.blocks.size(), 0);
+  FieldHasher whole;
+  whole.Add(doc.title);
+  for (const MetadataEntry& m : doc.metadata) {
+    whole.Add(m.key);
+    whole.Add(m.value);
+  }
+  for (const SectionSpan& span : spans) {
+    FieldHasher h;
+    if (span.heading >= 0) {
+      const Block& heading = doc.blocks[static_cast<std::size_t>(span.heading)];
+      h.Add(doc.Text(heading));
+      h.Add(std::uint64_t{heading.level});
+    } else {
+      h.Add(std::string_view());
+      h.Add(std::uint64_t{0});
+    }
+    for (std::uint32_t i = span.begin; i < span.end; ++i) {
+      std::uint64_t b = BlockHash(doc, doc.blocks[i]);
+      out->blocks[i] = b;
+      h.Add(b);
+    }
+    const std::uint64_t section = h.Digest();
+    out->sections.push_back(section);
+    whole.Add(section);
+  }
+  out->hash = whole.Digest();
+}
+
 }  // namespace pagewash

@@ -9,6 +9,7 @@
 
 #include "layout.h"
 #include "removal.h"
+#include "scratch.h"
 #include "text/tokenize.h"
 #include "text/lines.h"
 #include "text/tsv.h"
@@ -51,7 +52,29 @@ constexpr std::size_t kKeyWordsKept = 21;
 // fingerprint listing so both count positions the same way.
 class UnitKeys {
  public:
-  explicit UnitKeys(const Document& doc) : doc_(doc), units_(internal::SplitUnits(doc)) {}
+  UnitKeys() = default;
+  explicit UnitKeys(const Document& doc) { Reset(doc); }
+
+  /// Starts on `doc`, keeping the buffers' capacity (see ReusedUnitKeys).
+  void Reset(const Document& doc) {
+    doc_ = &doc;
+    internal::SplitUnits(doc, &units_);
+    problem_.clear();
+  }
+  /// The bytes its buffers hold, and their release (scratch.h).
+  std::size_t CapacityBytes() const {
+    return units_.capacity() * sizeof(internal::Unit) + tokens_.key.capacity() +
+           tokens_.tokens.capacity() * sizeof(text::Token) + joined_.capacity() + scratch_.capacity() +
+           key_.capacity();
+  }
+  void ReleaseBuffers() {
+    std::vector<internal::Unit>().swap(units_);
+    std::string().swap(tokens_.key);
+    std::vector<text::Token>().swap(tokens_.tokens);
+    std::string().swap(joined_);
+    std::string().swap(scratch_);
+    std::string().swap(key_);
+  }
 
   std::size_t size() const { return units_.size(); }
   internal::Unit unit(std::size_t i) const { return units_[i]; }
@@ -62,12 +85,12 @@ class UnitKeys {
   std::uint64_t Key(std::size_t i) {
     const internal::Unit& u = units_[i];
     if (u.first == u.last) {
-      text_ = doc_.Text(doc_.blocks[u.first]);
+      text_ = doc_->Text(doc_->blocks[u.first]);
     } else {
       joined_.clear();
       for (std::uint32_t k = u.first; k <= u.last; ++k) {
         if (k > u.first) joined_.push_back(' ');
-        joined_.append(doc_.Text(doc_.blocks[k]));
+        joined_.append(doc_->Text(doc_->blocks[k]));
       }
       text_ = joined_;
     }
@@ -122,7 +145,7 @@ class UnitKeys {
   const std::string& problem() const { return problem_; }
 
  private:
-  const Document& doc_;
+  const Document* doc_ = nullptr;
   std::vector<internal::Unit> units_;
   text::TokenizedText tokens_;
   std::string joined_;
@@ -136,9 +159,18 @@ class UnitKeys {
   std::string problem_;
 
   void NoteProblem(std::size_t i, Status s) {
-    if (!s.ok() && problem_.empty()) problem_ = fmt::format("line {}: {}", doc_.blocks[units_[i].first].line, s.message());
+    if (!s.ok() && problem_.empty()) problem_ = fmt::format("line {}: {}", doc_->blocks[units_[i].first].line, s.message());
   }
 };
+
+// One UnitKeys a thread (-j N runs documents on worker threads), started on
+// `doc`: its buffers serve document after document without allocating anew.
+// The callers use it one at a time and never past their own return.
+UnitKeys& ReusedUnitKeys(const Document& doc) {
+  thread_local internal::Scratch<UnitKeys> keys;
+  keys.Reset(doc);
+  return keys;
+}
 
 // Near-duplicate candidates by locality-sensitive hashing: the 64 bins of a
 // signature are cut into kBands bands of kRows bins, and a kept unit is a
@@ -177,6 +209,17 @@ constexpr std::size_t kBucketLookBack = 32;
 // keeps 12 bytes and 4 a filled bin rather than 256.
 class SignatureStore {
  public:
+  /// Forgets every signature, keeping the capacity.
+  void Clear() {
+    filled_.clear();
+    first_.clear();
+    values_.clear();
+  }
+  std::size_t CapacityBytes() const {
+    return filled_.capacity() * sizeof(std::uint64_t) +
+           (first_.capacity() + values_.capacity()) * sizeof(std::uint32_t);
+  }
+
   /// Keeps `sig`; returns its number.
   std::uint32_t Add(const Signature& sig) {
     constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
@@ -219,11 +262,20 @@ class SignatureStore {
 // has about nine band keys).
 class FlatMap {
  public:
-  explicit FlatMap(std::size_t expected) {
+  explicit FlatMap(std::size_t expected) { Reset(expected); }
+
+  std::size_t CapacityBytes() const {
+    return (keys_.capacity() + old_keys_.capacity()) * sizeof(std::uint64_t) +
+           (values_.capacity() + old_values_.capacity()) * sizeof(std::uint32_t);
+  }
+
+  /// Empties the map, sized for `expected` keys; keeps the capacity.
+  void Reset(std::size_t expected) {
     std::size_t n = 16;
     while (n * 3 < expected * 4) n <<= 1;
     keys_.assign(n, 0);
     values_.assign(n, 0);
+    size_ = 0;
   }
 
   /// The value of `key`, or nullptr.
@@ -253,8 +305,12 @@ class FlatMap {
     return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & (keys_.size() - 1);
   }
   void Grow() {
-    std::vector<std::uint64_t> keys = std::move(keys_);
-    std::vector<std::uint32_t> values = std::move(values_);
+    // The old arrays go to old_keys_ and old_values_, whose buffers (of an
+    // earlier growth or document) serve the new ones when large enough.
+    std::vector<std::uint64_t>& keys = old_keys_;
+    std::vector<std::uint32_t>& values = old_values_;
+    keys.swap(keys_);
+    values.swap(values_);
     keys_.assign(keys.size() * 2, 0);
     values_.assign(keys.size() * 2, 0);
     size_ = 0;
@@ -266,11 +322,22 @@ class FlatMap {
   std::vector<std::uint64_t> keys_;
   std::vector<std::uint32_t> values_;  // 0: empty slot.
   std::size_t size_ = 0;
+  std::vector<std::uint64_t> old_keys_;  // Grow's spare buffers.
+  std::vector<std::uint32_t> old_values_;
 };
 
 class BandIndex {
  public:
   explicit BandIndex(std::size_t units) : heads_(units * 4) {}
+
+  std::size_t CapacityBytes() const { return heads_.CapacityBytes() + entries_.capacity() * sizeof(Entry); }
+
+  /// Empties the index, sized for `units`; keeps the capacity.
+  void Reset(std::size_t units) {
+    heads_.Reset(units * 4);
+    entries_.clear();
+    entries_.reserve(units * 4);
+  }
 
   /// Appends to *out, in ascending order and once each, the units added so
   /// far that agree with `sig` on a whole band: of each band's bucket, the
@@ -386,6 +453,21 @@ class PreparedView {
   const PreparedUnits::Unit* current_ = nullptr;
 };
 
+// What RemoveDuplicates keeps of one document, reused for the next.
+struct DedupScratch {
+  std::vector<Kept> kept;
+  SignatureStore signatures;
+  std::array<RecentShort, kGluedLookBack> recent;
+  FlatMap kept_lines{0};
+  BandIndex bands{0};
+  std::vector<std::uint32_t> candidates;
+
+  std::size_t CapacityBytes() const {
+    return kept.capacity() * sizeof(Kept) + signatures.CapacityBytes() + kept_lines.CapacityBytes() +
+           bands.CapacityBytes() + candidates.capacity() * sizeof(std::uint32_t);
+  }
+};
+
 // The decisions of dedup, unit by unit, over UnitKeys (worked out as it
 // goes) or PreparedView (worked out ahead): one loop, so both give the same.
 // `make_units(doc)` gives the units of the document.
@@ -485,22 +567,30 @@ template <class MakeUnits>
 Document RemoveDuplicates(Document doc, MakeUnits make_units, const DedupOptions& options,
                           const DedupState& state) {
   assert(ValidateDedup(options, state).ok());
-  auto units = make_units(doc);
+  auto&& units = make_units(doc);
   internal::BlockRemover remover(&doc, "dedup", options.explain);
   const bool stream = state.ledger == nullptr && options.scope == DedupScope::kStream;
   const std::uint32_t self = stream ? state.index->AddDocument(doc.id) : 0;
   const std::uint32_t ledger_doc = state.ledger != nullptr ? state.ledger->BeginDocument(doc.id) : 0;
   const bool near = options.near_threshold > 0;
-  std::vector<Kept> kept;  // This document's units so far, for the near checks.
-  SignatureStore signatures;  // Of the kept units of kNearMinWords words or more.
-  std::array<RecentShort, kGluedLookBack> recent;  // By kept.size() % kGluedLookBack.
+  // The tables below are one set a thread, emptied for each document: they
+  // keep their capacity from document to document.
+  thread_local internal::Scratch<DedupScratch> scratch;
+  std::vector<Kept>& kept = scratch.kept;  // This document's units so far, for the near checks.
+  kept.clear();
+  SignatureStore& signatures = scratch.signatures;  // Of the kept units of kNearMinWords words or more.
+  signatures.Clear();
+  std::array<RecentShort, kGluedLookBack>& recent = scratch.recent;  // By kept.size() % kGluedLookBack.
+  for (RecentShort& r : recent) r.kept = 0;
   // The same units by fingerprint, for the exact check: one lookup a unit.
   // The value is 1 + the unit's line (0 marks an empty slot). The tables
   // grow as needed; a page of many units does not pay for them up front.
   const std::size_t expected = std::min<std::size_t>(units.size(), std::size_t{1} << 14);
-  FlatMap kept_lines(expected);
-  BandIndex bands(expected);  // The kept units of kNearMinWords words or more.
-  std::vector<std::uint32_t> candidates;
+  FlatMap& kept_lines = scratch.kept_lines;
+  kept_lines.Reset(expected);
+  BandIndex& bands = scratch.bands;  // The kept units of kNearMinWords words or more.
+  bands.Reset(expected);
+  std::vector<std::uint32_t>& candidates = scratch.candidates;
   std::uint64_t exact = 0, near_drops = 0, listed = 0, in = 0, comparisons = 0;
   auto drop = [&](std::size_t i, std::string_view rule, std::string_view of_id, std::uint32_t of_line) {
     const internal::Unit u = units.unit(i);
@@ -604,6 +694,7 @@ Document RemoveDuplicates(Document doc, MakeUnits make_units, const DedupOptions
     c.dropped_by_list += listed;
     c.near_comparisons += comparisons;
   }
+  internal::ReleaseLargeScratch();
   return doc;
 }
 
@@ -618,7 +709,7 @@ Status ValidateDedup(const DedupOptions& options, const DedupState& state) {
 
 Document RemoveDuplicateParagraphs(Document doc, const DedupOptions& options, const DedupState& state) {
   return RemoveDuplicates(
-      std::move(doc), [](const Document& d) { return UnitKeys(d); }, options, state);
+      std::move(doc), [](const Document& d) -> UnitKeys& { return ReusedUnitKeys(d); }, options, state);
 }
 
 void PreparedUnits::Clear() {
@@ -630,7 +721,7 @@ void PreparedUnits::Clear() {
 
 void PrepareUnits(const Document& doc, const DedupOptions& options, PreparedUnits* out) {
   out->Clear();
-  UnitKeys units(doc);
+  UnitKeys& units = ReusedUnitKeys(doc);
   out->units.resize(units.size());
   for (std::size_t i = 0; i < units.size(); ++i) {
     PreparedUnits::Unit& u = out->units[i];
@@ -652,6 +743,7 @@ void PrepareUnits(const Document& doc, const DedupOptions& options, PreparedUnit
     }
   }
   out->problem = units.problem();
+  internal::ReleaseLargeScratch();
 }
 
 Document RemoveDuplicateParagraphs(Document doc, const PreparedUnits& prepared, const DedupOptions& options,

@@ -103,4 +103,17 @@ std::vector<Section> BuildSections(const Document& doc) {
   return sections;
 }
 
+void BuildSectionSpans(const Document& doc, std::vector<SectionSpan>* out) {
+  out->clear();
+  const auto count = static_cast<std::uint32_t>(doc.blocks.size());
+  for (std::uint32_t i = 0; i < count; ++i) {
+    if (doc.blocks[i].kind == BlockKind::kHeading) {
+      out->push_back(SectionSpan{static_cast<int>(i), i + 1, i + 1});
+      continue;
+    }
+    if (out->empty()) out->push_back(SectionSpan{-1, i, i});
+    out->back().end = i + 1;
+  }
+}
+
 }  // namespace pagewash

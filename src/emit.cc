@@ -3,14 +3,32 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <vector>
 
 #include "json_parts.h"
+#include "scratch.h"
 #include "pagewash/json.h"
 #include "pagewash/content_hash.h"
 #include "pagewash/signals.h"
 
 namespace pagewash {
 namespace {
+
+// What EmitJson keeps across documents, one per thread (-j N runs
+// documents on worker threads): the sections, their hashes and the open
+// headings, so that writing a document allocates nothing once they have
+// grown.
+struct EmitScratch {
+  std::vector<SectionSpan> sections;
+  FlatHashes hashes;
+  std::vector<std::size_t> path;  // Open headings, by block index.
+
+  std::size_t CapacityBytes() const {
+    return sections.capacity() * sizeof(SectionSpan) +
+           (hashes.sections.capacity() + hashes.blocks.capacity()) * sizeof(std::uint64_t) +
+           path.capacity() * sizeof(std::size_t);
+  }
+};
 
 void EmitJson(const Document& doc, const EmitOptions& options, std::string* out) {
   // The JSON holds the text twice (the blocks and "text") and about 60
@@ -21,85 +39,111 @@ void EmitJson(const Document& doc, const EmitOptions& options, std::string* out)
   std::size_t bytes = 0;
   for (const Block& b : doc.blocks) bytes += b.text.length + 2;
   out->reserve(out->size() + 2 * bytes + 128 * doc.blocks.size() + 4096);
+  thread_local internal::Scratch<EmitScratch> scratch;
+  const std::uint32_t fields = options.fields;
+  const bool hashes_wanted = (fields & kFieldHash) != 0;
+  const bool sections_wanted = (fields & kFieldSections) != 0;
   JsonWriter w(out, options.pretty ? 2 : 0);
-  const std::vector<Section> sections = BuildSections(doc);
-  const DocumentHashes hashes = ComputeHashes(doc, sections);
+  const std::vector<SectionSpan>& sections = scratch.sections;
+  if (hashes_wanted || sections_wanted) BuildSectionSpans(doc, &scratch.sections);
+  const FlatHashes& hashes = scratch.hashes;
+  if (hashes_wanted) ComputeFlatHashes(doc, sections, &scratch.hashes);
   w.BeginObject();
   w.Key("id");
   w.String(doc.id);
-  w.Key("source");
-  w.String(doc.source);
-  w.Key("title");
-  if (doc.title.empty()) {
-    w.Null();
-  } else {
-    w.String(doc.title);
+  if ((fields & kFieldSource) != 0) {
+    w.Key("source");
+    w.String(doc.source);
   }
-  w.Key("hash");
-  w.String(HashText(hashes.hash).view());
-  w.Key("sections");
-  w.BeginArray();
-  std::vector<std::size_t> path;                       // Open headings, by block index.
-  for (std::size_t si = 0; si < sections.size(); ++si) {
-    const Section& section = sections[si];
-    w.BeginObject();
+  if ((fields & kFieldTitle) != 0) {
+    w.Key("title");
+    if (doc.title.empty()) {
+      w.Null();
+    } else {
+      w.String(doc.title);
+    }
+  }
+  if (hashes_wanted) {
     w.Key("hash");
-    w.String(HashText(hashes.sections[si].hash).view());
-    w.Key("heading");
-    if (section.heading < 0) {
-      w.Null();
-    } else {
-      w.String(doc.Text(doc.blocks[static_cast<std::size_t>(section.heading)]));
-    }
-    w.Key("level");
-    if (section.heading < 0) {
-      w.Null();
-    } else {
-      w.Uint(doc.blocks[static_cast<std::size_t>(section.heading)].level);
-    }
-    // The headings above this one, outermost first, and this one: a
-    // heading closes every open one of its level or deeper.
-    if (section.heading >= 0) {
-      const Block& heading = doc.blocks[static_cast<std::size_t>(section.heading)];
-      while (!path.empty() && doc.blocks[path.back()].level >= heading.level) path.pop_back();
-      path.push_back(static_cast<std::size_t>(section.heading));
-    }
-    w.Key("path");
+    w.String(HashText(hashes.hash).view());
+  }
+  if (sections_wanted) {
+    w.Key("sections");
     w.BeginArray();
-    for (std::size_t h : path) w.String(doc.Text(doc.blocks[h]));
-    w.EndArray();
-    w.Key("blocks");
-    w.BeginArray();
-    for (std::size_t bi = 0; bi < section.blocks.size(); ++bi) {
-      const Block& b = doc.blocks[section.blocks[bi]];
+    std::vector<std::size_t>& path = scratch.path;
+    path.clear();
+    for (std::size_t si = 0; si < sections.size(); ++si) {
+      const SectionSpan& section = sections[si];
       w.BeginObject();
-      w.Key("hash");
-      w.String(HashText(hashes.sections[si].blocks[bi]).view());
-      w.Key("type");
-      w.String(b.kind == BlockKind::kListItem ? "list_item" : "paragraph");
-      w.Key("text");
-      w.String(doc.Text(b));
-      internal::WriteListItemFields(doc, b, &w);
+      if (hashes_wanted) {
+        w.Key("hash");
+        w.String(HashText(hashes.sections[si]).view());
+      }
+      w.Key("heading");
+      if (section.heading < 0) {
+        w.Null();
+      } else {
+        w.String(doc.Text(doc.blocks[static_cast<std::size_t>(section.heading)]));
+      }
+      w.Key("level");
+      if (section.heading < 0) {
+        w.Null();
+      } else {
+        w.Uint(doc.blocks[static_cast<std::size_t>(section.heading)].level);
+      }
+      // The headings above this one, outermost first, and this one: a
+      // heading closes every open one of its level or deeper.
+      if (section.heading >= 0) {
+        const Block& heading = doc.blocks[static_cast<std::size_t>(section.heading)];
+        while (!path.empty() && doc.blocks[path.back()].level >= heading.level) path.pop_back();
+        path.push_back(static_cast<std::size_t>(section.heading));
+      }
+      w.Key("path");
+      w.BeginArray();
+      for (std::size_t h : path) w.String(doc.Text(doc.blocks[h]));
+      w.EndArray();
+      w.Key("blocks");
+      w.BeginArray();
+      for (std::uint32_t bi = section.begin; bi < section.end; ++bi) {
+        const Block& b = doc.blocks[bi];
+        w.BeginObject();
+        if (hashes_wanted) {
+          w.Key("hash");
+          w.String(HashText(hashes.blocks[bi]).view());
+        }
+        w.Key("type");
+        w.String(b.kind == BlockKind::kListItem ? "list_item" : "paragraph");
+        w.Key("text");
+        w.String(doc.Text(b));
+        internal::WriteListItemFields(doc, b, &w);
+        w.EndObject();
+      }
+      w.EndArray();
       w.EndObject();
     }
     w.EndArray();
-    w.EndObject();
   }
-  w.EndArray();
-  if (options.signals) {
-    WriteMetadataWithSignals(doc, &w);
-  } else {
-    internal::WriteMetadata(doc, &w);
+  if ((fields & kFieldMetadata) != 0) {
+    if (options.signals) {
+      WriteMetadataWithSignals(doc, &w);
+    } else {
+      internal::WriteMetadata(doc, &w);
+    }
   }
-  w.Key("text");
-  w.ComposedText(doc);
-  w.Key("schema_version");
-  w.String(kSchemaVersion);
-  internal::WriteStats(doc.stats, &w);
-  internal::WriteRemovals(doc, &w);
+  if ((fields & kFieldText) != 0) {
+    w.Key("text");
+    w.ComposedText(doc);
+  }
+  if ((fields & kFieldSchemaVersion) != 0) {
+    w.Key("schema_version");
+    w.String(kSchemaVersion);
+  }
+  if ((fields & kFieldStats) != 0) internal::WriteStats(doc.stats, &w);
+  if ((fields & kFieldRemoved) != 0) internal::WriteRemovals(doc, &w);
   internal::WriteExtra(doc, &w);
   w.EndObject();
   out->push_back('\n');
+  internal::ReleaseLargeScratch();
 }
 
 // A control character (a line end above all) as a visible escape, so text
@@ -285,6 +329,41 @@ void EmitText(const Document& doc, std::string* out) {
 }
 
 }  // namespace
+
+namespace {
+
+struct NamedField {
+  std::string_view name;
+  std::uint32_t bit;
+};
+constexpr NamedField kOutputFields[] = {
+    {"id", 0},
+    {"source", kFieldSource},
+    {"title", kFieldTitle},
+    {"hash", kFieldHash},
+    {"sections", kFieldSections},
+    {"metadata", kFieldMetadata},
+    {"text", kFieldText},
+    {"schema_version", kFieldSchemaVersion},
+    {"stats", kFieldStats},
+    {"removed", kFieldRemoved},
+};
+
+}  // namespace
+
+bool OutputFieldBit(std::string_view name, std::uint32_t* bit) {
+  for (const NamedField& f : kOutputFields) {
+    if (f.name == name) {
+      *bit = f.bit;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string_view OutputFieldNames() {
+  return "id, source, title, hash, sections, metadata, text, schema_version, stats, removed";
+}
 
 void EmitDocument(const Document& doc, const EmitOptions& options, std::string* out) {
   switch (options.format) {

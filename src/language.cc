@@ -6,9 +6,11 @@
 #include <cld2/public/compact_lang_det.h>
 // clang-format on
 #include <fmt/format.h>
+#include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -109,10 +111,12 @@ UScriptCode ScriptOf(std::uint32_t c) {
 // stop-word profile hit most. Empty when it cannot tell.
 std::string_view DetectByProfiles(std::string_view sample) {
   // Scratch reused across documents (see DetectLanguage).
-  thread_local std::unordered_map<int, std::size_t> scripts;
+  // Letters by script code: ICU's codes are 0 to UCHAR_SCRIPT's largest.
+  static const auto kScripts = static_cast<std::size_t>(u_getIntPropertyMaxValue(UCHAR_SCRIPT)) + 1;
+  thread_local std::vector<std::size_t> scripts;
   thread_local std::vector<std::size_t> hits;
   thread_local text::TokenizedText tokens;
-  scripts.clear();
+  scripts.assign(kScripts, 0);
   const StopwordTable& table = Table();
   hits.assign(table.profiles.size(), 0);
   bool kana = false;
@@ -121,7 +125,7 @@ std::string_view DetectByProfiles(std::string_view sample) {
     if (!text::IsLetter(c)) continue;
     UScriptCode script = ScriptOf(c);
     kana = kana || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
-    ++scripts[script];
+    if (script >= 0 && static_cast<std::size_t>(script) < kScripts) ++scripts[static_cast<std::size_t>(script)];
   }
   text::Tokenize(sample, &tokens);
   for (const text::Token& token : tokens.tokens) {
@@ -129,12 +133,13 @@ std::string_view DetectByProfiles(std::string_view sample) {
     if (it == table.words.end()) continue;
     for (std::size_t p = 0; p < hits.size(); ++p) hits[p] += (it->second >> p) & 1;
   }
+  // The script with the most letters; of two with as many, the lower code.
   int best_script = USCRIPT_INVALID_CODE;
   std::size_t best_count = 0;
-  for (const auto& [script, count] : scripts) {
-    if (count > best_count || (count == best_count && script < best_script)) {
-      best_script = script;
-      best_count = count;
+  for (std::size_t script = 0; script < scripts.size(); ++script) {
+    if (scripts[script] > best_count) {
+      best_script = static_cast<int>(script);
+      best_count = scripts[script];
     }
   }
   auto script = static_cast<UScriptCode>(best_script);
@@ -162,17 +167,24 @@ std::string_view Iso639(const char* cld2_code) {
   return code.substr(0, code.find('-'));
 }
 
-// Appends whole characters of `text` to *sample, up to kSampleBytes.
-void AppendSample(std::string_view text, std::string* sample) {
-  if (sample->size() >= kSampleBytes) return;
+// Appends whole characters of `text` to *sample, up to kSampleBytes. False
+// once the sample is full: the rest of the document need not be read.
+//
+// The cut stays at a character boundary, not a word's: CLD2's scores move
+// with the sample's length (the probe's slices are spread over it), and a
+// cut one word earlier changes language_score on a few pages in a thousand.
+bool AppendSample(std::string_view text, std::string* sample) {
+  if (sample->size() >= kSampleBytes) return false;
   if (!sample->empty()) sample->push_back('\n');
   std::size_t room = kSampleBytes - std::min(sample->size(), kSampleBytes);
   if (text.size() > room) {
     // Back up to the start of a UTF-8 sequence.
     while (room > 0 && (static_cast<unsigned char>(text[room]) & 0xC0) == 0x80) --room;
-    text = text.substr(0, room);
+    sample->append(text.substr(0, room));
+    return false;
   }
   sample->append(text);
+  return sample->size() < kSampleBytes;
 }
 
 // What CLD2 says of a sample: its top three languages and their shares.
@@ -220,13 +232,17 @@ LanguageGuess DetectLanguage(const Document& doc) {
   // has grown to kSampleBytes.
   thread_local std::string sample;
   sample.clear();
-  for (const Block& b : doc.blocks) {
-    if (b.kind != BlockKind::kHeading) AppendSample(doc.Text(b), &sample);
+  sample.reserve(kSampleBytes);
+  bool room = true;
+  for (std::size_t i = 0; room && i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.kind != BlockKind::kHeading) room = AppendSample(doc.Text(b), &sample);
   }
   // Headings last: menus and labels are often in another language than the
   // body, but a short page may be little else.
-  for (const Block& b : doc.blocks) {
-    if (b.kind == BlockKind::kHeading) AppendSample(doc.Text(b), &sample);
+  for (std::size_t i = 0; room && i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.kind == BlockKind::kHeading) room = AppendSample(doc.Text(b), &sample);
   }
   // Too few letters: nothing can tell.
   std::size_t letters = 0;
@@ -243,6 +259,7 @@ LanguageGuess DetectLanguage(const Document& doc) {
   thread_local std::string probe;
   if (sample.size() > kProbes * kProbeBytes) {
     probe.clear();
+    probe.reserve(kProbes * (kProbeBytes + 1));
     for (std::size_t k = 0; k < kProbes; ++k) {
       std::size_t begin = CharBoundary(sample, sample.size() * k / kProbes);
       std::size_t end = CharBoundary(sample, begin + kProbeBytes);
@@ -263,7 +280,10 @@ void AddLanguageMetadata(Document* doc) {
   LanguageGuess guess = DetectLanguage(*doc);
   doc->SetMetadata("language", guess.code);
   // A whole percent divided by 100: the shortest form has two decimals at most.
-  doc->SetMetadata("language_score", fmt::format("{}", guess.score), /*raw_json=*/true);
+  char score[32];
+  auto end = fmt::format_to_n(score, sizeof score, "{}", guess.score).out;
+  doc->SetMetadata("language_score", std::string_view(score, static_cast<std::size_t>(end - score)),
+                   /*raw_json=*/true);
 }
 
 }  // namespace pagewash

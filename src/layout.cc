@@ -283,8 +283,15 @@ BodyLayout MeasureBody(const Document& doc) {
 }
 
 std::vector<Unit> SplitUnits(const Document& doc) {
-  const bool one_block_per_line = OneBlockPerLine(doc);
   std::vector<Unit> units;
+  SplitUnits(doc, &units);
+  return units;
+}
+
+void SplitUnits(const Document& doc, std::vector<Unit>* out) {
+  const bool one_block_per_line = OneBlockPerLine(doc);
+  std::vector<Unit>& units = *out;
+  units.clear();
   const std::vector<Block>& blocks = doc.blocks;
   std::size_t i = 0;
   while (i < blocks.size()) {
@@ -352,7 +359,6 @@ std::vector<Unit> SplitUnits(const Document& doc) {
     units.push_back(unit);
     i = end;
   }
-  return units;
 }
 
 }  // namespace pagewash::internal

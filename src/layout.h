@@ -79,6 +79,9 @@ bool IsHangingUnder(const Block& first, const Block& next, const Document& doc);
 /// Groups the document's blocks into units. Blocks that are not kLine are a
 /// unit each.
 std::vector<Unit> SplitUnits(const Document& doc);
+/// The same into *units (cleared first), for a caller that keeps the
+/// vector across documents.
+void SplitUnits(const Document& doc, std::vector<Unit>* units);
 
 /// Text wrapped by a crawler or a mail client is at most this many columns.
 inline constexpr std::size_t kWrapWidth = 100;

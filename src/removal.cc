@@ -1,6 +1,39 @@
 #include "removal.h"
 
+#include <type_traits>
+
+#include "scratch.h"
+
 namespace pagewash::internal {
+
+namespace {
+// The marks' buffer of the last remover of this thread to finish, taken by
+// the next one: a document's marks cost no allocation once it has grown.
+// A remover made while another lives gets an empty one, which is correct.
+template <class Mark>
+std::vector<Mark>& SpareMarks() {
+  thread_local Scratch<std::vector<Mark>> spare;
+  return spare;
+}
+}  // namespace
+
+BlockRemover::BlockRemover(Document* doc, std::string_view stage, bool explain)
+    : doc_(doc), stage_(stage), explain_(explain) {
+  mark_of_.swap(SpareMarks<std::uint32_t>());
+  mark_of_.assign(doc->blocks.size(), 0);
+  marks_.swap(SpareMarks<Mark_>());
+  marks_.clear();
+}
+
+BlockRemover::~BlockRemover() {
+  // A large document's marks are not kept: see scratch.h.
+  auto give_back = [](auto& mine, auto& spare) {
+    using T = typename std::remove_reference_t<decltype(mine)>::value_type;
+    if (mine.capacity() > spare.capacity() && mine.capacity() * sizeof(T) <= kScratchKeepBytes) mine.swap(spare);
+  };
+  give_back(mark_of_, SpareMarks<std::uint32_t>());
+  give_back(marks_, SpareMarks<Mark_>());
+}
 
 void BlockRemover::Mark(std::size_t index, std::string_view rule, std::string_view duplicate_of_id,
                         std::uint32_t duplicate_of_line) {

@@ -16,8 +16,10 @@ class BlockRemover {
  public:
   /// `stage` names the stage in each Removal; with `explain` removals are
   /// kept in doc->removed.
-  BlockRemover(Document* doc, std::string_view stage, bool explain)
-      : doc_(doc), stage_(stage), explain_(explain), mark_of_(doc->blocks.size(), 0) {}
+  BlockRemover(Document* doc, std::string_view stage, bool explain);
+  ~BlockRemover();
+  BlockRemover(const BlockRemover&) = delete;
+  BlockRemover& operator=(const BlockRemover&) = delete;
 
   /// Marks blocks[index] for removal by `rule`. The first mark wins.
   /// `rule` must outlive Finish(). For a duplicate, names the block it repeats.

@@ -1,8 +1,11 @@
 #include "pagewash/segment.h"
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "layout.h"
+#include "scratch.h"
 #include "pagewash/language.h"
 #include "text/unicode.h"
 
@@ -74,12 +77,30 @@ bool EndsLikeHeading(std::string_view s) {
   return true;
 }
 
+// What SegmentSections keeps across documents, one per thread (-j N runs
+// documents on worker threads), so that a document costs no allocation for
+// them once they have grown.
+struct SegmentScratch {
+  std::vector<Unit> units;
+  std::vector<Candidate> cands;
+  std::vector<Block> out;  // The new block list, swapped with the document's.
+  std::string joined;
+
+  std::size_t CapacityBytes() const {
+    return units.capacity() * sizeof(Unit) + cands.capacity() * sizeof(Candidate) +
+           out.capacity() * sizeof(Block) + joined.capacity();
+  }
+};
+
 }  // namespace
 
 Document SegmentSections(Document doc, const SegmentOptions& options) {
-  std::vector<Unit> units = internal::SplitUnits(doc);
+  thread_local internal::Scratch<SegmentScratch> scratch;
+  std::vector<Unit>& units = scratch.units;
+  internal::SplitUnits(doc, &units);
   const bool one_block_per_line = internal::OneBlockPerLine(doc);
-  std::vector<Candidate> cands;
+  std::vector<Candidate>& cands = scratch.cands;
+  cands.clear();
   cands.reserve(units.size());
   for (const Unit& u : units) {
     Candidate c;
@@ -204,9 +225,10 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
   }
 
   // Build the new block list; joined text is appended to the arena.
-  std::vector<Block> out;
+  std::vector<Block>& out = scratch.out;
+  out.clear();
   out.reserve(cands.size());
-  std::string joined;
+  std::string& joined = scratch.joined;
   for (const Candidate& c : cands) {
     const Block& first = doc.blocks[c.unit.first];
     if (first.kind != BlockKind::kLine) {
@@ -250,7 +272,7 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
     b.gap = !out.empty() && !continues_list;
     out.push_back(b);
   }
-  doc.blocks = std::move(out);
+  doc.blocks.swap(out);  // The old list's buffer serves the next document.
 
   // The title: the main content's headline when strip found it (a heading
   // from now on, whatever it looked like), else the first heading, or the one
@@ -279,11 +301,12 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
         t = i + 1;
       }
       doc.blocks[t].level = 1;
-      doc.title = std::string(doc.Text(doc.blocks[t]));
+      doc.title.assign(doc.Text(doc.blocks[t]));
       break;
     }
   }
   if (doc.GetMetadata("language").empty()) AddLanguageMetadata(&doc);
+  internal::ReleaseLargeScratch();
   doc.stages.emplace_back("segment");
   return doc;
 }

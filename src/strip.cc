@@ -1,5 +1,6 @@
 #include "pagewash/strip.h"
 
+#include "scratch.h"
 #include "strip/passes.h"
 
 namespace pagewash {
@@ -27,19 +28,22 @@ constexpr internal::StripPass kPasses[] = {
 
 Document StripBoilerplate(Document doc, const StripOptions& options) {
   const RuleSet& rules = options.rules != nullptr ? *options.rules : RuleSet::Default();
-  internal::StripContext context(&doc, rules.compiled(), options.explain);
-  context.content_model = options.content_model;
-  context.favor = options.favor;
-  context.site_furniture = options.site_furniture;
-  internal::ShowFormulaText(&context);
-  internal::MatchLines(&context);
-  for (internal::StripPass pass : kPasses) {
-    pass(&context);
-    // Only the caption pass reads the keys: their memory goes back before
-    // the content model, which needs its own.
-    if (pass == internal::TakeGluedCaptions) context.ReleaseKeys();
+  {
+    internal::StripContext context(&doc, rules.compiled(), options.explain);
+    context.content_model = options.content_model;
+    context.favor = options.favor;
+    context.site_furniture = options.site_furniture;
+    internal::ShowFormulaText(&context);
+    internal::MatchLines(&context);
+    for (internal::StripPass pass : kPasses) {
+      pass(&context);
+      // Only the caption pass reads the keys: a large page's go back before
+      // the content model, which needs memory of its own.
+      if (pass == internal::TakeGluedCaptions) context.ReleaseLargeKeys();
+    }
+    doc.stats.stripped += context.remover.Finish();
   }
-  doc.stats.stripped += context.remover.Finish();
+  internal::ReleaseLargeScratch();  // The context has handed its buffers back.
   doc.stages.emplace_back("strip");
   return doc;
 }

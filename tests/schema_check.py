@@ -8,8 +8,11 @@ For every page in testdata/pages, testdata/corpus/pages and testdata/dialects/*/
 --explain: the records `pagewash clean` writes (with --signals in the
 --explain run) against pagewash-output.schema.json, and the stream records
 after strip, after dedup and after segment against
-pagewash-stream.schema.json. Exits 77 (ctest: skipped) when the jsonschema
-package is missing.
+pagewash-stream.schema.json. The output schema requires only `id`, since
+--fields may leave out any other field: that a record without --fields has
+them all (and every section and block its hash) is checked here, and the
+records of two --fields runs hold exactly the fields asked for. Exits 77
+(ctest: skipped) when the jsonschema package is missing.
 """
 import glob
 import json
@@ -48,6 +51,26 @@ def check(validator, name, output):
     return len(lines), errors
 
 
+# The fields a record without --fields always has.
+ALL_FIELDS = {"id", "source", "title", "hash", "sections", "metadata", "text", "schema_version", "stats"}
+
+
+def check_fields(name, output, want, optional=frozenset(), hashes=True):
+    """Each record of `output` has the fields `want` (and maybe `optional`),
+    and its sections and blocks have a hash exactly when `hashes`."""
+    errors = []
+    for n, line in enumerate(output.decode("utf-8").splitlines(), 1):
+        record = json.loads(line)
+        keys = set(record)
+        if not want <= keys or not keys <= want | optional:
+            errors.append(f"{name}, record {n}: fields {sorted(keys)}, want {sorted(want)}")
+        for section in record.get("sections", []):
+            for part in [section, *section["blocks"]]:
+                if ("hash" in part) != hashes:
+                    errors.append(f"{name}, record {n}: a section or block with hash {'absent' if hashes else 'present'}")
+    return errors
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
@@ -68,10 +91,11 @@ def main():
     records, errors = 0, []
     for explain in ([], ["--explain"]):
         signals = ["--signals"] if explain else []
-        n, e = check(output, f"clean {' '.join(explain + signals)}",
-                     run(pagewash, ["clean", *explain, *signals, *pages]))
+        clean = run(pagewash, ["clean", *explain, *signals, *pages])
+        n, e = check(output, f"clean {' '.join(explain + signals)}", clean)
         records += n
         errors += e
+        errors += check_fields(f"clean {' '.join(explain + signals)}", clean, ALL_FIELDS, {"removed"})
         data = None
         for stage in ("strip", "dedup", "segment"):
             data = run(pagewash, [stage, *explain, *pages]) if data is None else run(
@@ -79,6 +103,14 @@ def main():
             n, e = check(stream, f"after {stage} {' '.join(explain)}", data)
             records += n
             errors += e
+    for fields, want, hashes in (("text,sections", {"id", "text", "sections"}, False),
+                                 ("id", {"id"}, False),
+                                 ("hash,sections,stats", {"id", "hash", "sections", "stats"}, True)):
+        name = f"clean --fields {fields}"
+        data = run(pagewash, ["clean", "--fields", fields, *pages])
+        n, e = check(output, name, data)
+        records += n
+        errors += e + check_fields(name, data, want, hashes=hashes)
     for message in errors[:50]:
         print("FAIL:", message)
     print(f"{records} records of {len(pages)} pages validated, {len(errors)} violations")

@@ -344,6 +344,10 @@ void DeclareOptions(const CommandSpec& spec, ParsedFlags* flags, CommandOptions*
          "json (default), markdown, text, or diff (kept and removed lines in input order; "
          "removals need --explain)")
         ("pretty", po::bool_switch(&a.pretty), "indent JSON (then one object per document, not JSON Lines)")
+        ("fields", po::value<std::string>()->value_name("LIST")->notifier([&a](const std::string& v) { a.fields = v; }),
+         "write only these top-level JSON fields, comma-separated, of: source, title, hash (every hash), "
+         "sections, metadata, text, schema_version, stats, removed; id, and the fields of an input record "
+         "that pagewash does not know, are always written")
         ("signals", po::bool_switch(&a.signals),
          "add metadata.signals to the JSON: the word, line and repetition counts and ratios that "
          "the Gopher and C4 quality filters use (docs/signals.md)")

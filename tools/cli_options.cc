@@ -9,12 +9,48 @@
 
 #include <unistd.h>
 
+#include "pagewash/emit.h"
 #include "pagewash/text_input.h"
 
 namespace pagewash::cli {
 namespace {
 
 Status UsageError(std::string message) { return Status::InvalidArgument(std::move(message)); }
+
+// --fields LIST: the OutputField bits of the names in LIST. Each name must be
+// a top-level field of the JSON output; what the run would add to a field
+// left out (--signals, --explain's removals) is an error rather than lost.
+Status ParseFields(std::string_view list, const ParsedFlags& a, std::uint32_t* fields) {
+  if (a.format != "json") return UsageError("--fields picks fields of the JSON output: leave out --format");
+  if (!a.changes_since.empty()) return UsageError("--changes-since writes a change feed: leave out --fields");
+  std::uint32_t bits = 0;
+  bool any = false;
+  while (true) {
+    const std::size_t comma = list.find(',');
+    std::string_view name = list.substr(0, comma);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    if (!name.empty()) {
+      std::uint32_t bit = 0;
+      if (!OutputFieldBit(name, &bit)) {
+        return UsageError(fmt::format("--fields: no output field '{}' (the fields: {})", name, OutputFieldNames()));
+      }
+      bits |= bit;
+      any = true;
+    }
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  if (!any) return UsageError(fmt::format("--fields needs at least one field name, of: {}", OutputFieldNames()));
+  if (a.signals && (bits & kFieldMetadata) == 0) {
+    return UsageError("--signals adds metadata.signals: add metadata to --fields, or leave out --signals");
+  }
+  if (a.explain && (bits & kFieldRemoved) == 0) {
+    return UsageError("--explain adds the removed field: add removed to --fields, or leave out --explain");
+  }
+  *fields = bits;
+  return Status::Ok();
+}
 
 }  // namespace
 
@@ -128,6 +164,9 @@ Result<RunPlan> Validate(const CommandSpec& spec, const ParsedFlags& a, const En
   // A file a document is pretty JSON; a shard is JSON Lines.
   config.options.emit.pretty = a.pretty || (!a.out_dir.empty() && a.shard_size.empty());
   config.options.emit.signals = a.signals;
+  if (a.fields.has_value()) {
+    if (Status s = ParseFields(*a.fields, a, &config.options.emit.fields); !s.ok()) return s;
+  }
   if (!a.out_dir.empty() && !a.changes_since.empty()) {
     return UsageError("--out-dir and --changes-since do not go together");
   }

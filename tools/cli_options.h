@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,6 +74,7 @@ struct ParsedFlags {
   std::string format = "json";
   bool pretty = false;
   bool signals = false;
+  std::optional<std::string> fields;  ///< --fields LIST; absent: all.
   std::string changes_since;
   std::string out_dir;
   std::string shard_size;

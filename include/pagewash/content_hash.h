@@ -75,6 +75,18 @@ DocumentHashes ComputeHashes(const Document& doc);
 /// sections and their block hashes are in the order of `sections`.
 DocumentHashes ComputeHashes(const Document& doc, const std::vector<Section>& sections);
 
+/// The hashes of ComputeHashes in flat arrays, for a writer that keeps them
+/// across documents (emit): no allocation once they have grown.
+struct FlatHashes {
+  std::uint64_t hash = 0;
+  std::vector<std::uint64_t> sections;  ///< By section, in the order of `spans`.
+  std::vector<std::uint64_t> blocks;    ///< By index into Document::blocks; 0 for headings.
+};
+
+/// Hashes `doc` as ComputeHashes(doc) does, its sections being `spans`
+/// (BuildSectionSpans(doc)), into *out.
+void ComputeFlatHashes(const Document& doc, const std::vector<SectionSpan>& spans, FlatHashes* out);
+
 }  // namespace pagewash
 
 #endif  // PAGEWASH_CONTENT_HASH_H_

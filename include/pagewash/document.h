@@ -187,6 +187,19 @@ struct Section {
 /// which is omitted when empty.
 std::vector<Section> BuildSections(const Document& doc);
 
+/// A section as BuildSections makes it, without a list of its own: its
+/// blocks are blocks [begin, end), none of them a heading.
+struct SectionSpan {
+  int heading = -1;  ///< Index into Document::blocks, or -1.
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
+/// The sections of BuildSections(doc), in the same order, into *out
+/// (cleared first): a caller that keeps *out across documents allocates
+/// nothing once it has grown.
+void BuildSectionSpans(const Document& doc, std::vector<SectionSpan>* out);
+
 }  // namespace pagewash
 
 #endif  // PAGEWASH_DOCUMENT_H_

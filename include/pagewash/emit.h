@@ -33,7 +33,9 @@
 #ifndef PAGEWASH_EMIT_H_
 #define PAGEWASH_EMIT_H_
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "pagewash/document.h"
 
@@ -46,12 +48,40 @@ enum class OutputFormat {
   kDiff,      ///< What was kept and removed, in input order, as a person reads a diff.
 };
 
+/// The top-level fields of the JSON output that a user may leave out
+/// (`--fields`), as bits of EmitOptions::fields. `id` is always written, and
+/// so are the fields of an input record that pagewash does not know.
+/// Leaving out `hash` leaves out every hash: the document's, and the
+/// sections' and blocks' when `sections` is kept.
+enum OutputField : std::uint32_t {
+  kFieldSource = 1u << 0,
+  kFieldTitle = 1u << 1,
+  kFieldHash = 1u << 2,
+  kFieldSections = 1u << 3,
+  kFieldMetadata = 1u << 4,
+  kFieldText = 1u << 5,
+  kFieldSchemaVersion = 1u << 6,
+  kFieldStats = 1u << 7,
+  kFieldRemoved = 1u << 8,
+};
+inline constexpr std::uint32_t kAllOutputFields = (1u << 9) - 1;
+
+/// The bit of an output field's name ("text" -> kFieldText); 0 for "id",
+/// which is always written; false for a name that is no top-level field.
+bool OutputFieldBit(std::string_view name, std::uint32_t* bit);
+
+/// The names OutputFieldBit knows, "id" first, in the order they are written.
+std::string_view OutputFieldNames();
+
 struct EmitOptions {
   OutputFormat format = OutputFormat::kJson;
   /// JSON: indent by two spaces (the output is then not JSON Lines).
   bool pretty = false;
   /// JSON: add metadata.signals, the quality signals of the text (signals.h).
   bool signals = false;
+  /// JSON: the OutputField bits of the top-level fields to write; the rest
+  /// are left out (and hashes not computed when `hash` is left out).
+  std::uint32_t fields = kAllOutputFields;
 };
 
 /// Appends the final form of `doc` to *out, ending with a newline. A document

@@ -28,15 +28,16 @@ struct LanguageGuess {
 
 /// The main language of the document. The sample is the text of its
 /// paragraphs, list items and unsegmented lines, then of its headings, up to
-/// 4 KiB (cut at a character boundary). Fewer than 20 letters give "und".
+/// 4 KiB (cut at a character boundary; the blocks past it are not read).
+/// Fewer than 20 letters give "und".
 /// CLD2 first reads a probe: 4 slices of 128 bytes spread evenly over the
 /// sample. When it calls that reliable and gives the top language at least
 /// 90%, that is the answer, with the probe's score; otherwise CLD2 reads the
 /// whole sample, whose majority language wins. Where CLD2 is still unsure,
 /// the script of the letters (Greek, Hebrew, Thai, ...) or, for Latin and
 /// Cyrillic text, the stop-word profile hit most (at least 3 hits) decides;
-/// failing that, CLD2's best effort; else "und". Deterministic. Reuses one
-/// buffer per thread.
+/// failing that, CLD2's best effort; else "und". Deterministic. Reuses its
+/// buffers, one set per thread: no allocation once they have grown.
 LanguageGuess DetectLanguage(const Document& doc);
 
 /// Sets metadata.language to DetectLanguage's code and metadata.language_score

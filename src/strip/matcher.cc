@@ -18,7 +18,15 @@ bool StartsWithAny(std::string_view line, const std::vector<std::string>& starts
 
 }  // namespace
 
-Matcher::Matcher(const CompiledRules& rules) : rules_(rules) {
+Matcher::Matcher(const CompiledRules& rules) { Reset(rules); }
+
+void Matcher::Reset(const CompiledRules& rules) {
+  rules_ = &rules;
+  touched_.clear();
+  always_.clear();
+  dateline_ = -1;
+  words_ = 0;
+  cut_ = false;
   std::size_t n = rules.rules.size();
   groups_.assign(n, 0);
   prefix_words_.assign(n, 0);
@@ -35,7 +43,16 @@ Matcher::Matcher(const CompiledRules& rules) : rules_(rules) {
   }
 }
 
-LineVerdict Matcher::Match(std::string_view line) {
+std::size_t Matcher::CapacityBytes() const {
+  auto tokens = [](const text::TokenizedText& t) { return t.key.capacity() + t.tokens.capacity() * sizeof(text::Token); };
+  return tokens(tokens_) + tokens(part_) + tokens(window_) + verdict_.near_rules.capacity() * sizeof(std::uint16_t) +
+         groups_.capacity() * sizeof(std::uint64_t) +
+         prefix_words_.capacity() * sizeof(std::uint32_t) + covered_.capacity() * sizeof(std::uint64_t) +
+         whole_line_.capacity() + month_.capacity() + by_.capacity() +
+         (touched_.capacity() + always_.capacity()) * sizeof(std::uint16_t);
+}
+
+const LineVerdict& Matcher::Match(std::string_view line) {
   for (std::uint16_t r : touched_) {
     groups_[r] = 0;
     prefix_words_[r] = 0;
@@ -58,10 +75,12 @@ LineVerdict Matcher::Match(std::string_view line) {
   std::sort(touched_.begin(), touched_.end());
   touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
 
-  LineVerdict v;
+  LineVerdict& v = verdict_;
+  static_cast<LineFacts&>(v) = LineFacts{};
+  v.near_rules.clear();
   const std::size_t words = words_;
   for (std::uint16_t r : touched_) {
-    const Rule& rule = rules_.rules[r];
+    const Rule& rule = rules_->rules[r];
     if (rule.type == RuleType::kNear) {
       if (whole_line_[r] && words >= rule.min_words && words <= rule.max_words)
         v.near_rules.push_back(r);
@@ -243,7 +262,7 @@ bool Matcher::IsBreadcrumb(std::string_view line, std::uint32_t prefix_words) co
 // scan a window that runs from part to part, so that a phrase may span a
 // cut. Memory stays at a part's tokens, whatever the line's length.
 void Matcher::ScanInParts(std::string_view line) {
-  const std::size_t keep = std::max<std::size_t>(kKeptWords, rules_.max_phrase_words + 3);
+  const std::size_t keep = std::max<std::size_t>(kKeptWords, rules_->max_phrase_words + 3);
   tokens_.tokens.clear();
   tokens_.key.clear();
   words_ = 0;
@@ -268,7 +287,7 @@ void Matcher::ScanInParts(std::string_view line) {
 
   // The window: the words the last part left unscanned (a phrase starting
   // there may end in the next part), then the next part's.
-  const std::size_t reach = rules_.max_phrase_words - 1;
+  const std::size_t reach = rules_->max_phrase_words - 1;
   std::size_t base = 0;  // The line's word number of window_'s first.
   window_.tokens.clear();
   window_.key.clear();
@@ -310,23 +329,23 @@ void Matcher::Scan(const text::TokenizedText& t, std::size_t to, std::size_t bas
   const std::size_t held = toks.size();
   for (std::size_t i = 0; i < to; ++i) {
     std::uint64_t run = toks[i].hash;
-    for (std::size_t n = 1; n <= rules_.max_phrase_words && i + n <= held; ++n) {
+    for (std::size_t n = 1; n <= rules_->max_phrase_words && i + n <= held; ++n) {
       if (n > 1) run = text::MixWordHash(run, toks[i + n - 1].hash);
-      const auto* slot = rules_.table.Find(run);
+      const auto* slot = rules_->table.Find(run);
       if (slot == nullptr) break;
       for (std::uint32_t k = 0; k < slot->count; ++k) {
-        const auto& e = rules_.table.entries[slot->first + k];
+        const auto& e = rules_->table.entries[slot->first + k];
         Record(e.rule, e.group, base + i, n, words);
       }
       if (!slot->continues) break;
     }
     std::string_view word = t.Word(i);
     std::string_view head;
-    if (word.size() <= rules_.stems.min_chars || !rules_.stems.MayStart(word) ||
-        !text::StemHead(word, rules_.stems.min_chars, &head)) {
+    if (word.size() <= rules_->stems.min_chars || !rules_->stems.MayStart(word) ||
+        !text::StemHead(word, rules_->stems.min_chars, &head)) {
       continue;
     }
-    const auto& bucket = rules_.stems.buckets[internal::StemBucket(head)];
+    const auto& bucket = rules_->stems.buckets[internal::StemBucket(head)];
     if (bucket.empty()) continue;
     for (const auto& stem : bucket) {
       if (word.size() > stem.prefix.size() &&
@@ -339,7 +358,7 @@ void Matcher::Scan(const text::TokenizedText& t, std::size_t to, std::size_t bas
 
 void Matcher::Record(std::uint16_t r, std::uint8_t group, std::size_t i, std::size_t n,
                      std::size_t words) {
-  const Rule& rule = rules_.rules[r];
+  const Rule& rule = rules_->rules[r];
   auto cover = [&] {
     if (i + n <= 64)
       covered_[r] |= ((n >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1)) << i;

@@ -18,14 +18,18 @@
 
 namespace pagewash::internal {
 
-/// What the rules say of one line on its own.
-struct LineVerdict {
+/// What the rules say of one line on its own, but its `near` rules.
+struct LineFacts {
   int rule = -1;                          ///< The first rule (in file order) that removes the line.
-  std::vector<std::uint16_t> near_rules;  ///< `near` rules whose phrases are the whole line.
   int header_rule = -1;                   ///< A `header` rule whose phrases are the whole line.
   std::string_view value;                 ///< Metadata value (byline name, date).
   std::string_view author;                ///< A dateline's "by NAME".
   std::string_view date;                  ///< A byline's date after the name.
+};
+
+/// What the rules say of one line on its own.
+struct LineVerdict : LineFacts {
+  std::vector<std::uint16_t> near_rules;  ///< `near` rules whose phrases are the whole line.
 };
 
 /// Matches lines against a rule set. Keeps its scratch between lines, so one
@@ -35,9 +39,20 @@ class Matcher {
  public:
   /// `rules` must outlive the Matcher.
   explicit Matcher(const CompiledRules& rules);
+  /// A Matcher for Reset() to start.
+  Matcher() = default;
 
-  /// Judges `line`. The verdict's views point into `line`.
-  LineVerdict Match(std::string_view line);
+  /// Starts over on `rules` (which must outlive the use), keeping the
+  /// buffers: a Matcher kept across documents allocates nothing once they
+  /// have grown.
+  void Reset(const CompiledRules& rules);
+
+  /// The bytes its buffers hold (scratch.h).
+  std::size_t CapacityBytes() const;
+
+  /// Judges `line`. The verdict's views point into `line`; it is valid
+  /// until the next Match() (its list is reused from line to line).
+  const LineVerdict& Match(std::string_view line);
 
   /// The last line's number of words.
   std::size_t words() const { return words_; }
@@ -79,7 +94,8 @@ class Matcher {
   void Scan(const text::TokenizedText& t, std::size_t to, std::size_t base);
   void Record(std::uint16_t r, std::uint8_t group, std::size_t i, std::size_t n, std::size_t words);
 
-  const CompiledRules& rules_;
+  const CompiledRules* rules_ = nullptr;
+  LineVerdict verdict_;         // What Match() returns.
   text::TokenizedText tokens_;  // The line's tokens; of a long one (cut_), the first few.
   std::size_t words_ = 0;       // The line's words.
   bool cut_ = false;            // tokens_ holds only the first of them.

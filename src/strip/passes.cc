@@ -6,6 +6,7 @@
 #include "content.h"
 #include "pagewash/profile.h"
 #include "layout.h"
+#include "scratch.h"
 #include "strip/formulas.h"
 #include "strip/shapes.h"
 
@@ -27,16 +28,62 @@ std::uint64_t GroupsOf(const StripContext& ctx, std::size_t i, std::uint16_t rul
 
 const LineFindings StripContext::kNoFindings;
 
+namespace {
+
+// The buffers of the last StripContext of this thread to finish, which the
+// next one takes (-j N runs documents on worker threads): a document costs
+// no allocation for them once they have grown. A context made while another
+// lives gets empty ones, which is correct.
+struct StripBuffers {
+  Scratch<std::vector<BlockInfo>> info;
+  Scratch<std::string> keys;
+  Scratch<std::vector<LineFindings>> findings;
+  Scratch<std::vector<std::uint16_t>> near;
+  Scratch<std::vector<std::pair<std::uint16_t, std::uint64_t>>> vocabulary;
+  Scratch<std::vector<bool>> about;
+  Scratch<std::vector<Unit>> units;
+};
+
+StripBuffers& SpareBuffers() {
+  thread_local StripBuffers spare;
+  return spare;
+}
+
+}  // namespace
+
 StripContext::StripContext(Document* document, const CompiledRules& compiled, bool explain)
-    : doc(*document),
-      rules(compiled),
-      info(document->blocks.size()),
-      about(compiled.rules.size(), false),
-      remover(document, "strip", explain) {}
+    : doc(*document), rules(compiled), remover(document, "strip", explain) {
+  StripBuffers& spare = SpareBuffers();
+  info.swap(spare.info);
+  keys.swap(spare.keys);
+  findings.swap(spare.findings);
+  near.swap(spare.near);
+  vocabulary.swap(spare.vocabulary);
+  about.swap(spare.about);
+  units_.swap(spare.units);
+  info.assign(document->blocks.size(), BlockInfo{});
+  keys.clear();
+  findings.clear();
+  near.clear();
+  vocabulary.clear();
+  about.assign(compiled.rules.size(), false);
+  units_.clear();
+}
+
+StripContext::~StripContext() {
+  StripBuffers& spare = SpareBuffers();
+  if (info.capacity() > spare.info.capacity()) info.swap(spare.info);
+  if (keys.capacity() > spare.keys.capacity()) keys.swap(spare.keys);
+  if (findings.capacity() > spare.findings.capacity()) findings.swap(spare.findings);
+  if (near.capacity() > spare.near.capacity()) near.swap(spare.near);
+  if (vocabulary.capacity() > spare.vocabulary.capacity()) vocabulary.swap(spare.vocabulary);
+  if (about.capacity() > spare.about.capacity()) about.swap(spare.about);
+  if (units_.capacity() > spare.units.capacity()) units_.swap(spare.units);
+}
 
 const std::vector<Unit>& StripContext::Units() {
   if (!have_units_) {
-    units_ = SplitUnits(doc);
+    SplitUnits(doc, &units_);
     have_units_ = true;
   }
   return units_;
@@ -50,7 +97,7 @@ void StripContext::Remove(std::size_t i, int rule) {
 
 int StripContext::NearSide(std::size_t j, int anchor, bool before) const {
   if (j >= info.size()) return -1;
-  for (std::uint16_t nr : Match(j).near_rules) {
+  for (std::uint16_t nr : NearRules(j)) {
     const Rule& r = rules.rules[nr];
     if (r.side == Rule::Side::kBefore && !before) continue;
     if (r.side == Rule::Side::kAfter && before) continue;
@@ -91,13 +138,15 @@ void ShowFormulaText(StripContext* ctx) {
 
 void MatchLines(StripContext* ctx) {
   const Document& doc = ctx->doc;
-  Matcher matcher(ctx->rules);
+  // One matcher a thread, its buffers kept from document to document.
+  thread_local Scratch<Matcher> matcher;
+  matcher.Reset(ctx->rules);
   // Folding rarely grows text, and a line keeps at most the start of its
   // key: the page's size is enough.
   ctx->keys.reserve(doc.ArenaSize() + doc.ArenaSize() / 8);
   for (std::size_t i = 0; i < ctx->info.size(); ++i) {
     std::string_view line = doc.Text(doc.blocks[i]);
-    LineVerdict v = matcher.Match(line);
+    const LineVerdict& v = matcher.Match(line);
     BlockInfo& b = ctx->info[i];
     b.words = static_cast<std::uint32_t>(matcher.words());
     // The caption pass compares short lines (headings) with fragments; a
@@ -111,17 +160,22 @@ void MatchLines(StripContext* ctx) {
       ctx->keys.append(key);
     }
     LineFindings found;
+    found.near_begin = static_cast<std::uint32_t>(ctx->near.size());
+    found.near_count = static_cast<std::uint32_t>(v.near_rules.size());
+    found.vocabulary_begin = static_cast<std::uint32_t>(ctx->vocabulary.size());
     for (std::uint16_t r : matcher.Touched()) {
       const Rule& rule = ctx->rules.rules[r];
       if (rule.type == RuleType::kVocabulary && (rule.chunk || rule.topic_mask != 0) &&
           matcher.Groups(r) != 0) {
-        found.vocabulary.emplace_back(r, matcher.Groups(r));
+        ctx->vocabulary.emplace_back(r, matcher.Groups(r));
+        ++found.vocabulary_count;
       }
     }
     if (v.rule >= 0 || !v.near_rules.empty() || v.header_rule >= 0 || !v.value.empty() ||
-        !v.author.empty() || !v.date.empty() || !found.vocabulary.empty()) {
-      found.match = std::move(v);
-      ctx->findings.push_back(std::move(found));
+        !v.author.empty() || !v.date.empty() || found.vocabulary_count > 0) {
+      ctx->near.insert(ctx->near.end(), v.near_rules.begin(), v.near_rules.end());
+      found.match = v;  // The facts: the near rules went to ctx->near.
+      ctx->findings.push_back(found);
       b.findings = static_cast<std::uint32_t>(ctx->findings.size());
     }
   }
@@ -139,7 +193,7 @@ void FindPageTopics(StripContext* ctx) {
     if (info[i].words == 0 || info[i].words > 10 || EndsWithSentencePunctuation(line)) continue;
     bool alone = (i == 0 || doc.blocks[i].gap) && (i + 1 == n || doc.blocks[i + 1].gap);
     if (!alone) continue;
-    if (ctx->Match(i).rule >= 0 || !ctx->Match(i).near_rules.empty()) continue;
+    if (ctx->Match(i).rule >= 0 || !ctx->NearRules(i).empty()) continue;
     for (const auto& [r, mask] : ctx->Vocabulary(i)) {
       if ((mask & ctx->rules.rules[r].topic_mask) != 0) ctx->about[r] = true;
     }
@@ -151,7 +205,8 @@ void ApplyLineVerdicts(StripContext* ctx) {
   // renderer wrapped a paragraph into are no lines of their own: "April
   // 2011." or "2004.^[306]" ending a wrapped paragraph is the paragraph's,
   // unless a rule took the paragraph's first line too.
-  std::vector<std::uint32_t> unit_first(ctx->info.size());
+  thread_local Scratch<std::vector<std::uint32_t>> unit_first;
+  unit_first.assign(ctx->info.size(), 0);
   for (const Unit& u : ctx->Units()) {
     for (std::uint32_t b = u.first; b <= u.last; ++b) unit_first[b] = u.first;
   }
@@ -178,7 +233,7 @@ void ApplyLineVerdicts(StripContext* ctx) {
 void TakeFlankedVocabulary(StripContext* ctx) {
   for (std::size_t i = 0; i < ctx->info.size(); ++i) {
     const BlockInfo& b = ctx->info[i];
-    if (b.rule >= 0 || !ctx->Match(i).near_rules.empty()) continue;
+    if (b.rule >= 0 || !ctx->NearRules(i).empty()) continue;
     for (const auto& [r, mask] : ctx->Vocabulary(i)) {
       const Rule& rule = ctx->rules.rules[r];
       if (rule.require_mask == 0 || (mask & rule.require_mask) != rule.require_mask) continue;
@@ -213,7 +268,7 @@ void JoinChunkedNotices(StripContext* ctx) {
       std::size_t hit_lines = 0;
       bool short_lines = true;
       for (std::size_t k = i; k < end; ++k) {
-        if (!ctx->Match(k).near_rules.empty()) {
+        if (!ctx->NearRules(k).empty()) {
           --lines;  // Buttons go with the notice but do not make one.
           continue;
         }
@@ -234,7 +289,7 @@ void JoinChunkedNotices(StripContext* ctx) {
       if (lines >= 2 && lines <= kChunkLines && words <= 150 && short_lines && hit_lines * 2 >= lines &&
           enough && (buttons || !ctx->about[r])) {
         for (std::size_t k = i; k < end; ++k) {
-          if (info[k].rule < 0 && ctx->Match(k).near_rules.empty()) ctx->Remove(k, anchor);
+          if (info[k].rule < 0 && ctx->NearRules(k).empty()) ctx->Remove(k, anchor);
         }
       }
       i = end;
@@ -280,7 +335,8 @@ void TakeRelatedLinks(StripContext* ctx) {
   const std::size_t n = info.size();
   // A paragraph wrapped over lines that ends a sentence is prose, however
   // much each of its lines looks like a link's title.
-  std::vector<bool> starts_prose(n, false);
+  thread_local Scratch<std::vector<bool>> starts_prose;
+  starts_prose.assign(n, false);
   for (const Unit& u : ctx->Units()) {
     starts_prose[u.first] = u.last > u.first && EndsSentence(doc.Text(doc.blocks[u.last]));
   }
@@ -327,7 +383,8 @@ void TakeGluedCaptions(StripContext* ctx) {
   const int rule = static_cast<int>(caption - ctx->rules.rules.begin());
   // The last line of the paragraph each line belongs to: a line that only
   // seems to break off may go on, wrapped, to the end of a sentence.
-  std::vector<std::uint32_t> unit_last(n);
+  thread_local Scratch<std::vector<std::uint32_t>> unit_last;
+  unit_last.assign(n, 0);
   for (const Unit& u : ctx->Units()) {
     for (std::uint32_t k = u.first; k <= u.last; ++k) unit_last[k] = u.last;
   }
@@ -363,10 +420,15 @@ void TakeSiteFurniture(StripContext* ctx) {
 void TakeOutsideMainContent(StripContext* ctx) {
   if (!ctx->content_model) return;
   const std::size_t n = ctx->doc.blocks.size();
-  std::vector<bool> gone(n);
-  std::vector<bool> barrier(n);
-  std::vector<bool> final_barrier(n);
-  std::vector<int> code(n, -1);  // The code rule a line matched, judged here.
+  // Scratch kept from document to document, one set a thread.
+  thread_local Scratch<std::vector<bool>> gone;
+  thread_local Scratch<std::vector<bool>> barrier;
+  thread_local Scratch<std::vector<bool>> final_barrier;
+  thread_local Scratch<std::vector<int>> code;  // The code rule a line matched, judged here.
+  gone.assign(n, false);
+  barrier.assign(n, false);
+  final_barrier.assign(n, false);
+  code.assign(n, -1);
   for (std::size_t i = 0; i < n; ++i) {
     gone[i] = ctx->remover.IsMarked(i);
     int rule = ctx->info[i].rule;
@@ -407,7 +469,7 @@ void FillMetadata(StripContext* ctx) {
     const Rule& r = ctx->rules.rules[static_cast<std::size_t>(b.rule)];
     bool fills =
         r.type == RuleType::kByline || r.type == RuleType::kDateline || r.type == RuleType::kSender;
-    const LineVerdict& match = ctx->Match(i);
+    const LineFacts& match = ctx->Match(i);
     if (!fills || match.value.empty()) continue;
     std::string_view field = !r.field.empty()                ? std::string_view(r.field)
                              : r.type == RuleType::kDateline ? std::string_view("date")

@@ -12,6 +12,7 @@
 
 #include <cassert>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,6 +22,7 @@
 #include "pagewash/strip.h"
 #include "removal.h"
 #include "rules_internal.h"
+#include "scratch.h"
 #include "strip/matcher.h"
 
 namespace pagewash::internal {
@@ -28,10 +30,15 @@ namespace pagewash::internal {
 /// What the rules said of one line on its own, kept only for a line they
 /// said something of: most lines of a page are prose that no rule matches.
 struct LineFindings {
-  LineVerdict match;
+  LineFacts match;  ///< Its `near` rules: NearRules.
+  /// Its `near` rules: `near_count` of StripContext::near from `near_begin`.
+  std::uint32_t near_begin = 0;
+  std::uint32_t near_count = 0;
   /// Groups hit per vocabulary rule that is judged beyond its line (`chunk`
-  /// or `topic`).
-  std::vector<std::pair<std::uint16_t, std::uint64_t>> vocabulary;
+  /// or `topic`): `vocabulary_count` of StripContext::vocabulary from
+  /// `vocabulary_begin`.
+  std::uint32_t vocabulary_begin = 0;
+  std::uint32_t vocabulary_count = 0;
 };
 
 /// What strip knows about one block: 20 bytes, so that a page of many short
@@ -57,6 +64,10 @@ struct StripContext {
   /// `document` and `compiled` must outlive the context. With `explain`,
   /// removed blocks are kept in document->removed.
   StripContext(Document* document, const CompiledRules& compiled, bool explain);
+  /// Hands its buffers on to the next context of the thread.
+  ~StripContext();
+  StripContext(const StripContext&) = delete;
+  StripContext& operator=(const StripContext&) = delete;
 
   /// Removes block `i` by `rule`, unless a rule already removed it.
   void Remove(std::size_t i, int rule);
@@ -66,25 +77,31 @@ struct StripContext {
   const std::vector<Unit>& Units();
 
   /// The folded words of block `i` (empty if MatchLines kept none); valid
-  /// until `keys` next grows. REQUIRES: ReleaseKeys() not called.
+  /// until `keys` next grows. REQUIRES: ReleaseLargeKeys() not called.
   std::string_view Key(std::size_t i) const {
     assert(!keys_released_);
     return std::string_view(keys).substr(info[i].key_begin, info[i].key_size);
   }
-  /// Gives back the memory of the keys, once no pass left reads them.
-  void ReleaseKeys() {
-    std::string().swap(keys);
+  /// Gives back the memory of the keys, once no pass left reads them, when
+  /// they hold more than a scratch buffer keeps (scratch.h): a page of
+  /// common size keeps them for the next.
+  void ReleaseLargeKeys() {
+    if (keys.capacity() > kScratchKeepBytes) std::string().swap(keys);
     keys_released_ = true;
   }
 
-  /// What the rules said of block `i` on its own.
-  const LineVerdict& Match(std::size_t i) const {
-    return info[i].findings == 0 ? kNoFindings.match : findings[info[i].findings - 1].match;
+  /// What the rules said of block `i` on its own (its `near` rules: NearRules).
+  const LineFacts& Match(std::size_t i) const { return Findings(i).match; }
+  /// The `near` rules whose phrases are the whole of block `i`.
+  std::span<const std::uint16_t> NearRules(std::size_t i) const {
+    const LineFindings& f = Findings(i);
+    return std::span<const std::uint16_t>(near).subspan(f.near_begin, f.near_count);
   }
-  /// The vocabulary groups block `i` hit (LineFindings::vocabulary).
-  const std::vector<std::pair<std::uint16_t, std::uint64_t>>& Vocabulary(std::size_t i) const {
-    return info[i].findings == 0 ? kNoFindings.vocabulary
-                                 : findings[info[i].findings - 1].vocabulary;
+  /// The groups block `i` hit, per vocabulary rule judged beyond its line.
+  std::span<const std::pair<std::uint16_t, std::uint64_t>> Vocabulary(std::size_t i) const {
+    const LineFindings& f = Findings(i);
+    return std::span<const std::pair<std::uint16_t, std::uint64_t>>(vocabulary)
+        .subspan(f.vocabulary_begin, f.vocabulary_count);
   }
 
   /// Block `j` is a `near` line that belongs to a match of rule `anchor`
@@ -104,6 +121,11 @@ struct StripContext {
   /// The keys of all blocks, one after another: one buffer a document
   /// rather than a string a line.
   std::string keys;
+  /// The blocks' `near` rules and vocabulary hits, one block's after
+  /// another (NearRules, Vocabulary): one buffer a document rather than a
+  /// list a line.
+  std::vector<std::uint16_t> near;
+  std::vector<std::pair<std::uint16_t, std::uint64_t>> vocabulary;
   /// Per rule: the page is about the rule's topic (FindPageTopics).
   std::vector<bool> about;
   BlockRemover remover;
@@ -114,6 +136,9 @@ struct StripContext {
   const FurnitureSet* site_furniture = nullptr;
 
  private:
+  const LineFindings& Findings(std::size_t i) const {
+    return info[i].findings == 0 ? kNoFindings : findings[info[i].findings - 1];
+  }
   static const LineFindings kNoFindings;
   std::vector<Unit> units_;
   bool have_units_ = false;

@@ -6,6 +6,7 @@
 #include <array>
 
 #include "layout.h"
+#include "scratch.h"
 #include "text/tokenize.h"
 #include "text/unicode.h"
 
@@ -86,9 +87,15 @@ bool LooksLikeJson(std::string_view s) {
   char first = s.front();
   char last = s.back();
   if (!((first == '{' && last == '}') || (first == '[' && last == ']'))) return false;
-  // Only lines that already look like JSON get here, so the parse is rare.
-  simdjson::dom::parser parser;
+  // Only lines that already look like JSON get here, so the parse is rare;
+  // one parser a thread keeps its buffers for the next, but for a long line,
+  // which has a parser of its own (see scratch.h).
   simdjson::dom::element element;
+  if (s.size() > kScratchKeepBytes / 8) {
+    simdjson::dom::parser parser;
+    return !parser.parse(s.data(), s.size()).get(element);
+  }
+  thread_local simdjson::dom::parser parser;
   return !parser.parse(s.data(), s.size()).get(element);
 }
 

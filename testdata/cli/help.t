@@ -357,6 +357,12 @@ Stage options:
                               --explain)
       --pretty                indent JSON (then one object per document, not
                               JSON Lines)
+      --fields LIST           write only these top-level JSON fields,
+                              comma-separated, of: source, title, hash (every
+                              hash), sections, metadata, text, schema_version,
+                              stats, removed; id, and the fields of an input
+                              record that pagewash does not know, are always
+                              written
       --signals               add metadata.signals to the JSON: the word, line
                               and repetition counts and ratios that the Gopher
                               and C4 quality filters use (docs/signals.md)
@@ -487,6 +493,12 @@ Stage options:
                               --explain)
       --pretty                indent JSON (then one object per document, not
                               JSON Lines)
+      --fields LIST           write only these top-level JSON fields,
+                              comma-separated, of: source, title, hash (every
+                              hash), sections, metadata, text, schema_version,
+                              stats, removed; id, and the fields of an input
+                              record that pagewash does not know, are always
+                              written
       --signals               add metadata.signals to the JSON: the word, line
                               and repetition counts and ratios that the Gopher
                               and C4 quality filters use (docs/signals.md)

@@ -234,6 +234,39 @@ TEST(ValidateTest, UsageErrors) {
          f.no_progress = true;
        },
        "--progress and --no-progress: give one"},
+      {"fields unknown", [](ParsedFlags& f) { f.fields = "id,text,body"; },
+       "--fields: no output field 'body' (the fields: id, source, title, hash, sections, metadata, text, "
+       "schema_version, stats, removed)"},
+      {"fields nested name", [](ParsedFlags& f) { f.fields = "metadata.language"; },
+       "--fields: no output field 'metadata.language' (the fields: id, source, title, hash, sections, "
+       "metadata, text, schema_version, stats, removed)"},
+      {"fields empty", [](ParsedFlags& f) { f.fields = " , "; },
+       "--fields needs at least one field name, of: id, source, title, hash, sections, metadata, text, "
+       "schema_version, stats, removed"},
+      {"fields with another format",
+       [](ParsedFlags& f) {
+         f.fields = "text";
+         f.format = "markdown";
+       },
+       "--fields picks fields of the JSON output: leave out --format"},
+      {"fields with a change feed",
+       [](ParsedFlags& f) {
+         f.fields = "text";
+         f.changes_since = "site.manifest";
+       },
+       "--changes-since writes a change feed: leave out --fields"},
+      {"fields without metadata for signals",
+       [](ParsedFlags& f) {
+         f.fields = "text";
+         f.signals = true;
+       },
+       "--signals adds metadata.signals: add metadata to --fields, or leave out --signals"},
+      {"fields without removed for explain",
+       [](ParsedFlags& f) {
+         f.fields = "text,metadata";
+         f.explain = true;
+       },
+       "--explain adds the removed field: add removed to --fields, or leave out --explain"},
   };
   for (const Case& c : cases) {
     ParsedFlags f = Flags();
@@ -243,6 +276,57 @@ TEST(ValidateTest, UsageErrors) {
     EXPECT_EQ(plan.status().code(), StatusCode::kInvalidArgument) << c.name;
     EXPECT_EQ(plan.status().message(), c.want) << c.name;
   }
+}
+
+// --fields keeps the named top-level fields (id always), in any order and
+// with spaces around the commas; without it every field is written.
+TEST(ValidateTest, Fields) {
+  {
+    Result<RunPlan> plan = Validate(kClean, Flags(), kBatch);
+    ASSERT_TRUE(plan.ok());
+    EXPECT_EQ(plan->config.options.emit.fields, kAllOutputFields);
+  }
+  {
+    ParsedFlags f = Flags();
+    f.fields = "text, id ,metadata,text";
+    Result<RunPlan> plan = Validate(kClean, f, kBatch);
+    ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+    EXPECT_EQ(plan->config.options.emit.fields, kFieldText | kFieldMetadata);
+  }
+  {
+    // id alone: nothing but id (and the input record's own fields).
+    ParsedFlags f = Flags();
+    f.fields = "id";
+    Result<RunPlan> plan = Validate(kClean, f, kBatch);
+    ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+    EXPECT_EQ(plan->config.options.emit.fields, 0u);
+  }
+  {
+    ParsedFlags f = Flags();
+    f.fields = "source,title,hash,sections,metadata,text,schema_version,stats,removed";
+    f.signals = true;
+    f.explain = true;
+    f.format = "json";
+    Result<RunPlan> plan = Validate(kClean, f, kBatch);
+    ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+    EXPECT_EQ(plan->config.options.emit.fields, kAllOutputFields);
+  }
+}
+
+// Every name the error message lists is one --fields takes.
+TEST(ValidateTest, FieldNamesListed) {
+  std::string_view names = OutputFieldNames();
+  std::size_t count = 0;
+  while (!names.empty()) {
+    std::size_t comma = names.find(", ");
+    std::string_view name = names.substr(0, comma);
+    std::uint32_t bit = 1;
+    EXPECT_TRUE(OutputFieldBit(name, &bit)) << name;
+    EXPECT_EQ(bit == 0, name == "id") << name;
+    ++count;
+    names = comma == std::string_view::npos ? std::string_view() : names.substr(comma + 2);
+  }
+  EXPECT_EQ(count, 10u);
 }
 
 // The first error in the order Validate checks is the one reported.

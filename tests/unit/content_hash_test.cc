@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "pagewash/segment.h"
 #include "tests/support/testdata.h"
@@ -97,6 +98,42 @@ TEST(ContentHashTest, ComputeHashesFollowsTheSectionsItIsGiven) {
   const Document doc = HandMade();
   EXPECT_EQ(ComputeHashes(doc, BuildSections(doc)).hash, ComputeHashes(doc).hash);
   EXPECT_EQ(ComputeHashes(doc, {}).sections.size(), 0u);
+}
+
+// The flat form emit writes from: the same sections as BuildSections and
+// the same hashes as ComputeHashes, on pages with and without text before
+// the first heading, and on an empty one; its buffers are reused.
+TEST(ContentHashTest, FlatHashesAreComputeHashes) {
+  std::vector<SectionSpan> spans;
+  FlatHashes flat;
+  const Document pages[] = {
+      HandMade(),
+      SegmentSections(testing::FromText("Guide\n\nIntro.\n\n2. Scope\n\nText.\n\n• a;\n• b.\n\n3. Costs\n\nFree."), {}),
+      Document{},
+  };
+  for (const Document& doc : pages) {
+    BuildSectionSpans(doc, &spans);
+    const std::vector<Section> sections = BuildSections(doc);
+    ASSERT_EQ(spans.size(), sections.size());
+    for (std::size_t s = 0; s < spans.size(); ++s) {
+      EXPECT_EQ(spans[s].heading, sections[s].heading);
+      std::vector<std::uint32_t> blocks;
+      for (std::uint32_t b = spans[s].begin; b < spans[s].end; ++b) blocks.push_back(b);
+      EXPECT_EQ(blocks, sections[s].blocks);
+    }
+    ComputeFlatHashes(doc, spans, &flat);
+    const DocumentHashes want = ComputeHashes(doc);
+    EXPECT_EQ(flat.hash, want.hash);
+    ASSERT_EQ(flat.sections.size(), want.sections.size());
+    ASSERT_EQ(flat.blocks.size(), doc.blocks.size());
+    for (std::size_t s = 0; s < spans.size(); ++s) {
+      EXPECT_EQ(flat.sections[s], want.sections[s].hash);
+      for (std::uint32_t b = spans[s].begin; b < spans[s].end; ++b) {
+        EXPECT_EQ(flat.blocks[b], want.sections[s].blocks[b - spans[s].begin]);
+      }
+    }
+  }
+  EXPECT_GT(pages[1].blocks.size(), 4u);
 }
 
 TEST(ContentHashTest, HashTextIsSixteenLowerCaseDigits) {

@@ -57,6 +57,44 @@ TEST(EmitTest, JsonHashesAreTheContentHashes) {
   EXPECT_TRUE(std::regex_search(out, std::regex(want))) << out;
 }
 
+// EmitOptions::fields writes only the fields asked for, id always; without
+// `hash`, the sections and blocks have none either.
+TEST(EmitTest, JsonFields) {
+  const Document doc = Sample();
+  std::string out;
+  EmitDocument(doc, EmitOptions{.fields = kFieldText}, &out);
+  EXPECT_EQ(out, R"({"id":"t","text":"Intro line.\n\nTitle\n\nBody one.\n\na;\nb.\n\nSection\n\nEnd."})" "\n");
+  out.clear();
+  EmitDocument(doc, EmitOptions{.fields = 0}, &out);
+  EXPECT_EQ(out, "{\"id\":\"t\"}\n");
+  out.clear();
+  EmitDocument(doc, EmitOptions{.fields = kFieldSections | kFieldStats}, &out);
+  EXPECT_EQ(out,
+            R"({"id":"t","sections":[)"
+            R"({"heading":null,"level":null,"path":[],"blocks":[{"type":"paragraph","text":"Intro line."}]},)"
+            R"({"heading":"Title","level":1,"path":["Title"],"blocks":[{"type":"paragraph","text":"Body one."},)"
+            R"({"type":"list_item","text":"a;","ordered":false,"marker":"•"},)"
+            R"({"type":"list_item","text":"b.","ordered":false,"marker":"•"}]},)"
+            R"({"heading":"Section","level":2,"path":["Title","Section"],"blocks":[{"type":"paragraph","text":"End."}]}],)"
+            R"("stats":{"input_bytes":59,"input_lines":7,"invalid_utf8":0,"stripped":0,"duplicates":0}})"
+            "\n");
+  // Every field: the same bytes as by default.
+  std::string all;
+  EmitDocument(doc, {}, &all);
+  out.clear();
+  EmitDocument(doc, EmitOptions{.fields = kAllOutputFields}, &out);
+  EXPECT_EQ(out, all);
+}
+
+// A pass-through field of the input record stays whatever --fields says.
+TEST(EmitTest, JsonFieldsKeepPassThrough) {
+  Document doc = Sample();
+  doc.extra.push_back(ExtraField{"added", "\"2024-01-01\""});
+  std::string out;
+  EmitDocument(doc, EmitOptions{.fields = kFieldSource}, &out);
+  EXPECT_EQ(out, R"({"id":"t","source":"test","added":"2024-01-01"})" "\n");
+}
+
 TEST(EmitTest, PathFollowsLevels) {
   Document doc = SegmentSections(
       testing::FromText("Guide\n\nIntro.\n\n2. Scope\n\nText.\n\n2.1 Details\n\nMore.\n\n3. Costs\n\nFree."), {});

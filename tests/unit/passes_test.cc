@@ -85,10 +85,12 @@ TEST_F(PassesTest, MatchLinesFillsBlockInfo) {
   StripContext& c = Run(kConsentRules, "Accept\nWe use cookies.\n\n" + long_sentence, {});
   ASSERT_EQ(c.info.size(), 3u);
   EXPECT_EQ(c.info[0].words, 1u);
-  EXPECT_EQ(c.Match(0).near_rules.size(), 1u);
+  EXPECT_EQ(c.NearRules(0).size(), 1u);
+  EXPECT_EQ(c.NearRules(1).size(), 0u);
   EXPECT_EQ(c.Key(0), "accept");
   ASSERT_EQ(c.Vocabulary(1).size(), 1u);  // The notice judges chunks.
   EXPECT_EQ(c.Vocabulary(1)[0].second, 1u);
+  EXPECT_EQ(c.Vocabulary(0).size(), 0u);
   EXPECT_EQ(c.Match(1).rule, -1);  // One group of three.
   EXPECT_EQ(c.info[2].findings, 0u);  // The rules said nothing of the sentence.
   EXPECT_EQ(c.info[2].words, 21u);
