@@ -159,6 +159,20 @@ constexpr double kNameRepeats = 3.0;
 // shares few words with the article; its headline shares most of its own,
 // and its key words recur in it.
 // Returns units.size() when none shares two words or half of its own.
+// At most this many words with a year make a date line, not a headline.
+constexpr std::uint32_t kDateWords = 6;
+
+// "19:42", "7:05": a time of day.
+bool HasClockTime(std::string_view s) {
+  for (std::size_t i = 1; i + 2 < s.size(); ++i) {
+    if (s[i] == ':' && IsDigit(s[i - 1]) && IsDigit(s[i + 1]) && IsDigit(s[i + 2]) &&
+        (i + 3 == s.size() || !IsDigit(s[i + 3]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::size_t FindHeadline(const Document& doc, const std::vector<bool>& removed, const std::vector<UnitInfo>& units,
                          std::size_t span_first, std::size_t span_last, const text::StopwordIndex& index,
                          int language, const BodyLayout& body) {
@@ -181,7 +195,11 @@ std::size_t FindHeadline(const Document& doc, const std::vector<bool>& removed, 
   const std::size_t end = std::max(last, start) + 1;
   auto may_be_headline = [&](std::size_t i) {
     const UnitInfo& u = units[i];
-    if (u.marker || u.lines > 3 || u.words < 2 || u.words > 30 || HasYear(u.text)) return false;
+    // A year in a few words, or with a time of day, is a date line
+    // ("Updated March 9, 2017", "Post by anna » Mon 13 Jan 2025, 19:42"); a
+    // headline may name one ("Video in 2020: what changed").
+    if (u.marker || u.lines > 3 || u.words < 2 || u.words > 30) return false;
+    if (HasYear(u.text) && (u.words <= kDateWords || HasClockTime(u.text))) return false;
     if (!AtHeadingIndent(doc, doc.blocks[u.first], body)) return false;
     if (u.sentence && !u.text.ends_with('?') && !u.text.ends_with('!')) return false;
     if (u.lines > 1 && !OneSentenceOrNone(doc, u, removed)) return false;

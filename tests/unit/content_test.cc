@@ -287,6 +287,20 @@ TEST(ContentTest, HeadlineIsTheHeadingWhoseWordsTheArticleRepeats) {
   EXPECT_TRUE(v.reasons[static_cast<std::size_t>(v.headline)].empty());  // Kept.
 }
 
+TEST(ContentTest, AHeadlineMayNameAYearADateLineMayNot) {
+  Document doc = FromText("Home\n\nNews\n\nCouncil starts night buses for late shift workers in 2015\n\n" +
+                          std::string(kArticle));
+  std::vector<bool> removed(doc.blocks.size(), false);
+  EXPECT_EQ(JudgeContent(doc, removed, removed, Favor::kBalanced).headline_text,
+            "Council starts night buses for late shift workers in 2015");
+  Document dated = FromText("Night buses Monday April 16 2015\n\n" + std::string(kArticle));
+  removed.assign(dated.blocks.size(), false);
+  EXPECT_EQ(JudgeContent(dated, removed, removed, Favor::kBalanced).headline_text, "");
+  Document posted = FromText("Night buses: a post by anna on Mon 13 Jan 2025, 19:42\n\n" + std::string(kArticle));
+  removed.assign(posted.blocks.size(), false);
+  EXPECT_EQ(JudgeContent(posted, removed, removed, Favor::kBalanced).headline_text, "");
+}
+
 TEST(ContentTest, HeadlineOfOneNameAndAStopWord) {
   // "New Zealand": one word that is no stop word, which the article repeats
   // again and again; "Contents", a label it never says, is no headline.
