@@ -159,18 +159,27 @@ class UnitKeys {
 // word pair and an empty bin. A common pair ("of the") is then the whole key,
 // and every short paragraph that has it lands in one bucket; compared with
 // the whole bucket, a page of 160,000 such paragraphs took minutes. So a
-// unit is compared only with the kBucketLookBack newest units of each
-// bucket: at most kBands * kBucketLookBack candidates, whatever the page. A
-// near duplicate agrees with its original on many of its bands, most of them
-// keyed by pairs too rare to fill a bucket, so the cap loses a pair only when
-// every band they share is a crowded one (more than kBucketLookBack units
-// kept between them): none of the pages of testdata or of the development
-// set changes, and of 4,000 near duplicates planted in 40,000 paragraphs of
-// very skewed made-up prose one is missed (tests/unit/dedup_test.cc).
+// bucket is read only as far as its kBucketLookBack newest units, and a
+// crowded one (more than kSmallBucket units) gives only the units it shares
+// with another bucket of the new unit: a unit met in one crowded bucket
+// shares one common word pair with it, while a near duplicate agrees with
+// its original on most of the bands either fills (at 0.7, on at least two
+// of them unless the two fill four bins or fewer). The comparisons a unit
+// makes are then those of its small buckets, and the few units in two of
+// its crowded ones: on 10,000, 40,000 and 160,000 paragraphs of very skewed
+// prose, 10, 7 and 7 a paragraph (60, 100 and 140 when every one of the 32
+// newest of a bucket was compared, 190 and 720 for 10,000 and 40,000 with
+// whole buckets). A pair is lost only when every band they share is crowded
+// and the original is not among the newest of two of them: none of the
+// pages of testdata or of the development set changes, and of the near
+// duplicates planted in that prose none of 1,000 is missed, one of 4,000
+// and 41 of 16,000 (tests/unit/dedup_test.cc).
 constexpr std::size_t kRows = 2;
 constexpr std::size_t kBands = kMinHashes / kRows;
 static_assert(kBands * kRows == kMinHashes);
-constexpr std::size_t kBucketLookBack = 32;
+constexpr std::size_t kBucketLookBack = 48;
+constexpr std::size_t kSmallBucket = 8;
+constexpr std::size_t kCrowdedShared = 2;  // Buckets a unit of crowded ones must be in.
 
 // The signatures of the kept units, each as the mask of its filled bins
 // and their values: a unit of a few words fills a few of the 64 bins, and
@@ -272,9 +281,10 @@ class BandIndex {
  public:
   explicit BandIndex(std::size_t units) : heads_(units * 4) {}
 
-  /// Appends to *out, in ascending order and once each, the units added so
-  /// far that agree with `sig` on a whole band: of each band's bucket, the
-  /// kBucketLookBack added last.
+  /// Sets *out to the units added so far that agree with `sig` on a whole
+  /// band, in ascending order and once each: every unit of a bucket of at
+  /// most kSmallBucket, and of the kBucketLookBack newest of a larger one,
+  /// those that are in kCrowdedShared of the buckets read.
   void Candidates(const Signature& sig, std::vector<std::uint32_t>* out) {
     out->clear();
     for (std::size_t band = 0; band < kBands; ++band) {
@@ -283,16 +293,30 @@ class BandIndex {
       const std::uint32_t* head = heads_.Find(key);
       if (head == nullptr) continue;
       if ((*head & kAlone) != 0) {
-        out->push_back(*head & ~kAlone);
+        out->push_back(((*head & ~kAlone) << 1) | 1);  // Bit 0: from a small bucket.
         continue;
       }
       std::size_t taken = 0;
-      for (std::uint32_t e = *head; e != 0 && taken < kBucketLookBack; e = entries_[e - 1].next, ++taken) {
-        out->push_back(entries_[e - 1].unit);
+      const std::size_t start = out->size();
+      std::uint32_t e = *head;
+      for (; e != 0 && taken < kBucketLookBack; e = entries_[e - 1].next, ++taken) {
+        out->push_back(entries_[e - 1].unit << 1);
+      }
+      if (taken <= kSmallBucket && e == 0) {
+        for (std::size_t k = start; k < out->size(); ++k) (*out)[k] |= 1;
       }
     }
     std::sort(out->begin(), out->end());
-    out->erase(std::unique(out->begin(), out->end()), out->end());
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < out->size();) {
+      const std::uint32_t unit = (*out)[k] >> 1;
+      std::size_t end = k;
+      bool strong = false;
+      for (; end < out->size() && ((*out)[end] >> 1) == unit; ++end) strong |= ((*out)[end] & 1) != 0;
+      if (strong || end - k >= kCrowdedShared) (*out)[kept++] = unit;
+      k = end;
+    }
+    out->resize(kept);
   }
 
   /// Indexes unit `number` (numbers must grow, below 2^31) by the bands of
