@@ -305,6 +305,9 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     own = SplitUnits(doc);
     split = &own;
   }
+  // One UnitInfo a unit at most: room for them at once, as a vector that
+  // doubles holds its old and new buffers while it copies.
+  units.reserve(split->size());
   // lynx opens a page with its <link> elements, "#alternate", "#RSS Feed":
   // the first lines, up to a blank line, when the first opens with '#' and a
   // word ("# Title" is a Markdown heading).
@@ -370,6 +373,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   using LanguageCounts = std::array<std::uint32_t, 64>;
   std::vector<std::uint32_t> hits(index.size(), 0);
   std::vector<std::uint64_t> stop_languages;
+  stop_languages.reserve(joined.size() / 8);  // Prose has a stop word every 10 bytes or so.
   std::vector<LanguageCounts> counted;
   std::vector<std::uint32_t> unit_stops_end(units.size());
   std::vector<std::int32_t> unit_counted(units.size(), -1);
