@@ -186,6 +186,14 @@ constexpr std::size_t kCrowdedShared = 2;  // Buckets a unit of crowded ones mus
 // keeps 12 bytes and 4 a filled bin rather than 256.
 class SignatureStore {
  public:
+  /// Room for `units` signatures of a dozen words, untouched until used: a
+  /// vector that doubles holds its old and new buffers while it copies.
+  explicit SignatureStore(std::size_t units) {
+    filled_.reserve(units);
+    first_.reserve(units);
+    values_.reserve(units * 12);
+  }
+
   /// Keeps `sig`; returns its number.
   std::uint32_t Add(const Signature& sig) {
     constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
@@ -224,20 +232,24 @@ class SignatureStore {
 
 // A map from 64-bit keys to 32-bit values by open addressing, in two flat
 // arrays: a node-based map allocates once a key, this once a growth. Kept at
-// most three quarters full: 16 to 32 bytes a key (a unit of a dozen words
-// has about nine band keys).
+// most three quarters full, and grown by half (a key's slot is picked by
+// multiply-shift, which maps onto any size): 16 to 24 bytes a key (a unit of
+// a dozen words has about nine band keys, four of them new on a page of
+// such units), and while it grows the old table and one half as large
+// again, where doubling made it 16 to 32 bytes a key and the old table and
+// one twice as large.
 class FlatMap {
  public:
   explicit FlatMap(std::size_t expected) {
     std::size_t n = 16;
-    while (n * 3 < expected * 4) n <<= 1;
+    while (n * 3 < expected * 4) n += n / 2;
     keys_.assign(n, 0);
     values_.assign(n, 0);
   }
 
   /// The value of `key`, or nullptr.
   std::uint32_t* Find(std::uint64_t key) {
-    for (std::size_t slot = Start(key);; slot = (slot + 1) & (keys_.size() - 1)) {
+    for (std::size_t slot = Start(key);; slot = Next(slot)) {
       if (values_[slot] == 0) return nullptr;
       if (keys_[slot] == key) return &values_[slot];
     }
@@ -248,7 +260,7 @@ class FlatMap {
   std::uint32_t* FindOrInsert(std::uint64_t key, std::uint32_t absent) {
     if ((size_ + 1) * 4 > keys_.size() * 3) Grow();
     std::size_t slot = Start(key);
-    for (; values_[slot] != 0; slot = (slot + 1) & (keys_.size() - 1)) {
+    for (; values_[slot] != 0; slot = Next(slot)) {
       if (keys_[slot] == key) return &values_[slot];
     }
     keys_[slot] = key;
@@ -259,13 +271,15 @@ class FlatMap {
 
  private:
   std::size_t Start(std::uint64_t key) const {
-    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & (keys_.size() - 1);
+    const std::uint64_t bits = (key * 0x9E3779B97F4A7C15ULL) >> 32;
+    return static_cast<std::size_t>((bits * keys_.size()) >> 32);
   }
+  std::size_t Next(std::size_t slot) const { return slot + 1 == keys_.size() ? 0 : slot + 1; }
   void Grow() {
     std::vector<std::uint64_t> keys = std::move(keys_);
     std::vector<std::uint32_t> values = std::move(values_);
-    keys_.assign(keys.size() * 2, 0);
-    values_.assign(keys.size() * 2, 0);
+    keys_.assign(keys.size() + keys.size() / 2, 0);
+    values_.assign(keys.size() + keys.size() / 2, 0);
     size_ = 0;
     for (std::size_t i = 0; i < keys.size(); ++i) {
       if (values[i] != 0) *FindOrInsert(keys[i], values[i]) = values[i];
@@ -279,7 +293,10 @@ class FlatMap {
 
 class BandIndex {
  public:
-  explicit BandIndex(std::size_t units) : heads_(units * 4) {}
+  /// Sized for `units` of a dozen words: about four new band keys each on
+  /// a page of them, and room for about six bucket entries, untouched
+  /// until used.
+  explicit BandIndex(std::size_t units) : heads_(units * 4) { entries_.reserve(units * 8); }
 
   /// Sets *out to the units added so far that agree with `sig` on a whole
   /// band, in ascending order and once each: every unit of a bucket of at
@@ -410,6 +427,20 @@ class PreparedView {
   const PreparedUnits::Unit* current_ = nullptr;
 };
 
+// How many of the units can have kNearMinWords words: those of at least
+// 2 * kNearMinWords - 1 bytes (a word takes a byte, and the next is apart).
+template <class Units>
+std::size_t UnitsLongEnoughForNear(const Document& doc, const Units& units) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const internal::Unit u = units.unit(i);
+    std::size_t bytes = u.last - u.first;  // The spaces that join its lines.
+    for (std::uint32_t k = u.first; k <= u.last; ++k) bytes += doc.blocks[k].text.length;
+    count += bytes >= 2 * kNearMinWords - 1;
+  }
+  return count;
+}
+
 // The decisions of dedup, unit by unit, over UnitKeys (worked out as it
 // goes) or PreparedView (worked out ahead): one loop, so both give the same.
 // `make_units(doc)` gives the units of the document.
@@ -516,14 +547,18 @@ Document RemoveDuplicates(Document doc, MakeUnits make_units, const DedupOptions
   const std::uint32_t ledger_doc = state.ledger != nullptr ? state.ledger->BeginDocument(doc.id) : 0;
   const bool near = options.near_threshold > 0;
   std::vector<Kept> kept;  // This document's units so far, for the near checks.
-  SignatureStore signatures;  // Of the kept units of kNearMinWords words or more.
+  kept.reserve(units.size());
+  // The near-duplicate tables are sized for the units that can have
+  // kNearMinWords words: when a table grows it holds its old and new arrays.
+  const std::size_t near_units = near ? UnitsLongEnoughForNear(doc, units) : 0;
+  SignatureStore signatures(near_units);  // Of the kept units of kNearMinWords words or more.
   std::array<RecentShort, kGluedLookBack> recent;  // By kept.size() % kGluedLookBack.
   // The same units by fingerprint, for the exact check: one lookup a unit.
-  // The value is 1 + the unit's line (0 marks an empty slot). The tables
-  // grow as needed; a page of many units does not pay for them up front.
+  // The value is 1 + the unit's line (0 marks an empty slot). The table
+  // grows as needed; a page of many units does not pay for it up front.
   const std::size_t expected = std::min<std::size_t>(units.size(), std::size_t{1} << 14);
   FlatMap kept_lines(expected);
-  BandIndex bands(expected);  // The kept units of kNearMinWords words or more.
+  BandIndex bands(near_units);  // The kept units of kNearMinWords words or more.
   std::vector<std::uint32_t> candidates;
   std::uint64_t exact = 0, near_drops = 0, listed = 0, in = 0, comparisons = 0;
   auto drop = [&](std::size_t i, std::string_view rule, std::string_view of_id, std::uint32_t of_line) {
