@@ -373,10 +373,12 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   using LanguageCounts = std::array<std::uint32_t, 64>;
   std::vector<std::uint32_t> hits(index.size(), 0);
   std::vector<std::uint64_t> stop_languages;
-  stop_languages.reserve(joined.size() / 8);  // Prose has a stop word every 10 bytes or so.
   std::vector<LanguageCounts> counted;
   std::vector<std::uint32_t> unit_stops_end(units.size());
   std::vector<std::int32_t> unit_counted(units.size(), -1);
+  // Prose has a stop word every 10 bytes or so; a unit keeps no more than
+  // about kCountedAbove of them.
+  stop_languages.reserve(std::min(joined.size() / 8, units.size() * kCountedAbove));
   auto count_languages = [](std::uint64_t langs, LanguageCounts* counts) {
     for (; langs != 0; langs &= langs - 1) ++(*counts)[static_cast<std::size_t>(__builtin_ctzll(langs))];
   };
