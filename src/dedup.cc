@@ -304,36 +304,57 @@ class BandIndex {
   /// those that are in kCrowdedShared of the buckets read.
   void Candidates(const Signature& sig, std::vector<std::uint32_t>* out) {
     out->clear();
+    // The buckets of more than one unit are lists through entries_, read
+    // side by side, a step of each at a time: the loads of different lists
+    // overlap, where reading one list after another waits for each entry.
+    std::array<std::uint32_t, kBands> next;  // Of each list: 1 + its next entry, 0 at its end.
+    std::size_t lists = 0;
     for (std::size_t band = 0; band < kBands; ++band) {
       std::uint64_t key;
       if (!BandKey(sig, band, &key)) continue;
       const std::uint32_t* head = heads_.Find(key);
       if (head == nullptr) continue;
       if ((*head & kAlone) != 0) {
-        out->push_back(((*head & ~kAlone) << 1) | 1);  // Bit 0: from a small bucket.
-        continue;
-      }
-      std::size_t taken = 0;
-      const std::size_t start = out->size();
-      std::uint32_t e = *head;
-      for (; e != 0 && taken < kBucketLookBack; e = entries_[e - 1].next, ++taken) {
-        out->push_back(entries_[e - 1].unit << 1);
-      }
-      if (taken <= kSmallBucket && e == 0) {
-        for (std::size_t k = start; k < out->size(); ++k) (*out)[k] |= 1;
+        out->push_back(*head & ~kAlone);
+      } else {
+        next[lists++] = *head;
       }
     }
+    // The first kSmallBucket units of each; a list that ends there is small.
+    std::array<std::array<std::uint32_t, kSmallBucket>, kBands> start;
+    std::array<std::uint8_t, kBands> started{};
+    for (std::size_t step = 0; step < kSmallBucket; ++step) {
+      for (std::size_t l = 0; l < lists; ++l) {
+        if (next[l] == 0) continue;
+        const Entry& e = entries_[next[l] - 1];
+        start[l][started[l]++] = e.unit;
+        next[l] = e.next;
+      }
+    }
+    for (std::size_t l = 0; l < lists; ++l) {
+      for (std::size_t k = 0; k < started[l]; ++k) {
+        if (next[l] == 0) {
+          out->push_back(start[l][k]);
+        } else {
+          CountCrowded(start[l][k], out);
+        }
+      }
+    }
+    for (std::size_t step = kSmallBucket; step < kBucketLookBack; ++step) {
+      bool more = false;
+      for (std::size_t l = 0; l < lists; ++l) {
+        if (next[l] == 0) continue;
+        const Entry& e = entries_[next[l] - 1];
+        CountCrowded(e.unit, out);
+        next[l] = e.next;
+        more = true;
+      }
+      if (!more) break;
+    }
+    for (std::uint16_t slot : counted_) count_units_[slot] = 0;
+    counted_.clear();
     std::sort(out->begin(), out->end());
-    std::size_t kept = 0;
-    for (std::size_t k = 0; k < out->size();) {
-      const std::uint32_t unit = (*out)[k] >> 1;
-      std::size_t end = k;
-      bool strong = false;
-      for (; end < out->size() && ((*out)[end] >> 1) == unit; ++end) strong |= ((*out)[end] & 1) != 0;
-      if (strong || end - k >= kCrowdedShared) (*out)[kept++] = unit;
-      k = end;
-    }
-    out->resize(kept);
+    out->erase(std::unique(out->begin(), out->end()), out->end());
   }
 
   /// Indexes unit `number` (numbers must grow, below 2^31) by the bands of
@@ -379,6 +400,29 @@ class BandIndex {
   static constexpr std::uint32_t kAlone = std::uint32_t{1} << 31;
   FlatMap heads_;  // Band key -> kAlone | its one unit, or 1 + its newest entry.
   std::vector<Entry> entries_;
+
+  // How many crowded buckets of the unit asked about each unit was met in,
+  // by open addressing in a table at most three eighths full.
+  static constexpr std::size_t kCountBits = 12;
+  static_assert((std::size_t{1} << kCountBits) * 3 >= kBands * kBucketLookBack * 8);
+  std::vector<std::uint32_t> count_units_ = std::vector<std::uint32_t>(std::size_t{1} << kCountBits);  // 1 + unit.
+  std::vector<std::uint8_t> counts_ = std::vector<std::uint8_t>(std::size_t{1} << kCountBits);
+  std::vector<std::uint16_t> counted_;  // The slots taken.
+  // Counts `unit`, met in a crowded bucket; appends it to *out when that
+  // makes kCrowdedShared.
+  void CountCrowded(std::uint32_t unit, std::vector<std::uint32_t>* out) {
+    constexpr std::size_t kMask = (std::size_t{1} << kCountBits) - 1;
+    std::size_t slot = static_cast<std::size_t>((unit * 0x9E3779B1U) >> (32 - kCountBits));
+    for (; count_units_[slot] != 0; slot = (slot + 1) & kMask) {
+      if (count_units_[slot] == unit + 1) {
+        if (++counts_[slot] == kCrowdedShared) out->push_back(unit);
+        return;
+      }
+    }
+    count_units_[slot] = unit + 1;
+    counts_[slot] = 1;
+    counted_.push_back(static_cast<std::uint16_t>(slot));
+  }
 };
 
 struct Kept {
