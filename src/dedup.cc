@@ -332,6 +332,10 @@ class BandIndex {
       }
     }
     for (std::size_t l = 0; l < lists; ++l) {
+      if (next[l] != 0 && count_units_.empty()) {  // The first crowded bucket.
+        count_units_.assign(std::size_t{1} << kCountBits, 0);
+        counts_.assign(std::size_t{1} << kCountBits, 0);
+      }
       for (std::size_t k = 0; k < started[l]; ++k) {
         if (next[l] == 0) {
           out->push_back(start[l][k]);
@@ -405,8 +409,8 @@ class BandIndex {
   // by open addressing in a table at most three eighths full.
   static constexpr std::size_t kCountBits = 12;
   static_assert((std::size_t{1} << kCountBits) * 3 >= kBands * kBucketLookBack * 8);
-  std::vector<std::uint32_t> count_units_ = std::vector<std::uint32_t>(std::size_t{1} << kCountBits);  // 1 + unit.
-  std::vector<std::uint8_t> counts_ = std::vector<std::uint8_t>(std::size_t{1} << kCountBits);
+  std::vector<std::uint32_t> count_units_;  // 1 + unit; made for the first crowded bucket.
+  std::vector<std::uint8_t> counts_;
   std::vector<std::uint16_t> counted_;  // The slots taken.
   // Counts `unit`, met in a crowded bucket; appends it to *out when that
   // makes kCrowdedShared.
