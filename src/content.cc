@@ -334,6 +334,9 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     SplitUnits(doc, &own);
     split = &own;
   }
+  // One UnitInfo a unit at most: room for them at once, as a vector that
+  // doubles holds its old and new buffers while it copies.
+  units.reserve(split->size());
   // lynx opens a page with its <link> elements, "#alternate", "#RSS Feed":
   // the first lines, up to a blank line, when the first opens with '#' and a
   // word ("# Title" is a Markdown heading).
@@ -407,6 +410,9 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   counted.clear();
   unit_stops_end.assign(units.size(), 0);
   unit_counted.assign(units.size(), -1);
+  // Prose has a stop word every 10 bytes or so; a unit keeps no more than
+  // about kCountedAbove of them.
+  stop_languages.reserve(std::min(joined.size() / 8, units.size() * kCountedAbove));
   auto count_languages = [](std::uint64_t langs, LanguageCounts* counts) {
     for (; langs != 0; langs &= langs - 1) ++(*counts)[static_cast<std::size_t>(__builtin_ctzll(langs))];
   };

@@ -191,18 +191,27 @@ UnitKeys& ReusedUnitKeys(const Document& doc) {
 // word pair and an empty bin. A common pair ("of the") is then the whole key,
 // and every short paragraph that has it lands in one bucket; compared with
 // the whole bucket, a page of 160,000 such paragraphs took minutes. So a
-// unit is compared only with the kBucketLookBack newest units of each
-// bucket: at most kBands * kBucketLookBack candidates, whatever the page. A
-// near duplicate agrees with its original on many of its bands, most of them
-// keyed by pairs too rare to fill a bucket, so the cap loses a pair only when
-// every band they share is a crowded one (more than kBucketLookBack units
-// kept between them): none of the pages of testdata or of the development
-// set changes, and of 4,000 near duplicates planted in 40,000 paragraphs of
-// very skewed made-up prose one is missed (tests/unit/dedup_test.cc).
+// bucket is read only as far as its kBucketLookBack newest units, and a
+// crowded one (more than kSmallBucket units) gives only the units it shares
+// with another bucket of the new unit: a unit met in one crowded bucket
+// shares one common word pair with it, while a near duplicate agrees with
+// its original on most of the bands either fills (at 0.7, on at least two
+// of them unless the two fill four bins or fewer). The comparisons a unit
+// makes are then those of its small buckets, and the few units in two of
+// its crowded ones: on 10,000, 40,000 and 160,000 paragraphs of very skewed
+// prose, 10, 7 and 7 a paragraph (60, 100 and 140 when every one of the 32
+// newest of a bucket was compared, 190 and 720 for 10,000 and 40,000 with
+// whole buckets). A pair is lost only when every band they share is crowded
+// and the original is not among the newest of two of them: none of the
+// pages of testdata or of the development set changes, and of the near
+// duplicates planted in that prose none of 1,000 is missed, one of 4,000
+// and 41 of 16,000 (tests/unit/dedup_test.cc).
 constexpr std::size_t kRows = 2;
 constexpr std::size_t kBands = kMinHashes / kRows;
 static_assert(kBands * kRows == kMinHashes);
-constexpr std::size_t kBucketLookBack = 32;
+constexpr std::size_t kBucketLookBack = 48;
+constexpr std::size_t kSmallBucket = 8;
+constexpr std::size_t kCrowdedShared = 2;  // Buckets a unit of crowded ones must be in.
 
 // The signatures of the kept units, each as the mask of its filled bins
 // and their values: a unit of a few words fills a few of the 64 bins, and
@@ -218,6 +227,13 @@ class SignatureStore {
   std::size_t CapacityBytes() const {
     return filled_.capacity() * sizeof(std::uint64_t) +
            (first_.capacity() + values_.capacity()) * sizeof(std::uint32_t);
+  }
+  /// Room for `units` signatures of a dozen words, untouched until used: a
+  /// vector that doubles holds its old and new buffers while it copies.
+  void Reserve(std::size_t units) {
+    filled_.reserve(units);
+    first_.reserve(units);
+    values_.reserve(units * 12);
   }
 
   /// Keeps `sig`; returns its number.
@@ -258,8 +274,12 @@ class SignatureStore {
 
 // A map from 64-bit keys to 32-bit values by open addressing, in two flat
 // arrays: a node-based map allocates once a key, this once a growth. Kept at
-// most three quarters full: 16 to 32 bytes a key (a unit of a dozen words
-// has about nine band keys).
+// most three quarters full, and grown by half (a key's slot is picked by
+// multiply-shift, which maps onto any size): 16 to 24 bytes a key (a unit of
+// a dozen words has about nine band keys, four of them new on a page of
+// such units), and while it grows the old table and one half as large
+// again, where doubling made it 16 to 32 bytes a key and the old table and
+// one twice as large.
 class FlatMap {
  public:
   explicit FlatMap(std::size_t expected) { Reset(expected); }
@@ -272,7 +292,7 @@ class FlatMap {
   /// Empties the map, sized for `expected` keys; keeps the capacity.
   void Reset(std::size_t expected) {
     std::size_t n = 16;
-    while (n * 3 < expected * 4) n <<= 1;
+    while (n * 3 < expected * 4) n += n / 2;
     keys_.assign(n, 0);
     values_.assign(n, 0);
     size_ = 0;
@@ -280,7 +300,7 @@ class FlatMap {
 
   /// The value of `key`, or nullptr.
   std::uint32_t* Find(std::uint64_t key) {
-    for (std::size_t slot = Start(key);; slot = (slot + 1) & (keys_.size() - 1)) {
+    for (std::size_t slot = Start(key);; slot = Next(slot)) {
       if (values_[slot] == 0) return nullptr;
       if (keys_[slot] == key) return &values_[slot];
     }
@@ -291,7 +311,7 @@ class FlatMap {
   std::uint32_t* FindOrInsert(std::uint64_t key, std::uint32_t absent) {
     if ((size_ + 1) * 4 > keys_.size() * 3) Grow();
     std::size_t slot = Start(key);
-    for (; values_[slot] != 0; slot = (slot + 1) & (keys_.size() - 1)) {
+    for (; values_[slot] != 0; slot = Next(slot)) {
       if (keys_[slot] == key) return &values_[slot];
     }
     keys_[slot] = key;
@@ -302,8 +322,10 @@ class FlatMap {
 
  private:
   std::size_t Start(std::uint64_t key) const {
-    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & (keys_.size() - 1);
+    const std::uint64_t bits = (key * 0x9E3779B97F4A7C15ULL) >> 32;
+    return static_cast<std::size_t>((bits * keys_.size()) >> 32);
   }
+  std::size_t Next(std::size_t slot) const { return slot + 1 == keys_.size() ? 0 : slot + 1; }
   void Grow() {
     // The old arrays go to old_keys_ and old_values_, whose buffers (of an
     // earlier growth or document) serve the new ones when large enough.
@@ -311,11 +333,16 @@ class FlatMap {
     std::vector<std::uint32_t>& values = old_values_;
     keys.swap(keys_);
     values.swap(values_);
-    keys_.assign(keys.size() * 2, 0);
-    values_.assign(keys.size() * 2, 0);
+    keys_.assign(keys.size() + keys.size() / 2, 0);
+    values_.assign(keys.size() + keys.size() / 2, 0);
     size_ = 0;
     for (std::size_t i = 0; i < keys.size(); ++i) {
       if (values[i] != 0) *FindOrInsert(keys[i], values[i]) = values[i];
+    }
+    // A large page's old arrays are not kept: they would add to its peak.
+    if (keys.capacity() * sizeof(std::uint64_t) > internal::kScratchKeepBytes) {
+      std::vector<std::uint64_t>().swap(keys);
+      std::vector<std::uint32_t>().swap(values);
     }
   }
 
@@ -328,7 +355,10 @@ class FlatMap {
 
 class BandIndex {
  public:
-  explicit BandIndex(std::size_t units) : heads_(units * 4) {}
+  /// Sized for `units` of a dozen words: about four new band keys each on
+  /// a page of them, and room for about six bucket entries, untouched
+  /// until used.
+  explicit BandIndex(std::size_t units) : heads_(units * 4) { entries_.reserve(units * 8); }
 
   std::size_t CapacityBytes() const { return heads_.CapacityBytes() + entries_.capacity() * sizeof(Entry); }
 
@@ -336,14 +366,20 @@ class BandIndex {
   void Reset(std::size_t units) {
     heads_.Reset(units * 4);
     entries_.clear();
-    entries_.reserve(units * 4);
+    entries_.reserve(units * 8);
   }
 
-  /// Appends to *out, in ascending order and once each, the units added so
-  /// far that agree with `sig` on a whole band: of each band's bucket, the
-  /// kBucketLookBack added last.
+  /// Sets *out to the units added so far that agree with `sig` on a whole
+  /// band, in ascending order and once each: every unit of a bucket of at
+  /// most kSmallBucket, and of the kBucketLookBack newest of a larger one,
+  /// those that are in kCrowdedShared of the buckets read.
   void Candidates(const Signature& sig, std::vector<std::uint32_t>* out) {
     out->clear();
+    // The buckets of more than one unit are lists through entries_, read
+    // side by side, a step of each at a time: the loads of different lists
+    // overlap, where reading one list after another waits for each entry.
+    std::array<std::uint32_t, kBands> next;  // Of each list: 1 + its next entry, 0 at its end.
+    std::size_t lists = 0;
     for (std::size_t band = 0; band < kBands; ++band) {
       std::uint64_t key;
       if (!BandKey(sig, band, &key)) continue;
@@ -351,13 +387,47 @@ class BandIndex {
       if (head == nullptr) continue;
       if ((*head & kAlone) != 0) {
         out->push_back(*head & ~kAlone);
-        continue;
-      }
-      std::size_t taken = 0;
-      for (std::uint32_t e = *head; e != 0 && taken < kBucketLookBack; e = entries_[e - 1].next, ++taken) {
-        out->push_back(entries_[e - 1].unit);
+      } else {
+        next[lists++] = *head;
       }
     }
+    // The first kSmallBucket units of each; a list that ends there is small.
+    std::array<std::array<std::uint32_t, kSmallBucket>, kBands> start;
+    std::array<std::uint8_t, kBands> started{};
+    for (std::size_t step = 0; step < kSmallBucket; ++step) {
+      for (std::size_t l = 0; l < lists; ++l) {
+        if (next[l] == 0) continue;
+        const Entry& e = entries_[next[l] - 1];
+        start[l][started[l]++] = e.unit;
+        next[l] = e.next;
+      }
+    }
+    for (std::size_t l = 0; l < lists; ++l) {
+      if (next[l] != 0 && count_units_.empty()) {  // The first crowded bucket.
+        count_units_.assign(std::size_t{1} << kCountBits, 0);
+        counts_.assign(std::size_t{1} << kCountBits, 0);
+      }
+      for (std::size_t k = 0; k < started[l]; ++k) {
+        if (next[l] == 0) {
+          out->push_back(start[l][k]);
+        } else {
+          CountCrowded(start[l][k], out);
+        }
+      }
+    }
+    for (std::size_t step = kSmallBucket; step < kBucketLookBack; ++step) {
+      bool more = false;
+      for (std::size_t l = 0; l < lists; ++l) {
+        if (next[l] == 0) continue;
+        const Entry& e = entries_[next[l] - 1];
+        CountCrowded(e.unit, out);
+        next[l] = e.next;
+        more = true;
+      }
+      if (!more) break;
+    }
+    for (std::uint16_t slot : counted_) count_units_[slot] = 0;
+    counted_.clear();
     std::sort(out->begin(), out->end());
     out->erase(std::unique(out->begin(), out->end()), out->end());
   }
@@ -405,6 +475,29 @@ class BandIndex {
   static constexpr std::uint32_t kAlone = std::uint32_t{1} << 31;
   FlatMap heads_;  // Band key -> kAlone | its one unit, or 1 + its newest entry.
   std::vector<Entry> entries_;
+
+  // How many crowded buckets of the unit asked about each unit was met in,
+  // by open addressing in a table at most three eighths full.
+  static constexpr std::size_t kCountBits = 12;
+  static_assert((std::size_t{1} << kCountBits) * 3 >= kBands * kBucketLookBack * 8);
+  std::vector<std::uint32_t> count_units_;  // 1 + unit; made for the first crowded bucket.
+  std::vector<std::uint8_t> counts_;
+  std::vector<std::uint16_t> counted_;  // The slots taken.
+  // Counts `unit`, met in a crowded bucket; appends it to *out when that
+  // makes kCrowdedShared.
+  void CountCrowded(std::uint32_t unit, std::vector<std::uint32_t>* out) {
+    constexpr std::size_t kMask = (std::size_t{1} << kCountBits) - 1;
+    std::size_t slot = static_cast<std::size_t>((unit * 0x9E3779B1U) >> (32 - kCountBits));
+    for (; count_units_[slot] != 0; slot = (slot + 1) & kMask) {
+      if (count_units_[slot] == unit + 1) {
+        if (++counts_[slot] == kCrowdedShared) out->push_back(unit);
+        return;
+      }
+    }
+    count_units_[slot] = unit + 1;
+    counts_[slot] = 1;
+    counted_.push_back(static_cast<std::uint16_t>(slot));
+  }
 };
 
 struct Kept {
@@ -452,6 +545,20 @@ class PreparedView {
   const PreparedUnits& p_;
   const PreparedUnits::Unit* current_ = nullptr;
 };
+
+// How many of the units can have kNearMinWords words: those of at least
+// 2 * kNearMinWords - 1 bytes (a word takes a byte, and the next is apart).
+template <class Units>
+std::size_t UnitsLongEnoughForNear(const Document& doc, const Units& units) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const internal::Unit u = units.unit(i);
+    std::size_t bytes = u.last - u.first;  // The spaces that join its lines.
+    for (std::uint32_t k = u.first; k <= u.last; ++k) bytes += doc.blocks[k].text.length;
+    count += bytes >= 2 * kNearMinWords - 1;
+  }
+  return count;
+}
 
 // What RemoveDuplicates keeps of one document, reused for the next.
 struct DedupScratch {
@@ -578,18 +685,23 @@ Document RemoveDuplicates(Document doc, MakeUnits make_units, const DedupOptions
   thread_local internal::Scratch<DedupScratch> scratch;
   std::vector<Kept>& kept = scratch.kept;  // This document's units so far, for the near checks.
   kept.clear();
+  kept.reserve(units.size());
+  // The near-duplicate tables are sized for the units that can have
+  // kNearMinWords words: when a table grows it holds its old and new arrays.
+  const std::size_t near_units = near ? UnitsLongEnoughForNear(doc, units) : 0;
   SignatureStore& signatures = scratch.signatures;  // Of the kept units of kNearMinWords words or more.
   signatures.Clear();
+  signatures.Reserve(near_units);
   std::array<RecentShort, kGluedLookBack>& recent = scratch.recent;  // By kept.size() % kGluedLookBack.
   for (RecentShort& r : recent) r.kept = 0;
   // The same units by fingerprint, for the exact check: one lookup a unit.
-  // The value is 1 + the unit's line (0 marks an empty slot). The tables
-  // grow as needed; a page of many units does not pay for them up front.
+  // The value is 1 + the unit's line (0 marks an empty slot). The table
+  // grows as needed; a page of many units does not pay for it up front.
   const std::size_t expected = std::min<std::size_t>(units.size(), std::size_t{1} << 14);
   FlatMap& kept_lines = scratch.kept_lines;
   kept_lines.Reset(expected);
   BandIndex& bands = scratch.bands;  // The kept units of kNearMinWords words or more.
-  bands.Reset(expected);
+  bands.Reset(near_units);
   std::vector<std::uint32_t>& candidates = scratch.candidates;
   std::uint64_t exact = 0, near_drops = 0, listed = 0, in = 0, comparisons = 0;
   auto drop = [&](std::size_t i, std::string_view rule, std::string_view of_id, std::uint32_t of_line) {
