@@ -94,18 +94,40 @@ bool ParseListMarker(std::string_view line, ListMarker* m, std::size_t indent) {
     m->length = 2;
     return true;
   }
-  // Most lines start with a letter that cannot begin a marker.
+  // Most lines start with a letter that cannot begin a marker. Of the
+  // others: a bullet that is not ASCII starts with the byte 0xC2 or 0xE2;
+  // a letter of another script is a marker only before ')' ("а)"); a Roman
+  // numeral ends with '.' or ')' before the first space.
   unsigned char first = static_cast<unsigned char>(line[0]);
-  bool may_be_marker = first >= 0x80 || first == '*' || first == '+' || first == '-' || first == '(' ||
-                       (first >= '0' && first <= '9') || line[1] == '.' || line[1] == ')' ||
-                       std::string_view("IVXLCivxlc").find(static_cast<char>(first)) != std::string_view::npos;
+  auto closes_before_space = [&](std::size_t within) {
+    std::size_t space = line.substr(0, within + 1).find(' ');
+    return space != std::string_view::npos && space >= 2 && (line[space - 1] == '.' || line[space - 1] == ')');
+  };
+  bool may_be_marker;
+  if (first >= 0x80) {
+    may_be_marker = first == 0xC2 || first == 0xE2 || line.substr(0, 6).find(')') != std::string_view::npos;
+  } else {
+    may_be_marker = first == '*' || first == '+' || first == '-' || first == '(' || (first >= '0' && first <= '9') ||
+                    line[1] == '.' || line[1] == ')' ||
+                    (std::string_view("IVXLCivxlc").find(static_cast<char>(first)) != std::string_view::npos &&
+                     closes_before_space(8));
+  }
   if (!may_be_marker) return false;
-  for (std::string_view b : kBullets) {
-    if (line.size() > b.size() + 1 && line.substr(0, b.size()) == b && line[b.size()] == ' ') {
-      m->marker = line.substr(0, b.size());
-      m->length = b.size() + 1;
-      m->dash = b == "-" || b == "–" || b == "—";
+  if (first < 0x80) {  // Of the bullets, only "*", "+" and "-" are ASCII.
+    if ((first == '*' || first == '+' || first == '-') && line[1] == ' ') {
+      m->marker = line.substr(0, 1);
+      m->length = 2;
+      m->dash = first == '-';
       return true;
+    }
+  } else {
+    for (std::string_view b : kBullets) {
+      if (line.size() > b.size() + 1 && line.substr(0, b.size()) == b && line[b.size()] == ' ') {
+        m->marker = line.substr(0, b.size());
+        m->length = b.size() + 1;
+        m->dash = b == "–" || b == "—";
+        return true;
+      }
     }
   }
   std::size_t space = line.find(' ');
