@@ -372,10 +372,12 @@ class Parser {
       if (!known) {
         line_ = key_line;
         std::string_view name = internal::TypeInfo(current_.type).name;
+        // The message first: `key` lives in keys_seen_, which is cleared.
+        std::string message =
+            type_keys.empty() ? fmt::format("key \"{}\" does not go with type {}, which takes no keys", key, name)
+                              : fmt::format("key \"{}\" does not go with type {} (its keys: {})", key, name, type_keys);
         keys_seen_.clear();
-        return Error(type_keys.empty()
-                         ? fmt::format("key \"{}\" does not go with type {}, which takes no keys", key, name)
-                         : fmt::format("key \"{}\" does not go with type {} (its keys: {})", key, name, type_keys));
+        return Error(message);
       }
     }
     keys_seen_.clear();

@@ -37,6 +37,10 @@ TEST(RulesTest, ErrorsNameFileAndLine) {
        "u.rules:3: key \"phrases\" does not go with type dateline (its keys: group.label group.month "
        "group.weekday group.word group.by field)"},
       {"[a]\ntype = code\nphrases = x\n", "u.rules:3: key \"phrases\" does not go with type code, which takes no keys"},
+      // A key name too long for a string's inline buffer: the message is
+      // made before the keys it names are forgotten.
+      {"[a]\ntype = code\ngroup.a-rather-long-group-name = x\n",
+       "u.rules:3: key \"group.a-rather-long-group-name\" does not go with type code, which takes no keys"},
       {"[a]\ntype = line\n", "u.rules:1: rule \"a\" has no phrases"},
       {"[a]\nphrases = x\n", "u.rules:1: rule \"a\" has no type"},
       {"[a]\ntype = line\nphrases = x | ...\n", "u.rules:3: phrase \"...\" has no words"},
