@@ -23,7 +23,8 @@ struct UnitInfo {
   std::uint32_t capitalised = 0;  // Words that start with a capital letter.
   std::uint32_t lines = 0;        // Lines still present.
   bool sentence = false;          // Ends a sentence.
-  bool marker = false;            // Opens with a list marker.
+  bool marker = false;            // Opens with a list marker,
+  std::uint8_t marker_length = 0; // ... of this many bytes and the space after it.
   bool barrier_before = false;    // A barrier line stands between it and the unit before.
   bool final_before = false;      // ... and it is a `final` one.
   double score = 0;               // For (> 0) or against (< 0) being content.
@@ -284,11 +285,11 @@ std::string_view InsideReason(const UnitInfo& u) {
   return kNotProse;
 }
 
-// The N of a gallery slide's counter: a list item that opens "k/N " with
-// 1 <= k <= N (after its marker), or 0.
-std::uint32_t SlideCount(std::string_view text) {
-  std::size_t i = 0;
-  if (text.size() > 2 && text[1] == ' ' && (text[0] == '*' || text[0] == '+' || text[0] == '-' || text[0] == 'o')) i = 2;
+// The N of a gallery slide's counter: a list item whose text after its
+// marker opens "k/N " with 1 <= k <= N, or 0.
+std::uint32_t SlideCount(const UnitInfo& u) {
+  const std::string_view text = u.text;
+  std::size_t i = std::min<std::size_t>(u.marker_length, text.size());
   auto number = [&](std::uint32_t* value) {
     std::size_t start = i;
     *value = 0;
@@ -368,6 +369,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
       if (u.lines == 0) {
         ListMarker marker;
         u.marker = ParseListMarker(line, &marker, doc.blocks[b].indent);
+        u.marker_length = u.marker ? static_cast<std::uint8_t>(std::min<std::size_t>(marker.length, 255)) : 0;
       }
       if (joined.size() > u.text_begin && joined.back() != ' ') joined += ' ';
       const std::size_t line_begin = joined.size();
@@ -636,7 +638,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     for (std::size_t i = span_first; i <= span_last; ++i) {
       span_words += units[i].words;
       if (!units[i].marker) continue;
-      std::uint32_t n = SlideCount(units[i].text);
+      std::uint32_t n = SlideCount(units[i]);
       if (n == 0 || (gallery != 0 && n != gallery)) continue;
       gallery = n;
       slide[i] = true;
