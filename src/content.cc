@@ -28,9 +28,13 @@ struct UnitInfo {
   bool barrier_before = false;    // A barrier line stands between it and the unit before.
   bool final_before = false;      // ... and it is a `final` one.
   double score = 0;               // For (> 0) or against (< 0) being content.
-  std::string_view text;          // The unit's lines joined by spaces, in the page's units buffer.
-  std::uint32_t text_begin = 0;   // Where `text` starts in that buffer, while it is built.
+  std::string_view text;          // The unit's lines joined by spaces, in the page's units buffer,
+                                  // or its one line in the document when that is the same.
+  std::uint32_t text_begin = 0;   // Where `text` starts in that buffer, while it is built;
+                                  // kInDocument when it is the document's line.
 };
+
+constexpr std::uint32_t kInDocument = 0xFFFFFFFF;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -383,7 +387,15 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
       joined.resize(u.text_begin);
       continue;
     }
-    u.text = std::string_view(joined).substr(u.text_begin);  // Length only; re-pointed below.
+    if (u.lines == 1 && joined.size() - u.text_begin == last_line.size()) {
+      // One line, no inline mark taken out: the unit's text is the line
+      // itself, and a page of one-line paragraphs is not copied again.
+      joined.resize(u.text_begin);
+      u.text = last_line;
+      u.text_begin = kInDocument;
+    } else {
+      u.text = std::string_view(joined).substr(u.text_begin);  // Length only; re-pointed below.
+    }
     u.barrier_before = barrier_seen;
     u.final_before = final_seen;
     barrier_seen = false;
@@ -392,7 +404,11 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     units.push_back(std::move(u));
   }
   if (units.empty()) return result;
-  for (UnitInfo& u : units) u.text = std::string_view(joined).substr(u.text_begin, u.text.size());
+  std::size_t text_bytes = 0;
+  for (UnitInfo& u : units) {
+    if (u.text_begin != kInDocument) u.text = std::string_view(joined).substr(u.text_begin, u.text.size());
+    text_bytes += u.text.size();
+  }
 
   // 2. Stop words, in the page's language. Each unit is tokenized (a long
   // one part by part) and each word looked up once: the languages of its
@@ -403,7 +419,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   constexpr std::size_t kCountedAbove = 1024;
   using LanguageCounts = std::array<std::uint32_t, 64>;
   thread_local Scratch<std::vector<std::uint32_t>> hits;
-  thread_local Scratch<std::vector<std::uint64_t>> stop_languages;
+  thread_local Scratch<std::vector<std::uint16_t>> stop_languages;  // LanguageSetId of each stop word.
   thread_local Scratch<std::vector<LanguageCounts>> counted;
   thread_local Scratch<std::vector<std::uint32_t>> unit_stops_end;
   thread_local Scratch<std::vector<std::int32_t>> unit_counted;
@@ -414,7 +430,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   unit_counted.assign(units.size(), -1);
   // Prose has a stop word every 10 bytes or so; a unit keeps no more than
   // about kCountedAbove of them.
-  stop_languages.reserve(std::min(joined.size() / 8, units.size() * kCountedAbove));
+  stop_languages.reserve(std::min(text_bytes / 8, units.size() * kCountedAbove));
   auto count_languages = [](std::uint64_t langs, LanguageCounts* counts) {
     for (; langs != 0; langs &= langs - 1) ++(*counts)[static_cast<std::size_t>(__builtin_ctzll(langs))];
   };
@@ -426,13 +442,15 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     text::TokenizeInParts(units[i].text, &tokens, [&](const text::TokenizedText& part, std::size_t) {
       unit_tokens += part.tokens.size();
       for (const text::Token& t : part.tokens) short_tokens += t.end - t.begin <= 2;
-      text::AppendStopwordLanguages(index, part, &stop_languages, &words);
+      text::AppendStopwordLanguageSets(index, part, &stop_languages, &words);
       if (stop_languages.size() - begin <= kCountedAbove) return;
       if (unit_counted[i] < 0) {
         unit_counted[i] = static_cast<std::int32_t>(counted.size());
         counted.emplace_back().fill(0);
       }
-      for (std::size_t k = begin; k < stop_languages.size(); ++k) count_languages(stop_languages[k], &counted.back());
+      for (std::size_t k = begin; k < stop_languages.size(); ++k) {
+        count_languages(index.LanguageSet(stop_languages[k]), &counted.back());
+      }
       stop_languages.resize(begin);
     });
     units[i].words = words;
@@ -445,7 +463,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
         for (std::size_t l = 0; l < hits.size(); ++l) hits[l] += counts[l];
       }
       for (std::size_t k = begin; k < stop_languages.size(); ++k) {
-        for (std::uint64_t langs = stop_languages[k]; langs != 0; langs &= langs - 1) {
+        for (std::uint64_t langs = index.LanguageSet(stop_languages[k]); langs != 0; langs &= langs - 1) {
           ++hits[static_cast<std::size_t>(__builtin_ctzll(langs))];
         }
       }
@@ -466,7 +484,9 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     if (unit_counted[i] >= 0 && language >= 0) {
       u.stopwords = counted[static_cast<std::size_t>(unit_counted[i])][static_cast<std::size_t>(language)];
     }
-    for (std::size_t k = begin; k < unit_stops_end[i]; ++k) u.stopwords += (stop_languages[k] & language_bit) != 0;
+    for (std::size_t k = begin; k < unit_stops_end[i]; ++k) {
+      u.stopwords += (index.LanguageSet(stop_languages[k]) & language_bit) != 0;
+    }
   }
 
   // 3. Each unit's score: its words weighted by how far its stop-word density

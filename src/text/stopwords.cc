@@ -2,6 +2,9 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
+#include <utility>
+
 #include "text/unicode.h"
 
 namespace pagewash::internal {
@@ -86,12 +89,42 @@ void StopwordIndex::Add(std::uint64_t hash, std::uint64_t languages) {
   }
 }
 
-std::uint64_t StopwordIndex::Languages(std::uint64_t word_hash) const {
-  if (slots_.empty()) return 0;
+const StopwordIndex::Slot* StopwordIndex::FindSlot(std::uint64_t word_hash) const {
+  if (slots_.empty()) return nullptr;
   std::size_t mask = slots_.size() - 1;
   for (std::size_t i = Mix(word_hash) & mask;; i = (i + 1) & mask) {
-    if (slots_[i].languages == 0) return 0;
-    if (slots_[i].hash == word_hash) return slots_[i].languages;
+    if (slots_[i].languages == 0) return nullptr;
+    if (slots_[i].hash == word_hash) return &slots_[i];
+  }
+}
+
+std::uint64_t StopwordIndex::Languages(std::uint64_t word_hash) const {
+  const Slot* s = FindSlot(word_hash);
+  return s == nullptr ? 0 : s->languages;
+}
+
+std::uint16_t StopwordIndex::LanguageSetId(std::uint64_t word_hash) const {
+  const Slot* s = FindSlot(word_hash);
+  return s == nullptr ? 0 : s->set;
+}
+
+void StopwordIndex::NumberSets() {
+  // Sets are numbered in the order of their first slot, so the ids depend
+  // only on the collection. 64 languages could make more than 65,535
+  // distinct sets only from a collection of as many words; past that, a
+  // word's later sets count as no language (the embedded one has 587).
+  std::vector<std::pair<std::uint64_t, std::uint16_t>> known;  // Sorted by set.
+  for (Slot& s : slots_) {
+    if (s.languages == 0) continue;
+    auto it = std::lower_bound(known.begin(), known.end(), std::make_pair(s.languages, std::uint16_t{0}));
+    if (it != known.end() && it->first == s.languages) {
+      s.set = it->second;
+      continue;
+    }
+    if (sets_.size() > 0xFFFF) continue;
+    s.set = static_cast<std::uint16_t>(sets_.size());
+    known.insert(it, {s.languages, s.set});
+    sets_.push_back(s.languages);
   }
 }
 
@@ -134,6 +167,7 @@ StopwordIndex StopwordIndex::FromJson(std::string_view json) {
       if (parts == 1) index.Add(hash, bit);
     }
   }
+  index.NumberSets();
   return index;
 }
 
@@ -161,11 +195,11 @@ void AppendWordLanguages(const StopwordIndex& index, const TokenizedText& t, std
   ForEachWord(t, [&](std::uint64_t h) { out->push_back(index.Languages(h)); });
 }
 
-void AppendStopwordLanguages(const StopwordIndex& index, const TokenizedText& t, std::vector<std::uint64_t>* out,
-                             std::uint32_t* words) {
+void AppendStopwordLanguageSets(const StopwordIndex& index, const TokenizedText& t,
+                                std::vector<std::uint16_t>* out, std::uint32_t* words) {
   ForEachWord(t, [&](std::uint64_t h) {
     ++*words;
-    if (std::uint64_t langs = index.Languages(h); langs != 0) out->push_back(langs);
+    if (std::uint16_t set = index.LanguageSetId(h); set != 0) out->push_back(set);
   });
 }
 

@@ -32,6 +32,13 @@ class StopwordIndex {
   /// Bit i is set when language i lists the word (a tokenizer word hash).
   std::uint64_t Languages(std::uint64_t word_hash) const;
 
+  /// The same set of languages as a small number: 0 for none, and one id for
+  /// each distinct set the index holds (a few hundred for the embedded
+  /// collection), so that a caller can keep a set a word in two bytes.
+  std::uint16_t LanguageSetId(std::uint64_t word_hash) const;
+  /// The languages of a LanguageSetId.
+  std::uint64_t LanguageSet(std::uint16_t id) const { return sets_[id]; }
+
   std::size_t size() const { return codes_.size(); }
   std::string_view Code(std::size_t language) const { return codes_[language]; }
   /// The index of an ISO 639-1 code, or -1.
@@ -41,11 +48,16 @@ class StopwordIndex {
   struct Slot {
     std::uint64_t hash = 0;
     std::uint64_t languages = 0;  // 0: empty slot.
+    std::uint16_t set = 0;        // Its index in sets_ (NumberSets).
   };
   void Add(std::uint64_t hash, std::uint64_t languages);
+  // Gives each distinct set of languages an id, once every word is in.
+  void NumberSets();
+  const Slot* FindSlot(std::uint64_t word_hash) const;
 
   std::vector<std::string> codes_;  // ISO 639-1, by language index.
   std::vector<Slot> slots_;  // Open addressing, a power of two, at most half full.
+  std::vector<std::uint64_t> sets_{0};  // By LanguageSetId; 0 is no language.
   std::size_t used_ = 0;
 };
 
@@ -70,10 +82,11 @@ void AddStopwordHits(const StopwordIndex& index, const TokenizedText& t, std::ve
 /// once this way and sums the bits itself.
 void AppendWordLanguages(const StopwordIndex& index, const TokenizedText& t, std::vector<std::uint64_t>* out);
 
-/// As AppendWordLanguages for the words some language lists; the others are
+/// As AppendWordLanguages for the words some language lists, each as its
+/// LanguageSetId (two bytes a stop word rather than eight); the others are
 /// only counted, in *words.
-void AppendStopwordLanguages(const StopwordIndex& index, const TokenizedText& t, std::vector<std::uint64_t>* out,
-                             std::uint32_t* words);
+void AppendStopwordLanguageSets(const StopwordIndex& index, const TokenizedText& t,
+                                std::vector<std::uint16_t>* out, std::uint32_t* words);
 
 }  // namespace pagewash::text
 

@@ -51,6 +51,36 @@ TEST(StopwordsTest, HitsPerLanguage) {
   EXPECT_EQ(hits[1], 3u);  // der, und, the
 }
 
+TEST(StopwordsTest, LanguageSetIdsStandForTheLanguagesOfAWord) {
+  StopwordIndex index = StopwordIndex::FromJson(R"({"en": ["the", "and"], "de": ["der", "und", "the"]})");
+  TokenizedText t;
+  Tokenize("der Hund und the cat and", &t);
+  std::vector<std::uint16_t> sets;
+  std::uint32_t words = 0;
+  AppendStopwordLanguageSets(index, t, &sets, &words);
+  EXPECT_EQ(words, 6u);
+  ASSERT_EQ(sets.size(), 4u);  // der, und, the, and; Hund and cat are no stop words.
+  EXPECT_EQ(index.LanguageSet(sets[0]), 0b10u);   // der: de
+  EXPECT_EQ(index.LanguageSet(sets[1]), 0b10u);   // und: de
+  EXPECT_EQ(index.LanguageSet(sets[2]), 0b11u);   // the: en and de
+  EXPECT_EQ(index.LanguageSet(sets[3]), 0b01u);   // and: en
+  EXPECT_EQ(sets[0], sets[1]);  // One id a distinct set.
+  EXPECT_NE(sets[0], sets[2]);
+  EXPECT_EQ(index.LanguageSetId(WordHash("hund")), 0u);
+  EXPECT_EQ(index.LanguageSet(0), 0u);
+}
+
+TEST(StopwordsTest, EveryWordsSetIdGivesItsLanguages) {
+  const StopwordIndex& index = StopwordIndex::Get();
+  TokenizedText t;
+  Tokenize("the der le la el de и в 的 and und et y o a", &t);
+  for (std::size_t i = 0; i < t.tokens.size(); ++i) {
+    const std::uint64_t h = t.tokens[i].hash;
+    EXPECT_NE(index.Languages(h), 0u) << t.Word(i);
+    EXPECT_EQ(index.LanguageSet(index.LanguageSetId(h)), index.Languages(h)) << t.Word(i);
+  }
+}
+
 TEST(StopwordsTest, BadJsonGivesAnEmptyIndex) {
   EXPECT_EQ(StopwordIndex::FromJson("not json").size(), 0u);
   EXPECT_EQ(StopwordIndex::FromJson("{\"en\": [").size(), 0u);
