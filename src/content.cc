@@ -27,6 +27,7 @@ struct UnitInfo {
   std::uint8_t marker_length = 0; // ... of this many bytes and the space after it.
   bool barrier_before = false;    // A barrier line stands between it and the unit before.
   bool final_before = false;      // ... and it is a `final` one.
+  bool counted = false;           // Its words are the sum of its lines' in PageWords.
   double score = 0;               // For (> 0) or against (< 0) being content.
   std::string_view text;          // The unit's lines joined by spaces, in the page's units buffer,
                                   // or its one line in the document when that is the same.
@@ -309,8 +310,19 @@ std::uint32_t SlideCount(const UnitInfo& u) {
 
 }  // namespace
 
+void AddLineWords(const text::TokenizedText* tokens, PageWords* words) {
+  PageWords::Line& line = words->lines.emplace_back();
+  if (tokens != nullptr) {
+    line.tokens = static_cast<std::uint32_t>(tokens->tokens.size());
+    for (const text::Token& t : tokens->tokens) line.short_tokens += t.end - t.begin <= 2;
+    text::AppendStopwordLanguageSets(text::StopwordIndex::Get(), *tokens, &words->stop_sets, &line.words);
+  }
+  line.stops_end = static_cast<std::uint32_t>(words->stop_sets.size());
+}
+
 ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& removed, const std::vector<bool>& barrier,
-                            Favor favor, const std::vector<Unit>* split, const std::vector<bool>* final_barrier) {
+                            Favor favor, const std::vector<Unit>* split, const std::vector<bool>* final_barrier,
+                            const PageWords* page_words) {
   ContentVerdict result;
   std::vector<std::string_view>& verdict = result.reasons;
   verdict.assign(doc.blocks.size(), std::string_view());
@@ -355,6 +367,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     u.first = unit.first;
     u.last = unit.last;
     u.text_begin = static_cast<std::uint32_t>(joined.size());
+    u.counted = page_words != nullptr;
     std::string_view last_line;
     for (std::uint32_t b = unit.first; b <= unit.last; ++b) {
       if (removed[b] || !verdict[b].empty()) {
@@ -378,6 +391,8 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
       if (joined.size() > u.text_begin && joined.back() != ' ') joined += ' ';
       const std::size_t line_begin = joined.size();
       AppendWithoutInlineMarks(line, &joined);
+      u.counted = u.counted && joined.size() - line_begin == line.size() &&
+                  page_words->lines[b].tokens != PageWords::kNotCounted;
       if (joined.size() == line_begin && line_begin > u.text_begin) joined.pop_back();  // Only marks.
       u.capitalised += CapitalisedWords(std::string_view(joined).substr(std::min(line_begin, joined.size())));
       last_line = line;
@@ -439,10 +454,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     std::size_t unit_tokens = 0;
     std::size_t short_tokens = 0;  // Of one or two bytes: a letter, a digit.
     std::uint32_t words = 0;
-    text::TokenizeInParts(units[i].text, &tokens, [&](const text::TokenizedText& part, std::size_t) {
-      unit_tokens += part.tokens.size();
-      for (const text::Token& t : part.tokens) short_tokens += t.end - t.begin <= 2;
-      text::AppendStopwordLanguageSets(index, part, &stop_languages, &words);
+    auto fold_counted = [&] {
       if (stop_languages.size() - begin <= kCountedAbove) return;
       if (unit_counted[i] < 0) {
         unit_counted[i] = static_cast<std::int32_t>(counted.size());
@@ -452,7 +464,28 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
         count_languages(index.LanguageSet(stop_languages[k]), &counted.back());
       }
       stop_languages.resize(begin);
-    });
+    };
+    if (units[i].counted) {
+      // The sums of its lines' counts, the lines step 1 joined.
+      for (std::uint32_t b = units[i].first; b <= units[i].last; ++b) {
+        if (removed[b] || !verdict[b].empty()) continue;
+        const PageWords::Line& line = page_words->lines[b];
+        unit_tokens += line.tokens;
+        short_tokens += line.short_tokens;
+        words += line.words;
+        const std::uint32_t stops_begin = b == 0 ? 0 : page_words->lines[b - 1].stops_end;
+        stop_languages.insert(stop_languages.end(), page_words->stop_sets.begin() + stops_begin,
+                              page_words->stop_sets.begin() + line.stops_end);
+        fold_counted();
+      }
+    } else {
+      text::TokenizeInParts(units[i].text, &tokens, [&](const text::TokenizedText& part, std::size_t) {
+        unit_tokens += part.tokens.size();
+        for (const text::Token& t : part.tokens) short_tokens += t.end - t.begin <= 2;
+        text::AppendStopwordLanguageSets(index, part, &stop_languages, &words);
+        fold_counted();
+      });
+    }
     units[i].words = words;
     // Only units of 8 tokens or more vote for the page's language, and not
     // those of mostly single letters and digits: a formula's variables are

@@ -23,11 +23,13 @@
 #ifndef PAGEWASH_CONTENT_H_
 #define PAGEWASH_CONTENT_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "layout.h"
+#include "text/tokenize.h"
 #include "pagewash/document.h"
 #include "pagewash/strip.h"
 
@@ -44,6 +46,33 @@ inline constexpr std::string_view kNotProse = "not-prose";
 /// numbered "k/N" with one N ("1/50 Title, caption"), when the span holds
 /// an article beside them: a slideshow of other stories.
 inline constexpr std::string_view kGallery = "gallery";
+
+/// What the content model needs of each line's words: counts, and the
+/// languages of its stop words. Tokens are context-free across a space, so
+/// a unit's are the sum of its lines'. Filled line by line, in block order.
+struct PageWords {
+  static constexpr std::uint32_t kNotCounted = 0xFFFFFFFF;
+  struct Line {
+    std::uint32_t tokens = kNotCounted;  ///< kNotCounted: left to the model to tokenize.
+    std::uint32_t short_tokens = 0;      ///< Of one or two bytes: a letter, a digit.
+    std::uint32_t words = 0;             ///< As text::CountStopwords counts them.
+    std::uint32_t stops_end = 0;  ///< Its stop words end here in stop_sets; begin where the line before's end.
+  };
+  std::vector<Line> lines;                  ///< One a block.
+  std::vector<std::uint16_t> stop_sets;     ///< text::StopwordIndex::LanguageSetId of each stop word.
+
+  void Clear() {
+    lines.clear();
+    stop_sets.clear();
+  }
+  std::size_t CapacityBytes() const {
+    return lines.capacity() * sizeof(Line) + stop_sets.capacity() * sizeof(std::uint16_t);
+  }
+};
+
+/// Appends to *words the line whose tokens (all of them, text::Tokenize of
+/// the whole line) are `tokens`; nullptr appends a line left uncounted.
+void AddLineWords(const text::TokenizedText* tokens, PageWords* words);
 
 struct ContentVerdict {
   /// For each block, the reason the content model removes it, or an empty
@@ -68,9 +97,14 @@ struct ContentVerdict {
 /// before it more than three times over; after any other barrier (a box) the
 /// heavier side wins, joined by the run of prose right above the box when
 /// the box stands right above it.
+///
+/// `words`, when given, holds what the lines' words are to the model, as
+/// strip's matcher counted them while it tokenized each line (AddLineWords):
+/// a unit is then not tokenized again unless one of its lines was not
+/// counted or loses an inline mark. The verdict is the same either way.
 ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& removed, const std::vector<bool>& barrier,
                             Favor favor, const std::vector<Unit>* units = nullptr,
-                            const std::vector<bool>* final_barrier = nullptr);
+                            const std::vector<bool>* final_barrier = nullptr, const PageWords* words = nullptr);
 
 }  // namespace pagewash::internal
 

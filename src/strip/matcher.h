@@ -56,6 +56,9 @@ class Matcher {
 
   /// The last line's number of words.
   std::size_t words() const { return words_; }
+  /// The last line's tokens, all of them (text::Tokenize of the whole
+  /// line), or nullptr when a long line kept only its first few.
+  const text::TokenizedText* AllTokens() const { return cut_ ? nullptr : &tokens_; }
 
   /// The last line's folded words joined by spaces (text::Tokenize), valid
   /// until the next Match(). Of a line of more than kKeptWords words that

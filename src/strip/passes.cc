@@ -144,9 +144,20 @@ void MatchLines(StripContext* ctx) {
   // Folding rarely grows text, and a line keeps at most the start of its
   // key: the page's size is enough.
   ctx->keys.reserve(doc.ArenaSize() + doc.ArenaSize() / 8);
+  // The content model's counts of each line's words, from the tokens the
+  // matcher made: prose has a stop word every 10 bytes or so.
+  thread_local Scratch<PageWords> words;
+  words.Clear();
+  ctx->words = nullptr;
+  if (ctx->content_model) {
+    words.lines.reserve(ctx->info.size());
+    words.stop_sets.reserve(doc.ArenaSize() / 8);
+    ctx->words = &words;
+  }
   for (std::size_t i = 0; i < ctx->info.size(); ++i) {
     std::string_view line = doc.Text(doc.blocks[i]);
     const LineVerdict& v = matcher.Match(line);
+    if (ctx->content_model) AddLineWords(matcher.AllTokens(), &words);
     BlockInfo& b = ctx->info[i];
     b.words = static_cast<std::uint32_t>(matcher.words());
     // The caption pass compares short lines (headings) with fragments; a
@@ -440,7 +451,7 @@ void TakeOutsideMainContent(StripContext* ctx) {
       gone[i] = true;  // Neither content nor furniture to the model.
     }
   }
-  ContentVerdict verdict = JudgeContent(ctx->doc, gone, barrier, ctx->favor, &ctx->Units(), &final_barrier);
+  ContentVerdict verdict = JudgeContent(ctx->doc, gone, barrier, ctx->favor, &ctx->Units(), &final_barrier, ctx->words);
   for (std::size_t i = 0; i < n; ++i) {
     if (!verdict.reasons[i].empty()) ctx->remover.Mark(i, verdict.reasons[i]);
   }

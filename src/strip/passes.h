@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "content.h"
 #include "layout.h"
 #include "pagewash/document.h"
 #include "pagewash/strip.h"
@@ -131,6 +132,10 @@ struct StripContext {
   BlockRemover remover;
   /// Whether TakeOutsideMainContent runs, and how it trades its errors.
   bool content_model = true;
+  /// What MatchLines counted of each line's words for the content model
+  /// (content.h), so that it need not tokenize them again; null when the
+  /// model is off.
+  const PageWords* words = nullptr;
   Favor favor = Favor::kBalanced;
   /// The furniture of the page's site, for TakeSiteFurniture; may be null.
   const FurnitureSet* site_furniture = nullptr;

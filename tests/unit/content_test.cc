@@ -146,6 +146,61 @@ TEST(ContentTest, FavorPrecisionRemovesAtLeastWhatBalancedRemoves) {
   EXPECT_LE(count_kept(precision), count_kept(balanced));
 }
 
+// The words of each block as strip's matcher counts them: every line
+// tokenized on its own, except `uncounted`, left to the model.
+PageWords LineWordsOf(const Document& doc, std::size_t uncounted = SIZE_MAX) {
+  PageWords words;
+  text::TokenizedText tokens;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    text::Tokenize(doc.Text(doc.blocks[i]), &tokens);
+    AddLineWords(i == uncounted ? nullptr : &tokens, &words);
+  }
+  return words;
+}
+
+TEST(ContentTest, LinesCountedOnceGiveTheVerdictOfUnitsTokenizedWhole) {
+  std::string teasers;
+  for (int i = 0; i < 6; ++i) teasers += "\n[INS: Say :INS] [INS: Goodbye :INS] to snoring with this one trick\n";
+  const std::string pages[] = {
+      "Home\n\nNews\n\nSport\n\nContact Us\n\n" + std::string(kArticle),
+      // Paragraphs wrapped over several lines, as lynx writes them.
+      "Menu\nSearch\n\nThe council said on Monday that the new bus routes\nwould run through the night, "
+      "because many of\nthe people who work late shifts had asked.\n\nRelated: Buses\n\n" + std::string(kArticle),
+      std::string(kArticle) + teasers,
+      "Startseite\n\nNachrichten\n\nDer Rat sagte am Montag, dass die neuen Buslinien in der Nacht fahren "
+      "werden, weil viele der Menschen, die sp\u00e4t arbeiten, seit Jahren danach gefragt hatten.\n",
+  };
+  for (const std::string& page : pages) {
+    Document doc = FromText(page);
+    std::vector<bool> removed(doc.blocks.size(), false);
+    const ContentVerdict whole = JudgeContent(doc, removed, removed, Favor::kBalanced);
+    for (std::size_t uncounted : {SIZE_MAX, std::size_t{0}, doc.blocks.size() / 2}) {
+      const PageWords words = LineWordsOf(doc, uncounted);
+      const ContentVerdict counted =
+          JudgeContent(doc, removed, removed, Favor::kBalanced, nullptr, nullptr, &words);
+      EXPECT_EQ(counted.reasons, whole.reasons) << page;
+      EXPECT_EQ(counted.headline, whole.headline) << page;
+      EXPECT_EQ(counted.headline_text, whole.headline_text) << page;
+    }
+  }
+}
+
+TEST(ContentTest, TheModelReadsTheLinesCounts) {
+  // Lines counted as if they held no stop words: the article is no prose to
+  // the model, and the page, without prose, is kept whole; tokenized, the
+  // menu goes.
+  Document doc = FromText("Home\n\nNews\n\nSport\n\nContact Us\n\n" + std::string(kArticle));
+  std::vector<bool> removed(doc.blocks.size(), false);
+  const ContentVerdict whole = JudgeContent(doc, removed, removed, Favor::kBalanced);
+  ASSERT_EQ(whole.reasons[0], "outside-main-content");
+  PageWords words = LineWordsOf(doc);
+  words.stop_sets.clear();
+  for (PageWords::Line& line : words.lines) line.stops_end = 0;
+  const ContentVerdict counted = JudgeContent(doc, removed, removed, Favor::kBalanced, nullptr, nullptr, &words);
+  EXPECT_NE(counted.reasons, whole.reasons);
+  EXPECT_TRUE(counted.reasons[0].empty());
+}
+
 }  // namespace
 }  // namespace pagewash::internal
 
