@@ -90,12 +90,21 @@ TextInputReport TextReader::Read(std::string_view in, Document* doc) {
       unsigned char b = static_cast<unsigned char>(in[pos]);
       if (b == '\n' || b == '\r') break;
       if (b > ' ' && b < 0x7F) {
-        // A run of printable ASCII other than space: copied in one append.
+        // A run of printable ASCII, with the single spaces between its
+        // words (which stay as they are): copied in one append.
+        auto printable = [&](std::size_t at) {
+          const auto r = static_cast<unsigned char>(in[at]);
+          return r > ' ' && r < 0x7F;
+        };
+        const std::size_t size = in.size();
         std::size_t run = pos + 1;
-        while (run < in.size()) {
-          unsigned char r = static_cast<unsigned char>(in[run]);
-          if (r <= ' ' || r >= 0x7F) break;
-          ++run;
+        for (;;) {
+          while (run < size && printable(run)) ++run;
+          if (run + 1 < size && in[run] == ' ' && printable(run + 1)) {
+            run += 2;
+            continue;
+          }
+          break;
         }
         if (pending_space) line_.push_back(' ');
         pending_space = false;

@@ -236,7 +236,21 @@ bool StableUnderNfkc(std::uint32_t c) {
 
 bool IsNfkc(std::string_view s, bool compatibility) {
   bool stable = true;
-  for (std::size_t i = 0; i < s.size() && stable;) {
+  const std::size_t size = s.size();
+  for (std::size_t i = 0; i < size && stable;) {
+    // ASCII is stable under both forms: most text is, and is passed over
+    // eight bytes at a time rather than decoded.
+    while (i + 8 <= size) {
+      std::uint64_t eight;
+      std::memcpy(&eight, s.data() + i, 8);
+      if ((eight & 0x8080808080808080ULL) != 0) break;
+      i += 8;
+    }
+    if (i == size) break;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
     std::uint32_t c = NextCodePoint(s, &i);
     stable = compatibility ? StableUnderNfkc(c) : StableUnderNfc(c);
   }
