@@ -35,6 +35,16 @@ struct ByteSet {
 constexpr ByteSet kLinkBarBytes("|/\xC2\xE2");
 constexpr ByteSet kTrailBytes(">/\xC2\xE2");
 
+// s.find(sep, from) for a separator " X " (X not a space), found by its X:
+// a search for the separator's first byte, a space, stops at every word.
+std::size_t FindSeparator(std::string_view s, std::string_view sep, std::size_t from) {
+  const std::string_view tail = sep.substr(1);
+  for (std::size_t p = s.find(tail, from + 1); p != std::string_view::npos; p = s.find(tail, p + 1)) {
+    if (s[p - 1] == ' ') return p - 1;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 bool AllDigits(std::string_view s) {
@@ -148,11 +158,12 @@ bool LooksLikeLinkBar(std::string_view s) {
   for (std::string_view sep : {std::string_view(" | "), std::string_view(" · "),
                                std::string_view(" • "), std::string_view(" ▪ "),
                                std::string_view(" / ")}) {
+    std::size_t next = FindSeparator(s, sep, 0);
+    if (next == std::string_view::npos) continue;  // One segment is no bar.
     std::size_t segments = 1;
     std::size_t pos = 0;
     bool short_segments = true;
-    while (true) {
-      std::size_t next = s.find(sep, pos);
+    while (short_segments) {
       std::string_view seg = s.substr(pos, next == std::string_view::npos ? next : next - pos);
       std::size_t words = 1 + static_cast<std::size_t>(std::count(seg.begin(), seg.end(), ' '));
       if (words > 6 || seg.empty() || (seg.back() == '.' && seg.size() > 3) || seg.back() == '!' ||
@@ -162,6 +173,7 @@ bool LooksLikeLinkBar(std::string_view s) {
       if (next == std::string_view::npos) break;
       ++segments;
       pos = next + sep.size();
+      next = FindSeparator(s, sep, pos);
     }
     if (segments >= 3 && short_segments) return true;
   }
@@ -171,12 +183,15 @@ bool LooksLikeLinkBar(std::string_view s) {
 bool LooksLikeTrail(std::string_view s) {
   if (!kTrailBytes.AnyIn(s)) return false;
   // An equation's arrows and slashes ("a → b = c / d") are no trail.
-  if (s.find(" = ") != std::string_view::npos) return false;
+  if (FindSeparator(s, " = ", 0) != std::string_view::npos) return false;
   for (std::string_view sep :
        {std::string_view(" > "), std::string_view(" › "), std::string_view(" » "),
         std::string_view(" → "), std::string_view(" / ")}) {
     std::size_t count = 0;
-    for (std::size_t p = s.find(sep); p != std::string_view::npos; p = s.find(sep, p + 1)) ++count;
+    for (std::size_t p = FindSeparator(s, sep, 0); p != std::string_view::npos && count < 2;
+         p = FindSeparator(s, sep, p + 1)) {
+      ++count;
+    }
     if (count >= 2) return true;
   }
   return false;
