@@ -30,20 +30,23 @@ struct EmitScratch {
   }
 };
 
-void EmitJson(const Document& doc, const EmitOptions& options, std::string* out) {
-  // The JSON holds the text twice (the blocks and "text") and about 60
-  // bytes a block more: room for it all at once, as a string that doubles
-  // holds its old and its new buffer while it copies, up to twice the
-  // output. Room reserved and not written costs no memory; a caller that
-  // reuses `out` keeps its room.
-  std::size_t bytes = 0;
-  for (const Block& b : doc.blocks) bytes += b.text.length + 2;
-  out->reserve(out->size() + 2 * bytes + 128 * doc.blocks.size() + 4096);
+void EmitJson(const Document& doc, const EmitOptions& options, std::string* out, JsonSink* sink) {
+  if (sink == nullptr) {
+    // The JSON holds the text twice (the blocks and "text") and about 60
+    // bytes a block more: room for it all at once, as a string that
+    // doubles holds its old and its new buffer while it copies, up to
+    // twice the output. Room reserved and not written costs no memory; a
+    // caller that reuses `out` keeps its room. With a sink, *out is only
+    // the writer's buffer.
+    std::size_t bytes = 0;
+    for (const Block& b : doc.blocks) bytes += b.text.length + 2;
+    out->reserve(out->size() + 2 * bytes + 128 * doc.blocks.size() + 4096);
+  }
   thread_local internal::Scratch<EmitScratch> scratch;
   const std::uint32_t fields = options.fields;
   const bool hashes_wanted = (fields & kFieldHash) != 0;
   const bool sections_wanted = (fields & kFieldSections) != 0;
-  JsonWriter w(out, options.pretty ? 2 : 0);
+  JsonWriter w(out, options.pretty ? 2 : 0, sink);
   const std::vector<SectionSpan>& sections = scratch.sections;
   if (hashes_wanted || sections_wanted) BuildSectionSpans(doc, &scratch.sections);
   const FlatHashes& hashes = scratch.hashes;
@@ -143,6 +146,7 @@ void EmitJson(const Document& doc, const EmitOptions& options, std::string* out)
   internal::WriteExtra(doc, &w);
   w.EndObject();
   out->push_back('\n');
+  w.Flush();
   internal::ReleaseLargeScratch();
 }
 
@@ -366,19 +370,28 @@ std::string_view OutputFieldNames() {
 }
 
 void EmitDocument(const Document& doc, const EmitOptions& options, std::string* out) {
+  EmitDocument(doc, options, out, nullptr);
+}
+
+void EmitDocument(const Document& doc, const EmitOptions& options, std::string* out, JsonSink* sink) {
   switch (options.format) {
     case OutputFormat::kJson:
-      EmitJson(doc, options, out);
+      EmitJson(doc, options, out, sink);
       return;
     case OutputFormat::kMarkdown:
       EmitMarkdown(doc, out);
-      return;
+      break;
     case OutputFormat::kText:
       EmitText(doc, out);
-      return;
+      break;
     case OutputFormat::kDiff:
       EmitDiff(doc, out);
-      return;
+      break;
+  }
+  // The other formats are made whole, then handed on.
+  if (sink != nullptr && !out->empty()) {
+    sink->Write(*out);
+    out->clear();
   }
 }
 

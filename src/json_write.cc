@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 namespace pagewash {
@@ -27,17 +28,16 @@ void AppendUnicodeEscape(unsigned code, std::string* out) {
   out->append(buf, 6);
 }
 
-}  // namespace
-
-void AppendJsonString(std::string_view s, std::string* out) {
-  out->push_back('"');
-  AppendJsonStringBody(s, out);
-  out->push_back('"');
-}
-
-void AppendJsonStringBody(std::string_view s, std::string* out) {
-  std::size_t run = 0;  // Start of the pending run of bytes copied verbatim.
-  for (std::size_t i = 0; i < s.size(); ++i) {
+// Appends the escaped bytes of `s` from `begin` on, stopping at the first
+// byte at or past `stop` that does not belong to an escape begun before it
+// (one is written whole: it may look up to two bytes ahead, into all of
+// `s`). Returns where it stopped, `stop` or at most two bytes past it, so
+// that escaping `s` in pieces, each from where the last stopped, writes the
+// same bytes as escaping it at once.
+std::size_t AppendEscaped(std::string_view s, std::size_t begin, std::size_t stop, std::string* out) {
+  std::size_t run = begin;  // Start of the pending run of bytes copied verbatim.
+  std::size_t i = begin;
+  for (; i < stop; ++i) {
     auto b = static_cast<unsigned char>(s[i]);
     if (!kEscape[b]) continue;
     if (b == 0xC2) {
@@ -89,7 +89,48 @@ void AppendJsonStringBody(std::string_view s, std::string* out) {
         break;
     }
   }
-  out->append(s.substr(run));
+  out->append(s.substr(run, i - run));
+  return i;
+}
+
+}  // namespace
+
+void AppendJsonString(std::string_view s, std::string* out) {
+  out->push_back('"');
+  AppendJsonStringBody(s, out);
+  out->push_back('"');
+}
+
+void AppendJsonStringBody(std::string_view s, std::string* out) { AppendEscaped(s, 0, s.size(), out); }
+
+JsonWriter::JsonWriter(std::string* out, int indent, JsonSink* sink) : out_(out), sink_(sink), indent_(indent) {
+  if (sink_ != nullptr) out_->reserve(out_->size() + kFlushBytes + 6 * kStringPiece + 4096);
+}
+
+void JsonWriter::Flush() {
+  if (sink_ == nullptr || out_->empty()) return;
+  sink_->Write(*out_);
+  out_->clear();
+}
+
+void JsonWriter::StringBody(std::string_view s) {
+  if (sink_ == nullptr) {
+    AppendJsonStringBody(s, out_);
+    return;
+  }
+  std::size_t at = 0;
+  while (s.size() - at > kStringPiece) {
+    at = AppendEscaped(s, at, at + kStringPiece, out_);
+    MaybeFlush();
+  }
+  AppendEscaped(s, at, s.size(), out_);
+}
+
+void JsonWriter::QuotedString(std::string_view s) {
+  out_->push_back('"');
+  StringBody(s);
+  out_->push_back('"');
+  MaybeFlush();
 }
 
 void JsonWriter::Newline() {
@@ -121,19 +162,20 @@ void JsonWriter::Close(char c) {
   if (!first_) Newline();
   out_->push_back(c);
   first_ = false;
+  MaybeFlush();
 }
 
 void JsonWriter::Key(std::string_view key) {
   if (!first_) out_->push_back(',');
   Newline();
   first_ = false;
-  AppendJsonString(key, out_);
+  QuotedString(key);
   out_->append(indent_ == 0 ? ":" : ": ");
   after_key_ = true;
 }
 
 void JsonWriter::MakeRoom(std::size_t bytes, std::size_t more) {
-  if (bytes < kLargeString || out_->capacity() - out_->size() >= bytes + 64) return;
+  if (sink_ != nullptr || bytes < kLargeString || out_->capacity() - out_->size() >= bytes + 64) return;
   out_->reserve(out_->size() + bytes + more + 64);
 }
 
@@ -142,29 +184,33 @@ void JsonWriter::String(std::string_view s) {
   // The text of a block of a large document: room for it and for the
   // document's composed text, which repeats it.
   MakeRoom(s.size(), 3 * s.size());
-  AppendJsonString(s, out_);
+  QuotedString(s);
 }
 
 void JsonWriter::Uint(std::uint64_t v) {
   BeforeValue();
   fmt::format_int f(v);
   out_->append(f.data(), f.size());
+  MaybeFlush();
 }
 
 void JsonWriter::Int(std::int64_t v) {
   BeforeValue();
   fmt::format_int f(v);
   out_->append(f.data(), f.size());
+  MaybeFlush();
 }
 
 void JsonWriter::Bool(bool v) {
   BeforeValue();
   out_->append(v ? "true" : "false");
+  MaybeFlush();
 }
 
 void JsonWriter::Null() {
   BeforeValue();
   out_->append("null");
+  MaybeFlush();
 }
 
 void JsonWriter::ComposedText(const Document& doc) {
@@ -177,14 +223,26 @@ void JsonWriter::ComposedText(const Document& doc) {
   out_->push_back('"');
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     if (i > 0) out_->append(SeparatorBefore(doc, i) == "\n" ? "\\n" : "\\n\\n");
-    AppendJsonStringBody(doc.Text(doc.blocks[i]), out_);
+    StringBody(doc.Text(doc.blocks[i]));
+    MaybeFlush();
   }
   out_->push_back('"');
+  MaybeFlush();
 }
 
 void JsonWriter::Raw(std::string_view json) {
   BeforeValue();
-  out_->append(json);
+  if (sink_ == nullptr) {
+    out_->append(json);
+    return;
+  }
+  // A pass-through field may be large too.
+  while (!json.empty()) {
+    const std::size_t n = std::min(json.size(), kStringPiece);
+    out_->append(json.substr(0, n));
+    json.remove_prefix(n);
+    MaybeFlush();
+  }
 }
 
 }  // namespace pagewash
@@ -276,8 +334,10 @@ void WriteExtra(const Document& doc, JsonWriter* w) {
 
 }  // namespace internal
 
-void WriteStreamRecord(const Document& doc, std::string* out) {
-  JsonWriter w(out);
+void WriteStreamRecord(const Document& doc, std::string* out) { WriteStreamRecord(doc, out, nullptr); }
+
+void WriteStreamRecord(const Document& doc, std::string* out, JsonSink* sink) {
+  JsonWriter w(out, 0, sink);
   w.BeginObject();
   w.Key("id");
   w.String(doc.id);
@@ -333,6 +393,7 @@ void WriteStreamRecord(const Document& doc, std::string* out) {
   internal::WriteExtra(doc, &w);
   w.EndObject();
   out->push_back('\n');
+  w.Flush();
 }
 
 }  // namespace pagewash

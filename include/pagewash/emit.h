@@ -41,6 +41,8 @@
 
 namespace pagewash {
 
+class JsonSink;  // pagewash/json.h
+
 enum class OutputFormat {
   kJson,      ///< One JSON object per document (one line each unless pretty).
   kMarkdown,  ///< Markdown for people to read.
@@ -97,6 +99,11 @@ struct EmitOptions {
 /// ordered by input line: kept ones as "  LINE  text", removed ones as
 /// "- LINE  text  [stage rule]", with "(duplicate of line N)" for dedup.
 void EmitDocument(const Document& doc, const EmitOptions& options, std::string* out);
+/// The same bytes, handed to `sink`: the JSON as it is written, in pieces
+/// of about JsonWriter::kFlushBytes, so that a large document's JSON is
+/// never held whole; the other formats whole, at the end. *out is the
+/// buffer, empty on return.
+void EmitDocument(const Document& doc, const EmitOptions& options, std::string* out, JsonSink* sink);
 
 }  // namespace pagewash
 

@@ -60,12 +60,31 @@ void AppendJsonString(std::string_view s, std::string* out);
 /// pieces).
 void AppendJsonStringBody(std::string_view s, std::string* out);
 
+/// Where a JsonWriter hands its output, piece by piece, when the JSON of a
+/// large document is written out as it is made rather than held whole.
+class JsonSink {
+ public:
+  virtual ~JsonSink() = default;
+  /// Takes the next `bytes` of the output. A sink that cannot pass them on
+  /// (a write failed) keeps the failure and drops what follows: the writer
+  /// goes on to the end of the value regardless.
+  virtual void Write(std::string_view bytes) = 0;
+};
+
 /// A small streaming JSON writer over a std::string, compact or indented.
 /// Commas, colons and indentation are its business; the caller only nests.
 class JsonWriter {
  public:
   /// Writes into *out (appending). `indent` 0 writes one line.
   explicit JsonWriter(std::string* out, int indent = 0) : out_(out), indent_(indent) {}
+  /// Writes into *out as a buffer that is handed to `sink` whenever it
+  /// holds kFlushBytes or more: at the end of a value, between the blocks
+  /// of ComposedText, and every kStringPiece bytes of a long string. So the
+  /// buffer stays under kFlushBytes plus one piece escaped (six times
+  /// kStringPiece at worst, a string of control characters), whatever the
+  /// size of the document. Call Flush() at the end for the rest. A null
+  /// `sink` is the constructor above.
+  JsonWriter(std::string* out, int indent, JsonSink* sink);
 
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
@@ -83,12 +102,24 @@ class JsonWriter {
   /// Writes the document's composed text (ComposeText) as a string value,
   /// escaping it straight into the output.
   void ComposedText(const Document& doc);
+  /// With a sink: hands it what the buffer holds, if anything. Without one:
+  /// nothing.
+  void Flush();
 
-  /// A string of at least this many bytes that does not fit in the output
-  /// makes room for several times its size, not only for itself (String,
-  /// ComposedText): a large document's text is written about twice (its
-  /// blocks, its composed text), and each growth of the buffer would copy
-  /// all written so far. Room reserved and not written costs no memory.
+  /// With a sink, the buffer is handed on once it holds this many bytes.
+  static constexpr std::size_t kFlushBytes = std::size_t{1} << 20;
+  /// With a sink, a longer string is escaped this many input bytes at a
+  /// time, so that one huge block (a page that is one line) does not fill
+  /// the buffer by itself.
+  static constexpr std::size_t kStringPiece = std::size_t{64} << 10;
+
+  /// Without a sink, a string of at least this many bytes that does not fit
+  /// in the output makes room for several times its size, not only for
+  /// itself (String, ComposedText): a large document's text is written
+  /// about twice (its blocks, its composed text), and each growth of the
+  /// buffer would copy all written so far. Room reserved and not written
+  /// costs no memory. With a sink nothing is reserved: the buffer never
+  /// holds much more than kFlushBytes.
   static constexpr std::size_t kLargeString = std::size_t{1} << 20;
 
  private:
@@ -97,8 +128,16 @@ class JsonWriter {
   void Close(char c);
   void BeforeValue();
   void Newline();
+  // `s` as a JSON string literal, or its escaped body alone.
+  void QuotedString(std::string_view s);
+  void StringBody(std::string_view s);
+  // Hands the buffer to the sink once it holds kFlushBytes.
+  void MaybeFlush() {
+    if (sink_ != nullptr && out_->size() >= kFlushBytes) Flush();
+  }
 
   std::string* out_;
+  JsonSink* sink_ = nullptr;
   int indent_;
   int depth_ = 0;
   bool first_ = true;      // No element written yet at this depth.
@@ -107,6 +146,9 @@ class JsonWriter {
 
 /// Appends one stream record for `doc` and a '\n' to *out.
 void WriteStreamRecord(const Document& doc, std::string* out);
+/// The same bytes, handed to `sink` as they are written (JsonWriter's
+/// constructor with a sink): *out is the buffer, empty on return.
+void WriteStreamRecord(const Document& doc, std::string* out, JsonSink* sink);
 
 /// Decodes stream records with simdjson. Reuse one decoder for a whole input:
 /// it keeps its parser and buffers between records.

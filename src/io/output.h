@@ -46,7 +46,8 @@ class Output {
   Status Open(const std::string& path, OutputCompression compression = OutputCompression::kNone) {
     return Open(RealFileSystem(), path, compression);
   }
-  /// Writes all of `data` (one document, in one call).
+  /// Writes all of `data`: one document, or the next piece of a large one
+  /// written as it is serialised (src/pipeline.cc, kStreamTextBytes).
   Status Write(std::string_view data);
   /// Ends a compressed stream, then flushes; for a file replaced atomically, syncs and closes its
   /// temporary copy, so that only the rename is left to Commit().

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A run that writes the output, a manifest and a ledger, where the ledger's
 # file system is full: nothing is replaced, so the three stay consistent.
+# And a large document whose JSON fills the disk as it is written.
 # The full file system is a small tmpfs in a private mount namespace
 # (unshare); where that is not allowed the test is skipped (exit 77).
 # Usage: disk_full_test.sh PAGEWASH TESTDATA_DIR
@@ -34,5 +35,19 @@ cmp -s m m.before && pass || fail "the manifest changed"
 cmp -s small/l l.before && pass || fail "the ledger changed"
 expect_no_temp_files
 umount small
+
+case_ "a large document fills the disk as its JSON is written: the old output stays"
+large_page big.txt
+mkdir small2
+mount -t tmpfs -o size=1m tmpfs small2 || { echo "SKIP: cannot mount a tmpfs"; exit 77; }
+for command in clean strip; do
+  echo "old output" > small2/out.jsonl
+  err=$("$pagewash" $command -o small2/out.jsonl big.txt 2>&1)
+  expect_eq "exit status ($command)" "$?" 1
+  expect_eq "message ($command)" "$err" "pagewash: error: small2/out.jsonl: write failed: No space left on device"
+  expect_file_eq small2/out.jsonl "old output"
+  expect_no_temp_files
+done
+umount small2
 
 summary

@@ -34,6 +34,24 @@ wait_for() {
   done
   return 1
 }
+# large_page FILE: a page of 60,000 short paragraphs of made-up words
+# (3.6 MB), large enough that its JSON is written to the output as it is
+# made, a piece at a time (src/pipeline.cc, kStreamTextBytes).
+large_page() {
+  awk 'BEGIN {
+    srand(7)
+    s = "kalomintersaveldornipraquistobenramotel"
+    for (i = 0; i < 60000; i++) {
+      line = ""
+      for (w = 0; w < 8; w++) {
+        word = ""
+        for (k = 0; k < 3; k++) word = word substr(s, int(rand() * 38) + 1, 2)
+        line = line word " "
+      }
+      print line "end.\n"
+    }
+  }' > "$1"
+}
 summary() {
   echo "$passed checks passed, $failures failed"
   [ "$failures" -eq 0 ]

@@ -97,4 +97,17 @@ closed_pipe_run
 expect_eq "exit status" "$rc" 0
 expect_eq "message" "$err" ""
 
+case_ "closed pipe in a large document, written as it is made: the same"
+large_page big.txt
+page=big.txt
+cp l l.before
+closed_pipe_run --state l
+expect_eq "exit status (state)" "$rc" 1
+expect_eq "message (state)" "$err" "pagewash: error: <stdout>: the output was not delivered in full (its reader closed it); l left unchanged"
+cmp -s l l.before && pass || fail "the ledger changed"
+closed_pipe_run
+expect_eq "exit status" "$rc" 0
+expect_eq "message" "$err" ""
+expect_no_temp_files
+
 summary

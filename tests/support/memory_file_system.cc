@@ -71,18 +71,23 @@ Status Error(const std::string& path, std::string_view what, int error) {
 // in place (standard output is written through as it goes).
 class MemoryFileSystem::File : public OutputFile {
  public:
-  File(MemoryFileSystem& fs, std::string path, bool through, const Failure* failure)
-      : fs_(fs), path_(std::move(path)), through_(through), failure_(failure) {}
+  File(MemoryFileSystem& fs, std::string path, bool through, const Failure* failure, std::size_t fails_after)
+      : fs_(fs), path_(std::move(path)), through_(through), failure_(failure), room_(fails_after) {}
 
   Status Write(std::string_view data) override {
     if (aborted_) return Error(path_, "write failed", EBADF);
-    if (failure_ != nullptr && *failure_ == Failure::kEpipe) {
-      broken_pipe_ = !replaces();
-      return Error(path_, "write failed", EPIPE);
-    }
-    if (failure_ != nullptr && *failure_ == Failure::kWrite) {
+    fs_.largest_write = std::max(fs_.largest_write, data.size());
+    const bool fails = failure_ != nullptr && (*failure_ == Failure::kEpipe || *failure_ == Failure::kWrite);
+    if (fails && (data.size() > room_ || room_ == 0)) {
+      (through_ ? fs_.stdout_text : bytes_).append(data.substr(0, room_));
+      room_ = 0;
+      if (*failure_ == Failure::kEpipe) {
+        broken_pipe_ = !replaces();
+        return Error(path_, "write failed", EPIPE);
+      }
       return Error(path_, "write failed", ENOSPC);
     }
+    if (fails) room_ -= data.size();
     (through_ ? fs_.stdout_text : bytes_).append(data);
     return Status::Ok();
   }
@@ -115,6 +120,7 @@ class MemoryFileSystem::File : public OutputFile {
   std::string path_;
   bool through_;            // Standard output.
   const Failure* failure_;  // Null: never fails.
+  std::size_t room_;        // kWrite, kEpipe: bytes written before the failure.
   std::string bytes_;
   bool prepared_ = false;
   bool committed_ = false;
@@ -126,7 +132,15 @@ void MemoryFileSystem::Add(const std::string& name, std::string_view text) {
   files_[name] = std::string(text);
 }
 
-void MemoryFileSystem::Fail(const std::string& name, Failure failure) { failures_[name] = failure; }
+void MemoryFileSystem::Fail(const std::string& name, Failure failure) {
+  failures_[name] = failure;
+  failure_offsets_.erase(name);
+}
+
+void MemoryFileSystem::FailAfter(const std::string& name, Failure failure, std::size_t bytes) {
+  failures_[name] = failure;
+  failure_offsets_[name] = bytes;
+}
 
 std::string MemoryFileSystem::Get(const std::string& name) const {
   auto it = files_.find(name);
@@ -167,7 +181,9 @@ Status MemoryFileSystem::CreateOutput(const std::string& path, std::unique_ptr<O
   const std::string name = out ? "-" : path;
   auto failure = failures_.find(name);
   const Failure* fails = failure == failures_.end() ? nullptr : &failure->second;
-  *file = std::make_unique<File>(*this, out ? "" : path, out, fails);
+  auto offset = failure_offsets_.find(name);
+  *file = std::make_unique<File>(*this, out ? "" : path, out, fails,
+                                 offset == failure_offsets_.end() ? 0 : offset->second);
   if (fails != nullptr && *fails == Failure::kCreate) return Error(path, "cannot create", EACCES);
   if (!out && IsDirectory(path)) return Error(path, "cannot write", EISDIR);
   const std::size_t slash = path.find_last_of('/');

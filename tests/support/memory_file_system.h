@@ -36,6 +36,10 @@ class MemoryFileSystem : public FileSystem {
   void Add(const std::string& name, std::string_view text);
   /// Makes `name` ("-" for standard input or output) fail as `failure` says.
   void Fail(const std::string& name, Failure failure);
+  /// As Fail, for kWrite or kEpipe, once `bytes` have been written: the
+  /// write that would pass them writes what fits, then fails, as a disk
+  /// that fills up in the middle of a document.
+  void FailAfter(const std::string& name, Failure failure, std::size_t bytes);
 
   /// The file `name`, or "<missing>".
   std::string Get(const std::string& name) const;
@@ -47,6 +51,8 @@ class MemoryFileSystem : public FileSystem {
   std::string stdout_text;  ///< What standard output got.
   /// The files committed by a rename, in the order they were.
   std::vector<std::string> commits;
+  /// The most bytes written by one call, to any file.
+  std::size_t largest_write = 0;
 
   Status OpenInput(const std::string& path, InputFile* file) override;
   Status CreateOutput(const std::string& path, std::unique_ptr<OutputFile>* file) override;
@@ -65,6 +71,7 @@ class MemoryFileSystem : public FileSystem {
   std::map<std::string, std::string> files_;
   std::set<std::string> directories_;
   std::map<std::string, Failure> failures_;
+  std::map<std::string, std::size_t> failure_offsets_;  // FailAfter; absent: 0.
 };
 
 }  // namespace pagewash::testing

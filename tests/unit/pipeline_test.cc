@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "pagewash/files.h"
+#include "pagewash/json.h"
 #include "tests/support/icu_failure.h"
 #include "tests/support/memory_file_system.h"
 #include "tests/support/testdata.h"
@@ -441,6 +442,134 @@ TEST_F(StateFilesTest, AFailedOutputWriteLeavesTheStateFilesUnchanged) {
                               }));
   EXPECT_TRUE(fs_.commits.empty());
   EXPECT_EQ(fs_.Get("state"), ledger);
+}
+
+// A page whose text is over 2 MiB (kStreamTextBytes in pipeline.cc): a
+// page of many short paragraphs, about 3 MiB.
+// Sentences of made-up words, as dedup would not take numbered ones for
+// near duplicates.
+std::string LargePage() {
+  static constexpr std::string_view kSyllables[] = {"ka", "lo", "min", "ter", "sa", "vel", "dor", "ni",
+                                                    "pra", "sto", "qui", "ben", "ra", "mo", "tel", "\"q\""};
+  std::string page = "Title\n\n";
+  std::uint64_t x = 1;
+  while (page.size() < (std::size_t{3} << 20)) {
+    for (int w = 0; w < 10; ++w) {
+      if (w > 0) page += w == 5 ? "\t" : " ";
+      for (int k = 0; k < 3; ++k) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        page += kSyllables[x % std::size(kSyllables)];
+      }
+    }
+    page += ".\n\n";
+  }
+  return page;
+}
+
+// A large document's JSON goes to the one output stream as it is made, in
+// pieces of about 1 MiB: the same bytes as the whole JSON, which a shard
+// (written whole) holds, for any number of jobs, between small documents,
+// and all of them counted.
+TEST_F(PipelineTest, ALargeDocumentIsWrittenInPiecesAsTheWholeJson) {
+  fs_.Add("a.txt", "Title\n\nText.\n");
+  fs_.Add("big.txt", LargePage());
+  fs_.Add("c.txt", "Other\n\nMore text.\n");
+  for (bool pretty : {false, true}) {
+    RunConfig config;
+    config.inputs = {"a.txt", "big.txt", "c.txt"};
+    config.stages = testing::Stages({"strip", "dedup", "segment"});
+    config.output_kind = OutputKind::kEmit;
+    config.options.emit.pretty = pretty;
+    config.options.strip.explain = true;
+    config.out_dir = "shards";
+    config.shard_documents = 100;
+    ASSERT_EQ(Run(config), RunStatus::kOk);
+    const std::string whole = fs_.Get("shards/part-00000.jsonl");
+    ASSERT_GT(whole.size(), std::size_t{6} << 20);
+    config.out_dir.clear();
+    config.shard_documents = 0;
+    for (std::size_t jobs : {1, 3}) {
+      config.jobs = jobs;
+      config.output = fmt::format("out{}.jsonl", jobs);
+      fs_.largest_write = 0;
+      ASSERT_EQ(Run(config), RunStatus::kOk);
+      EXPECT_TRUE(fs_.Get(config.output) == whole) << jobs << (pretty ? " pretty" : "");
+      EXPECT_LT(fs_.largest_write, std::size_t{2} << 20);
+      EXPECT_EQ(outcome_.stats.bytes_out, whole.size());
+      EXPECT_EQ(outcome_.stats.documents_out, 3u);
+    }
+  }
+}
+
+// So is the stream record between stages: the record written in pieces
+// reads back as the document, which written whole gives the same bytes.
+TEST_F(PipelineTest, ALargeStreamRecordIsWrittenInPieces) {
+  fs_.Add("big.txt", LargePage());
+  RunConfig config;
+  config.inputs = {"big.txt"};
+  config.output = "out.jsonl";
+  config.stages = testing::Stages({"strip"});
+  config.output_kind = OutputKind::kStream;
+  ASSERT_EQ(Run(config), RunStatus::kOk);
+  const std::string record = fs_.Get("out.jsonl");
+  EXPECT_LT(fs_.largest_write, std::size_t{2} << 20);
+  EXPECT_EQ(outcome_.stats.bytes_out, record.size());
+  ASSERT_EQ(record.back(), '\n');
+  Document doc;
+  StreamDecoder decoder;
+  ASSERT_TRUE(decoder.Decode(std::string_view(record).substr(0, record.size() - 1), &doc).ok());
+  std::string whole;
+  WriteStreamRecord(doc, &whole);
+  EXPECT_TRUE(record == whole);
+}
+
+// A disk that fills up in the middle of a large document: the run stops as
+// it would for a small one, and -o FILE is not replaced by the part written.
+TEST_F(PipelineTest, AFailedWriteInALargeDocumentReplacesNothing) {
+  fs_.Add("a.txt", "Title\n\nText.\n");
+  fs_.Add("big.txt", LargePage());
+  fs_.Add("out.jsonl", "old output\n");
+  fs_.FailAfter("out.jsonl", MemoryFileSystem::Failure::kWrite, std::size_t{3} << 20);
+  for (OutputKind kind : {OutputKind::kEmit, OutputKind::kStream}) {
+    for (std::size_t jobs : {1, 2}) {
+      reporter_.errors.clear();
+      fs_.largest_write = 0;
+      RunConfig config;
+      config.inputs = {"a.txt", "big.txt", "a.txt"};
+      config.output = "out.jsonl";
+      config.output_kind = kind;
+      config.stages = testing::Stages({"strip", "dedup", "segment"});
+      config.jobs = jobs;
+      EXPECT_EQ(Run(config), RunStatus::kDataError);
+      EXPECT_EQ(reporter_.errors, std::vector<std::string>{"out.jsonl: write failed: No space left on device"});
+      EXPECT_LT(fs_.largest_write, std::size_t{2} << 20);  // It failed in the middle of the document.
+      EXPECT_EQ(outcome_.stats.documents_out, 1u);
+      EXPECT_TRUE(fs_.commits.empty());
+      EXPECT_EQ(fs_.Get("out.jsonl"), "old output\n");
+    }
+  }
+}
+
+// Its reader leaving standard output in the middle of a large document is
+// no error without state files, and one with them, as for a small one.
+TEST_F(PipelineTest, ABrokenPipeInALargeDocument) {
+  fs_.Add("big.txt", LargePage());
+  fs_.FailAfter("-", MemoryFileSystem::Failure::kEpipe, std::size_t{3} << 20);
+  RunConfig config;
+  config.inputs = {"big.txt"};
+  config.output_kind = OutputKind::kEmit;
+  EXPECT_EQ(Run(config), RunStatus::kOk);
+  EXPECT_TRUE(reporter_.errors.empty());
+  EXPECT_EQ(fs_.stdout_text.size(), std::size_t{3} << 20);
+
+  config.learn_profile = "site.profile";
+  EXPECT_EQ(Run(config), RunStatus::kDataError);
+  EXPECT_EQ(reporter_.errors,
+            std::vector<std::string>{
+                "<stdout>: the output was not delivered in full (its reader closed it); site.profile left unchanged"});
+  EXPECT_FALSE(fs_.Has("site.profile"));
 }
 
 // EPIPE on standard output: its reader left. Without state files that is
