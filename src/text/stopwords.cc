@@ -89,43 +89,54 @@ void StopwordIndex::Add(std::uint64_t hash, std::uint64_t languages) {
   }
 }
 
-const StopwordIndex::Slot* StopwordIndex::FindSlot(std::uint64_t word_hash) const {
-  if (slots_.empty()) return nullptr;
-  std::size_t mask = slots_.size() - 1;
+std::uint16_t StopwordIndex::Lookup(std::uint64_t word_hash) const {
+  if (entries_.empty()) return 0;
+  const std::size_t bit = FilterBit(word_hash);
+  if ((filter_[bit / 64] >> (bit % 64) & 1) == 0) return 0;
+  const std::size_t mask = entries_.size() - 1;
   for (std::size_t i = Mix(word_hash) & mask;; i = (i + 1) & mask) {
-    if (slots_[i].languages == 0) return nullptr;
-    if (slots_[i].hash == word_hash) return &slots_[i];
+    const Entry& e = entries_[i];
+    if (e.set == 0) return 0;
+    if (e.hash == word_hash) return e.set;
   }
 }
 
-std::uint64_t StopwordIndex::Languages(std::uint64_t word_hash) const {
-  const Slot* s = FindSlot(word_hash);
-  return s == nullptr ? 0 : s->languages;
-}
+std::uint64_t StopwordIndex::Languages(std::uint64_t word_hash) const { return sets_[Lookup(word_hash)]; }
 
-std::uint16_t StopwordIndex::LanguageSetId(std::uint64_t word_hash) const {
-  const Slot* s = FindSlot(word_hash);
-  return s == nullptr ? 0 : s->set;
-}
+std::uint16_t StopwordIndex::LanguageSetId(std::uint64_t word_hash) const { return Lookup(word_hash); }
 
-void StopwordIndex::NumberSets() {
+void StopwordIndex::Finish() {
   // Sets are numbered in the order of their first slot, so the ids depend
   // only on the collection. 64 languages could make more than 65,535
   // distinct sets only from a collection of as many words; past that, a
-  // word's later sets count as no language (the embedded one has 587).
+  // word of a later set is no stop word (the embedded collection has 587).
   std::vector<std::pair<std::uint64_t, std::uint16_t>> known;  // Sorted by set.
-  for (Slot& s : slots_) {
+  std::size_t size = 16;
+  while (size * 3 < used_ * 4) size *= 2;
+  entries_.assign(size, Entry{});
+  filter_.assign((std::size_t{1} << kFilterBits) / 64, 0);
+  const std::size_t mask = size - 1;
+  for (const Slot& s : slots_) {
     if (s.languages == 0) continue;
     auto it = std::lower_bound(known.begin(), known.end(), std::make_pair(s.languages, std::uint16_t{0}));
+    std::uint16_t set = 0;
     if (it != known.end() && it->first == s.languages) {
-      s.set = it->second;
+      set = it->second;
+    } else if (sets_.size() <= 0xFFFF) {
+      set = static_cast<std::uint16_t>(sets_.size());
+      known.insert(it, {s.languages, set});
+      sets_.push_back(s.languages);
+    } else {
       continue;
     }
-    if (sets_.size() > 0xFFFF) continue;
-    s.set = static_cast<std::uint16_t>(sets_.size());
-    known.insert(it, {s.languages, s.set});
-    sets_.push_back(s.languages);
+    std::size_t i = Mix(s.hash) & mask;
+    while (entries_[i].set != 0) i = (i + 1) & mask;
+    entries_[i] = Entry{s.hash, set};
+    const std::size_t bit = FilterBit(s.hash);
+    filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
+  std::vector<Slot>().swap(slots_);
+  used_ = 0;
 }
 
 int StopwordIndex::Find(std::string_view code) const {
@@ -167,7 +178,7 @@ StopwordIndex StopwordIndex::FromJson(std::string_view json) {
       if (parts == 1) index.Add(hash, bit);
     }
   }
-  index.NumberSets();
+  index.Finish();
   return index;
 }
 
