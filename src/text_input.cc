@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 
@@ -33,6 +34,35 @@ std::size_t CountLinesNotBlank(std::string_view in) {
     lines += *p != '\n' && *p != '\r';
   }
   return lines;
+}
+
+// From `run`, where in[run - 1] is printable ASCII other than a space, the
+// end of the stretch of printable ASCII words with single spaces between
+// them that can be taken eight bytes at a time; a space it would end with
+// is left to the caller. Each eight bytes must all be from ' ' to '~' and
+// hold no space next to another (nor a space first after one).
+std::size_t SkipWords(std::string_view in, std::size_t run) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+  const std::size_t start = run;
+  while (run + 8 <= in.size()) {
+    std::uint64_t w;
+    std::memcpy(&w, in.data() + run, 8);
+    // A byte below ' ', or above '~' (0x7F and every byte of a multi-byte
+    // character): the classic "has less" and "has more" tests.
+    const std::uint64_t below = (w - kOnes * 0x20) & ~w & kHigh;
+    const std::uint64_t above = ((w + kOnes) | w) & kHigh;
+    if ((below | above) != 0) break;
+    // The spaces, one high bit each (exact: no carry crosses a byte).
+    const std::uint64_t x = w ^ (kOnes * 0x20);
+    const std::uint64_t spaces = ~(((x & kLow7) + kLow7) | x) & kHigh;
+    if ((spaces & (spaces >> 8)) != 0) break;                     // Two side by side.
+    if ((spaces & 0x80) != 0 && in[run - 1] == ' ') break;       // One after the last taken.
+    run += 8;
+  }
+  if (run > start && in[run - 1] == ' ') --run;
+  return run;
 }
 
 }  // namespace
@@ -99,6 +129,7 @@ TextInputReport TextReader::Read(std::string_view in, Document* doc) {
         const std::size_t size = in.size();
         std::size_t run = pos + 1;
         for (;;) {
+          run = SkipWords(in, run);
           while (run < size && printable(run)) ++run;
           if (run + 1 < size && in[run] == ' ' && printable(run + 1)) {
             run += 2;

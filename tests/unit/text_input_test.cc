@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "tests/support/icu_failure.h"
 #include "tests/support/testdata.h"
 
@@ -38,6 +43,59 @@ TEST(TextInputTest, NormalisesLineEndsSpacesAndUnicode) {
   };
   for (const Case& c : cases) {
     EXPECT_EQ(DebugString(testing::FromText(c.in)), c.want) << c.name;
+  }
+}
+
+// What the reader makes of ASCII, said the simplest way: lines end at \n,
+// \r\n or \r; other control characters and DEL are dropped; spaces, tabs,
+// \v and \f before the first character are the indent, and between words
+// one space; a line of no word is no block.
+std::vector<std::pair<std::string, std::uint16_t>> ReadAscii(std::string_view page) {
+  std::vector<std::pair<std::string, std::uint16_t>> lines;
+  std::size_t pos = 0;
+  while (pos < page.size()) {
+    std::string text;
+    std::uint16_t indent = 0;
+    bool leading = true, space = false;
+    for (; pos < page.size() && page[pos] != '\n' && page[pos] != '\r'; ++pos) {
+      const char c = page[pos];
+      if (c == ' ' || c == '\t' || c == '\v' || c == '\f') {
+        indent += leading;
+        space = !leading;
+      } else if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) {
+        if (space) text += ' ';
+        text += c;
+        leading = space = false;
+      }
+    }
+    if (!text.empty()) lines.emplace_back(text, indent);
+    if (pos < page.size() && page[pos] == '\r' && pos + 1 < page.size() && page[pos + 1] == '\n') ++pos;
+    ++pos;
+  }
+  return lines;
+}
+
+TEST(TextInputTest, AsciiIsReadAsTheSimplestReaderReadsIt) {
+  // Random ASCII with runs of words, single and double spaces, tabs and
+  // control characters at every offset, so that the eight-byte steps over
+  // words meet each case at each position of a step.
+  std::mt19937 rng(7);
+  const std::string_view alphabet = "abcdefgh.,ABC  \t\x01\x7f\n\r";
+  const std::string_view words = "The council said on Monday that the new bus routes would run ";
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string page;
+    const int pieces = static_cast<int>(rng() % 40);
+    for (int k = 0; k < pieces; ++k) {
+      if (rng() % 3 == 0) {
+        page += words.substr(rng() % words.size(), rng() % 24);
+      } else {
+        page += alphabet[rng() % alphabet.size()];
+      }
+    }
+    Document doc = testing::FromText(page);
+    std::vector<std::pair<std::string, std::uint16_t>> got;
+    for (const Block& b : doc.blocks) got.emplace_back(std::string(doc.Text(b)), b.indent);
+    ASSERT_EQ(got, ReadAscii(page)) << "page: \"" << page << "\"";
   }
 }
 
