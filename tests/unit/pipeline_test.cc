@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -34,6 +36,24 @@ class PipelineTest : public ::testing::Test {
   RunStatus Run(const RunConfig& config) {
     outcome_ = pagewash::Run(config, fs_, reporter_);
     return outcome_.status;
+  }
+
+  // Standard output fails with EPIPE (set up by the caller): `config` runs
+  // clean (standard output holding `delivered` bytes, when given); with a
+  // profile to learn, the run is an error and the profile is not written.
+  void ExpectABrokenPipeIsAnErrorOnlyWithStateFiles(RunConfig config, std::optional<std::size_t> delivered) {
+    EXPECT_EQ(Run(config), RunStatus::kOk);
+    EXPECT_TRUE(reporter_.errors.empty());
+    if (delivered) {
+      EXPECT_EQ(fs_.stdout_text.size(), *delivered);
+    }
+
+    config.learn_profile = "site.profile";
+    EXPECT_EQ(Run(config), RunStatus::kDataError);
+    EXPECT_EQ(reporter_.errors,
+              std::vector<std::string>{"<stdout>: the output was not delivered in full (its reader closed it); "
+                                       "site.profile left unchanged"});
+    EXPECT_FALSE(fs_.Has("site.profile"));
   }
 
   MemoryFileSystem fs_;
@@ -560,16 +580,7 @@ TEST_F(PipelineTest, ABrokenPipeInALargeDocument) {
   RunConfig config;
   config.inputs = {"big.txt"};
   config.output_kind = OutputKind::kEmit;
-  EXPECT_EQ(Run(config), RunStatus::kOk);
-  EXPECT_TRUE(reporter_.errors.empty());
-  EXPECT_EQ(fs_.stdout_text.size(), std::size_t{3} << 20);
-
-  config.learn_profile = "site.profile";
-  EXPECT_EQ(Run(config), RunStatus::kDataError);
-  EXPECT_EQ(reporter_.errors,
-            std::vector<std::string>{
-                "<stdout>: the output was not delivered in full (its reader closed it); site.profile left unchanged"});
-  EXPECT_FALSE(fs_.Has("site.profile"));
+  ExpectABrokenPipeIsAnErrorOnlyWithStateFiles(config, std::size_t{3} << 20);
 }
 
 // EPIPE on standard output: its reader left. Without state files that is
@@ -579,15 +590,7 @@ TEST_F(PipelineTest, ABrokenPipeIsAnErrorOnlyWithStateFiles) {
   fs_.Fail("-", MemoryFileSystem::Failure::kEpipe);
   RunConfig config;
   config.inputs = {"page.txt"};
-  EXPECT_EQ(Run(config), RunStatus::kOk);
-  EXPECT_TRUE(reporter_.errors.empty());
-
-  config.learn_profile = "site.profile";
-  EXPECT_EQ(Run(config), RunStatus::kDataError);
-  EXPECT_EQ(reporter_.errors,
-            std::vector<std::string>{
-                "<stdout>: the output was not delivered in full (its reader closed it); site.profile left unchanged"});
-  EXPECT_FALSE(fs_.Has("site.profile"));
+  ExpectABrokenPipeIsAnErrorOnlyWithStateFiles(config, std::nullopt);
 }
 
 // --shard-size: full shards as they fill, the last one with the state
