@@ -838,9 +838,41 @@ std::string InputKind(const std::string& path, const std::string& input_format, 
   return kind;
 }
 
+// The text of each block of a stream record (a dict, as strip, dedup and
+// segment return it). Since schema 1.2 a block gives only its "length" in
+// bytes of the record's "text"; this reads the record as the next stage
+// would, so it takes 1.1 records (blocks with "text") too and refuses what
+// that stage refuses.
+py::list BlockTexts(py::handle record) {
+  if (!py::isinstance<py::dict>(record)) {
+    throw py::type_error(
+        fmt::format("block_texts() reads a record (dict), not {}", Py_TYPE(record.ptr())->tp_name));
+  }
+  if (!py::reinterpret_borrow<py::dict>(record).contains("blocks")) {
+    throw py::value_error("block_texts() reads a stream record: this one has no \"blocks\"");
+  }
+  std::string json = JsonDumps(record);
+  Document doc;
+  Status s;
+  {
+    py::gil_scoped_release release;
+    StreamDecoder decoder;
+    s = decoder.Decode(json, &doc);
+    if (s.ok()) s = doc.problem();
+  }
+  if (!s.ok()) throw py::value_error(s.ToString());
+  py::list out;
+  for (const Block& b : doc.blocks) {
+    std::string_view text = doc.Text(b);
+    out.append(py::str(text.data(), text.size()));
+  }
+  return out;
+}
+
 // The inputs a run reads, as the CLI expands its arguments: a list of
 // (path, None) and (None, error message), in order.
-py::list ExpandInputs(const std::vector<std::string>& args, bool recursive, const std::string& glob) {
+py::list ExpandInputs(const std::vector<std::string>& args, bool recursive,
+                      const std::string& glob) {
   std::vector<io::InputEntry> entries;
   {
     py::gil_scoped_release release;
@@ -871,7 +903,8 @@ PYBIND11_MODULE(pagewash, m) {
       "names with '_' for '-' (favor='precision', scope='stream', format='markdown', explain=True, "
       "rules=[path], profile=path, ...).";
   m.attr("__version__") = PAGEWASH_VERSION;
-  m.attr("SCHEMA_VERSION") = pw::kSchemaVersion;
+  m.attr("SCHEMA_VERSION") = pw::kSchemaVersion;  // Of the stream records strip, dedup and segment return.
+  m.attr("OUTPUT_SCHEMA_VERSION") = pw::kOutputSchemaVersion;  // Of what clean and emit return.
   m.attr("MAX_DOC_BYTES_LIMIT") = pw::kMaxDocumentBytesLimit;
   m.attr("SITE_MIN_PAGES") = pw::SiteEvidenceOptions{}.min_pages;
   m.attr("SITE_MIN_SHARE") = pw::SiteEvidenceOptions{}.min_share;
@@ -920,6 +953,11 @@ PYBIND11_MODULE(pagewash, m) {
         "entries that dedup drops; `furniture` maps a site to its furniture lines' fingerprints. Returns "
         "documents, bytes_in, bytes_out, errors (a count) and messages: ('error' | 'warning', text) in the order "
         "met, worded as the CLI words them.");
+  m.def("block_texts", &BlockTexts, py::arg("record"),
+        "block_texts(record) -> list of str: the text of each block of a stream record (what strip, dedup "
+        "and segment return). A block gives its text's length in UTF-8 bytes, not the text: the text is "
+        "the record's 'text', the blocks' texts joined by '\\n' or '\\n\\n'. Records whose blocks carry "
+        "'text' (schema 1.1) are read too; a record the next stage would refuse is a ValueError.");
   m.def("group_fingerprints", &GroupFingerprints, py::arg("parts"),
         "group_fingerprints(parts) -> list of bytes: parts[i] is shard i's fingerprints of one partition "
         "(from run_file); returns each shard's drop entries: every unit whose fingerprint came earlier in "

@@ -139,7 +139,7 @@ void EmitJson(const Document& doc, const EmitOptions& options, std::string* out,
   }
   if ((fields & kFieldSchemaVersion) != 0) {
     w.Key("schema_version");
-    w.String(kSchemaVersion);
+    w.String(kOutputSchemaVersion);
   }
   if ((fields & kFieldStats) != 0) internal::WriteStats(doc.stats, &w);
   if ((fields & kFieldRemoved) != 0) internal::WriteRemovals(doc, &w);

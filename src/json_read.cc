@@ -7,6 +7,7 @@
 #include <charconv>
 #include <limits>
 #include <unordered_set>
+#include <vector>
 
 #include "pagewash/json.h"
 #include "pagewash/text_input.h"
@@ -24,6 +25,8 @@ struct StreamDecoder::Impl {
   // metadata): On-Demand skips them without checking.
   simdjson::dom::parser validator;
   std::string validator_input;
+  // For each block of the record being read: 1 if it had its own "text".
+  std::vector<std::uint8_t> own_text;
 };
 
 namespace {
@@ -227,12 +230,19 @@ Status ParseBlockKind(std::string_view name, BlockKind* kind) {
   return Status::InvalidInput(fmt::format("unknown block type \"{}\"", name));
 }
 
-Status DecodeBlock(od::value& value, Document* doc) {
+// Decodes one block into doc->blocks. A block with "text" has it copied to
+// the arena, as in records before 1.2 (and its "length", if given too, must
+// be its byte count); a block with only "length" gets a TextRef of that
+// length and no offset yet, and *sliced is set: SliceBlockTexts places it in
+// the record's "text" once all fields are read.
+Status DecodeBlock(od::value& value, Document* doc, bool* sliced) {
   od::object obj;
   if (value.get_object().get(obj)) return FieldError("blocks", "must hold objects");
   Block b;
   bool have_type = false;
   bool have_text = false;
+  bool have_length = false;
+  std::uint64_t length = 0;
   Status fields = ForEachField(obj, [&](std::string_view key, od::value& v) -> Status {
     Status s;
     std::uint64_t n = 0;
@@ -248,6 +258,11 @@ Status DecodeBlock(od::value& value, Document* doc) {
         if (str.empty()) return FieldError("blocks[].text", "must not be empty");
         b.text = doc->AddText(str);
         have_text = true;
+      }
+    } else if (key == "length") {
+      if (s = GetUint(v, "blocks[].length", &length, kMaxUint32); s.ok()) {
+        if (length == 0) return FieldError("blocks[].length", "must be at least 1");
+        have_length = true;
       }
     } else if (key == "line") {
       if (s = GetUint(v, "blocks[].line", &n, kMaxUint32); s.ok()) b.line = static_cast<std::uint32_t>(n);
@@ -271,9 +286,102 @@ Status DecodeBlock(od::value& value, Document* doc) {
   });
   if (!fields.ok()) return fields;
   if (!have_type) return FieldError("blocks[].type", "is missing");
-  if (!have_text) return FieldError("blocks[].text", "is missing");
+  if (have_text) {
+    // A text the arena could not take is empty: the document's problem says so.
+    if (have_length && length != b.text.length && doc->problem().ok()) {
+      return FieldError("blocks[].length",
+                        fmt::format("is {}, but \"blocks[].text\" has {} bytes", length, b.text.length));
+    }
+  } else if (have_length) {
+    b.text = TextRef{0, static_cast<std::uint32_t>(length)};
+    *sliced = true;
+  } else {
+    return FieldError("blocks[].length", "is missing, and so is \"blocks[].text\"");
+  }
   if (b.kind == BlockKind::kHeading && b.level == 0) b.level = 2;
   doc->blocks.push_back(b);
+  return Status::Ok();
+}
+
+// A record whose blocks give their "length" (schema 1.2): each block's text
+// is the next slice of the record's "text", which holds the blocks' texts
+// joined by exactly the separators ComposeText puts between them
+// (SeparatorBefore), and nothing else. The text goes to the arena once and
+// the blocks point into it. A block that has its own "text" (copied by
+// DecodeBlock) must equal its slice; it then points into the slice too.
+// `own_text[i]` says whether block i had its own "text".
+Status SliceBlockTexts(std::string_view text, const std::vector<std::uint8_t>& own_text,
+                       Document* doc) {
+  std::vector<Block>& blocks = doc->blocks;
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (i > 0) {
+      std::size_t ends = 0;
+      while (ends < 3 && at + ends < text.size() && text[at + ends] == '\n') ++ends;
+      if (at + ends == text.size()) {
+        return FieldError(
+            "blocks[].length",
+            fmt::format("runs past the end of \"text\" ({} bytes) at blocks[{}]", text.size(), i));
+      }
+      if (ends == 0) {
+        return FieldError("text",
+                          fmt::format("has no line end between blocks[{}] and blocks[{}] (byte {})",
+                                      i - 1, i, at));
+      }
+      if (ends > 2) {
+        return FieldError(
+            "text",
+            fmt::format("has more than two line ends between blocks[{}] and blocks[{}] (byte {})",
+                        i - 1, i, at));
+      }
+      std::string_view want = SeparatorBefore(*doc, i);
+      if (ends != want.size()) {
+        return FieldError(
+            "text", fmt::format("has {} between blocks[{}] and blocks[{}] (byte {}), where their "
+                                "\"type\" and \"gap\" call for {}",
+                                ends == 1 ? "\"\\n\"" : "\"\\n\\n\"", i - 1, i, at,
+                                want.size() == 1 ? "\"\\n\"" : "\"\\n\\n\""));
+      }
+      at += ends;
+    }
+    const std::size_t length = blocks[i].text.length;
+    if (length > text.size() - at) {
+      return FieldError(
+          "blocks[].length",
+          fmt::format("runs past the end of \"text\" ({} bytes) at blocks[{}]", text.size(), i));
+    }
+    std::string_view slice = text.substr(at, length);
+    if (slice.find('\n') != std::string_view::npos) {
+      return FieldError(
+          "blocks[].length",
+          fmt::format("of blocks[{}] takes in a line end of \"text\" (bytes {} to {}): a block is "
+                      "one line",
+                      i, at, at + length));
+    }
+    if (own_text[i] && doc->Text(blocks[i]) != slice && doc->problem().ok()) {
+      return FieldError("blocks[].text",
+                        fmt::format("of blocks[{}] differs from its slice of \"text\"", i));
+    }
+    at += length;
+  }
+  if (at != text.size()) {
+    const std::size_t rest = text.size() - at;
+    return FieldError("text", fmt::format("has {} byte{} after the last block (from byte {})", rest,
+                                          rest == 1 ? "" : "s", at));
+  }
+  // All checked: the text goes in whole, each block a slice of it.
+  const TextRef whole = doc->AddText(text);
+  if (whole.length != text.size()) {
+    // Past the arena's limit: problem() says so. No block points anywhere.
+    for (Block& b : blocks) b.text = TextRef{};
+    return Status::Ok();
+  }
+  std::uint32_t offset = whole.offset;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (i > 0) offset += static_cast<std::uint32_t>(SeparatorBefore(*doc, i).size());
+    blocks[i].text.offset = offset;
+    offset += blocks[i].text.length;
+  }
   return Status::Ok();
 }
 
@@ -434,8 +542,11 @@ Status StreamDecoder::DecodeRecord(std::string_view line, std::size_t readable, 
 
   std::string_view text;
   bool have_text = false;
-  bool have_stream_text = false;  // "text" when the text key is another.
+  std::string_view stream_text;   // "text" when the text key is another.
+  bool have_stream_text = false;
   bool have_blocks = false;
+  bool sliced = false;  // Some block gives its "length" alone (schema 1.2).
+  impl_->own_text.clear();
   Status fields = ForEachField(obj, [&](std::string_view key, od::value& v) -> Status {
     Status s;
     std::string_view str;
@@ -449,7 +560,7 @@ Status StreamDecoder::DecodeRecord(std::string_view line, std::size_t readable, 
     } else if (key == "text") {
       // The page's text is under another key. With blocks, this is the
       // stream between stages, whose text is theirs; without, it is dropped.
-      s = GetString(v, key, &str);
+      s = GetString(v, key, &stream_text);
       have_stream_text = true;
     } else if (key == "schema_version") {
       if (s = GetString(v, key, &str); s.ok()) s = CheckSchemaVersion(str);
@@ -473,7 +584,10 @@ Status StreamDecoder::DecodeRecord(std::string_view line, std::size_t readable, 
       for (auto element : a) {
         od::value bv;
         if (auto e = element.get(bv)) return JsonError(e);
-        if (s = DecodeBlock(bv, doc); !s.ok()) break;
+        bool block_sliced = false;
+        if (s = DecodeBlock(bv, doc, &block_sliced); !s.ok()) break;
+        impl_->own_text.push_back(block_sliced ? 0 : 1);
+        sliced = sliced || block_sliced;
       }
     } else if (key == "removed") {
       od::array a;
@@ -496,6 +610,14 @@ Status StreamDecoder::DecodeRecord(std::string_view line, std::size_t readable, 
     return Status::InvalidInput("unexpected text after the record");
   }
   if (!have_text && !(have_blocks && have_stream_text)) return FieldError(impl_->text_key, "is missing");
+  if (sliced) {
+    // The blocks are slices of the stream's "text", whatever the text key.
+    const bool text_is_key = impl_->text_key == "text";
+    if (!(text_is_key ? have_text : have_stream_text)) {
+      return FieldError("text", "is missing: the blocks are slices of it");
+    }
+    return SliceBlockTexts(text_is_key ? text : stream_text, impl_->own_text, doc);
+  }
   if (!have_blocks) {
     // A plain Dolma/datatrove record: its text is a raw page.
     impl_->text_reader.Read(text, doc);

@@ -181,8 +181,8 @@ void JsonWriter::MakeRoom(std::size_t bytes, std::size_t more) {
 
 void JsonWriter::String(std::string_view s) {
   BeforeValue();
-  // The text of a block of a large document: room for it and for the
-  // document's composed text, which repeats it.
+  // The text of a block of a large document in emit's JSON: room for it
+  // and for the document's composed text, which repeats it.
   MakeRoom(s.size(), 3 * s.size());
   QuotedString(s);
 }
@@ -215,8 +215,8 @@ void JsonWriter::Null() {
 
 void JsonWriter::ComposedText(const Document& doc) {
   BeforeValue();
-  // Room for the text, and for the blocks, which a stream record writes
-  // after it.
+  // Room for the text, and for what follows it (a stream record's blocks,
+  // their fields without their text).
   std::size_t bytes = 0;
   for (const Block& b : doc.blocks) bytes += b.text.length + 2;
   MakeRoom(bytes, 2 * bytes + 160 * doc.blocks.size() + 4096);
@@ -363,8 +363,9 @@ void WriteStreamRecord(const Document& doc, std::string* out, JsonSink* sink) {
     w.BeginObject();
     w.Key("type");
     w.String(BlockKindName(b.kind));
-    w.Key("text");
-    w.String(doc.Text(b));
+    // Its text is the next slice of "text" above, not repeated here.
+    w.Key("length");
+    w.Uint(b.text.length);
     if (b.line != 0) {
       w.Key("line");
       w.Uint(b.line);

@@ -11,8 +11,10 @@ after strip, after dedup and after segment against
 pagewash-stream.schema.json. The output schema requires only `id`, since
 --fields may leave out any other field: that a record without --fields has
 them all (and every section and block its hash) is checked here, and the
-records of two --fields runs hold exactly the fields asked for. Exits 77
-(ctest: skipped) when the jsonschema package is missing.
+records of two --fields runs hold exactly the fields asked for; and that
+the stream's blocks give their "length", the record's "text" being their
+slices and separators. Exits 77 (ctest: skipped) when the jsonschema
+package is missing.
 """
 import glob
 import json
@@ -71,6 +73,35 @@ def check_fields(name, output, want, optional=frozenset(), hashes=True):
     return errors
 
 
+def check_slices(name, output):
+    """Each block of each stream record gives its "length", not its text, and
+    the record's "text" is the blocks' slices joined by "\\n" or "\\n\\n"
+    and nothing else (schema 1.2)."""
+    errors = []
+    for n, line in enumerate(output.decode("utf-8").splitlines(), 1):
+        record = json.loads(line)
+        text = record["text"].encode("utf-8")
+        at = 0
+        for i, block in enumerate(record["blocks"]):
+            if "text" in block or "length" not in block:
+                errors.append(f"{name}, record {n}: blocks[{i}] has {sorted(block)}, want a length and no text")
+                break
+            if i > 0:
+                if text[at:at + 1] != b"\n":
+                    errors.append(f"{name}, record {n}: no line end before blocks[{i}]")
+                    break
+                at += 2 if text[at:at + 2] == b"\n\n" else 1
+            piece = text[at:at + block["length"]]
+            if len(piece) != block["length"] or b"\n" in piece:
+                errors.append(f"{name}, record {n}: blocks[{i}] is not a line of text")
+                break
+            at += block["length"]
+        else:
+            if at != len(text):
+                errors.append(f"{name}, record {n}: {len(text) - at} bytes of text after the last block")
+    return errors
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
@@ -102,7 +133,7 @@ def main():
                 pagewash, [stage, *explain], data)
             n, e = check(stream, f"after {stage} {' '.join(explain)}", data)
             records += n
-            errors += e
+            errors += e + check_slices(f"after {stage} {' '.join(explain)}", data)
     for fields, want, hashes in (("text,sections", {"id", "text", "sections"}, False),
                                  ("id", {"id"}, False),
                                  ("hash,sections,stats", {"id", "hash", "sections", "stats"}, True)):

@@ -26,11 +26,17 @@
 
 namespace pagewash {
 
-/// Version of the JSON Lines stream and of the emitted JSON. A reader rejects
-/// a record whose major version differs; minor versions only add fields.
+/// Version of the JSON Lines stream between stages. A reader rejects a
+/// record whose major version differs and reads every older minor one: 1.2
+/// gives each block its "length" in the record's "text" where 1.1 repeated
+/// its text (json.h), and 1.1 records are still read.
 inline constexpr int kSchemaMajor = 1;
-inline constexpr int kSchemaMinor = 1;
-inline constexpr std::string_view kSchemaVersion = "1.1";
+inline constexpr int kSchemaMinor = 2;
+inline constexpr std::string_view kSchemaVersion = "1.2";
+
+/// Version of the JSON that emit writes (its "schema_version"), same major.
+/// It moves only when that JSON changes: the stream's 1.2 left it as it was.
+inline constexpr std::string_view kOutputSchemaVersion = "1.1";
 
 /// What a block is. kLine is an unsegmented input line.
 enum class BlockKind : std::uint8_t { kLine, kHeading, kParagraph, kListItem };

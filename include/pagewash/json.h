@@ -8,16 +8,18 @@
 //
 //   {"id":"004_031e","source":"pages/004_031e.txt",
 //    "text":"Ukraine and Poland sign ...\n\nUkraine and Poland have signed ...",
-//    "schema_version":"1.1","stages":["strip"],
+//    "schema_version":"1.2","stages":["strip"],
 //    "metadata":{"author":"Maria Kholina"},
 //    "stats":{"input_bytes":3514,"input_lines":27,"invalid_utf8":0,"stripped":3,"duplicates":0},
-//    "blocks":[{"type":"line","text":"Ukraine and Poland sign ...","line":3,"span":[10,63],"gap":true}, ...],
+//    "blocks":[{"type":"line","length":53,"line":3,"span":[10,63],"gap":true}, ...],
 //    "removed":[{"stage":"strip","rule":"language-switcher","text":"ua en ru","line":1,"span":[0,8]}]}
 //
 // - "text": the document's text, blocks separated by a blank line where the
-//   page had one (ComposeText). Derived from "blocks" when those are present.
-// - "schema_version": "MAJOR.MINOR". A record of another major version is
-//   rejected; a record without one is read as a plain Dolma/datatrove record.
+//   page had one (ComposeText). With "blocks", it holds their text: each
+//   block's is the next slice of it (see "blocks").
+// - "schema_version": "MAJOR.MINOR" (kSchemaVersion). A record of another
+//   major version is rejected, one of an older minor version is read; a
+//   record without one is read by its fields.
 // - "stages": the stages applied so far, in order.
 // - "title": the page's main heading, once segment has found it.
 // - "metadata": what the page states (author, date), and what segment finds
@@ -25,12 +27,27 @@
 //   other JSON types from an input record are kept as they were.
 // - "stats": counters every stage adds to (see Stats in document.h).
 // - "blocks": the document's blocks: "type" is "line" before segment, then
-//   "heading", "paragraph" or "list_item"; "text" is one line. Optional:
-//   "line" (first input line), "span" ([begin, end) bytes of the input),
-//   "indent", "gap" (a blank line precedes it), "level" (headings),
-//   "ordered" and "marker" (list items). When a record has "blocks" they are
-//   authoritative and "text" is ignored; a record without them (any Dolma
-//   record) has its "text" read as a raw page.
+//   "heading", "paragraph" or "list_item"; "length" is the byte length of
+//   its text, one line. Optional: "line" (first input line), "span"
+//   ([begin, end) bytes of the input), "indent", "gap" (a blank line
+//   precedes it), "level" (headings), "ordered" and "marker" (list items).
+//   A block's text is not repeated in the record: it is the next "length"
+//   bytes of "text", after the separator ComposeText puts before it
+//   (SeparatorBefore: "\n\n" before a block with "gap", before a heading
+//   or paragraph, and before a list item that does not follow one; "\n"
+//   otherwise). The reader checks that "text" is exactly that: a "length"
+//   of at least 1, slices without a line end, each separator the one the
+//   blocks' "type" and "gap" call for, and no byte after the last block;
+//   anything else is an error naming the block.
+//   Records of schema 1.1 gave each block its "text" instead; such a block
+//   is still read, and a record whose blocks all have "text" is read as
+//   before: the blocks are authoritative and the top-level "text" is
+//   ignored. A block with both "text" and "length" is read by its "text",
+//   and its "length" must be that text's byte count. In a record where
+//   some block has "length" alone, every block is a slice of "text", and
+//   a block's own "text" must equal its slice.
+//   A record without "blocks" (any Dolma record) has its "text" read as a
+//   raw page.
 // - "removed": present when a stage ran with --explain: each removed piece,
 //   with its stage, rule, text, line, span and, for dedup, "duplicate_of".
 // - Any other top-level field ("added", "created", ...) is passed through.
@@ -115,7 +132,7 @@ class JsonWriter {
 
   /// Without a sink, a string of at least this many bytes that does not fit
   /// in the output makes room for several times its size, not only for
-  /// itself (String, ComposedText): a large document's text is written
+  /// itself (String, ComposedText): emit writes a large document's text
   /// about twice (its blocks, its composed text), and each growth of the
   /// buffer would copy all written so far. Room reserved and not written
   /// costs no memory. With a sink nothing is reserved: the buffer never
@@ -181,7 +198,9 @@ class StreamDecoder {
   /// Reads a record's text from the field `key` instead of "text" (for a
   /// corpus that keeps it under "content", say). A "text" field beside it is
   /// then dropped: the output's "text" takes its place. A record with
-  /// "blocks" (the stream between stages) needs neither.
+  /// "blocks" (the stream between stages) needs only "text", whose slices
+  /// its blocks are (or, in a 1.1 record whose blocks carry their text,
+  /// neither).
   void SetTextKey(std::string_view key);
 
  private:

@@ -102,6 +102,34 @@ class CleanEqualsCli(unittest.TestCase):
                 self.assertEqual(pagewash.emit(record), pagewash.clean(read(path), source=path))
                 self.assertEqual(pagewash.emit(record, format="text"), cli("clean", "--format", "text", path))
 
+    def test_block_texts(self):
+        # A stream record's blocks give their length in bytes of "text", not
+        # their text; block_texts() gives it back.
+        for path in pages()[:10]:
+            with self.subTest(page=path):
+                record = pagewash.segment(pagewash.dedup(pagewash.strip(read(path), source=path)))
+                texts = pagewash.block_texts(record)
+                self.assertEqual(len(texts), len(record["blocks"]))
+                for text, block in zip(texts, record["blocks"]):
+                    self.assertNotIn("text", block)
+                    self.assertEqual(len(text.encode("utf-8")), block["length"])
+                    self.assertIn(text, record["text"])
+                self.assertEqual(len("".join(texts)) + record["text"].count("\n"), len(record["text"]))
+        # A record of schema 1.1, whose blocks carry their text.
+        old = {"id": "o", "text": "", "schema_version": "1.1",
+               "blocks": [{"type": "paragraph", "text": "Ünd one."}, {"type": "paragraph", "text": "Two."}]}
+        self.assertEqual(pagewash.block_texts(old), ["Ünd one.", "Two."])
+        self.assertEqual(pagewash.block_texts(pagewash.dedup(old)), ["Ünd one.", "Two."])
+        bad = {"id": "b", "text": "ab\ncd", "blocks": [{"type": "line", "length": 3}]}
+        with self.assertRaisesRegex(ValueError, "takes in a line end"):
+            pagewash.block_texts(bad)
+        with self.assertRaises(ValueError):
+            pagewash.block_texts({"id": "p", "text": "a page"})
+        with self.assertRaises(TypeError):
+            pagewash.block_texts("a page")
+        self.assertEqual(pagewash.SCHEMA_VERSION, "1.2")
+        self.assertEqual(pagewash.clean("Some text here.")["schema_version"], pagewash.OUTPUT_SCHEMA_VERSION)
+
 
 class Records(unittest.TestCase):
     def setUp(self):

@@ -20,7 +20,7 @@ a photo.
 # neither is the [dedup] section.
 % pagewash strip --config cli/config.conf cli/page.txt
 ^D
-{"id":"page","source":"cli/page.txt","text":"How to apply\n\nFill in the form and send it by 1 March.\n\nHow to apply\n\nYou will need:\n• your ID card;\n• a photo.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":264,"input_lines":10,"invalid_utf8":0,"stripped":4,"duplicates":0},"blocks":[{"type":"line","text":"How to apply","line":6,"span":[131,143]},{"type":"line","text":"Fill in the form and send it by 1 March.","line":8,"span":[145,185],"gap":true},{"type":"line","text":"How to apply","line":10,"span":[187,199],"gap":true},{"type":"line","text":"You will need:","line":12,"span":[201,215],"gap":true},{"type":"line","text":"• your ID card;","line":13,"span":[216,235],"indent":2},{"type":"line","text":"• a photo.","line":14,"span":[236,250],"indent":2}]}
+{"id":"page","source":"cli/page.txt","text":"How to apply\n\nFill in the form and send it by 1 March.\n\nHow to apply\n\nYou will need:\n• your ID card;\n• a photo.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":264,"input_lines":10,"invalid_utf8":0,"stripped":4,"duplicates":0},"blocks":[{"type":"line","length":12,"line":6,"span":[131,143]},{"type":"line","length":40,"line":8,"span":[145,185],"gap":true},{"type":"line","length":12,"line":10,"span":[187,199],"gap":true},{"type":"line","length":14,"line":12,"span":[201,215],"gap":true},{"type":"line","length":17,"line":13,"span":[216,235],"indent":2},{"type":"line","length":12,"line":14,"span":[236,250],"indent":2}]}
 => 0
 
 % pagewash clean --config cli/config.conf --format markdown cli/page.txt

@@ -4,7 +4,7 @@
 % pagewash strip
 {"id":"doc-1","text":"Back to top\nThe river rose two metres overnight.","added":"2024-05-01T00:00:00Z"}
 ^D
-{"id":"doc-1","source":"<stdin>","text":"The river rose two metres overnight.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":48,"input_lines":2,"invalid_utf8":0,"stripped":1,"duplicates":0},"blocks":[{"type":"line","text":"The river rose two metres overnight.","line":2,"span":[12,48]}],"added":"2024-05-01T00:00:00Z"}
+{"id":"doc-1","source":"<stdin>","text":"The river rose two metres overnight.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":48,"input_lines":2,"invalid_utf8":0,"stripped":1,"duplicates":0},"blocks":[{"type":"line","length":36,"line":2,"span":[12,48]}],"added":"2024-05-01T00:00:00Z"}
 => 0
 
 % pagewash clean
@@ -19,6 +19,6 @@
 
 {"text":"First line of the second record."}
 ^D
-{"id":"stdin:1","source":"<stdin>","text":"First line of the first record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":31,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"First line of the first record.","line":1,"span":[0,31]}]}
-{"id":"stdin:3","source":"<stdin>","text":"First line of the second record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":32,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"First line of the second record.","line":1,"span":[0,32]}]}
+{"id":"stdin:1","source":"<stdin>","text":"First line of the first record.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":31,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":31,"line":1,"span":[0,31]}]}
+{"id":"stdin:3","source":"<stdin>","text":"First line of the second record.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":32,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":32,"line":1,"span":[0,32]}]}
 => 0

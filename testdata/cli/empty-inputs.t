@@ -39,7 +39,7 @@
 
 ﻿{"id":"a","text":"Opening hours"}
 ^D
-{"id":"a","source":"<stdin>","text":"Opening hours","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Opening hours","line":1,"span":[0,13]}]}
+{"id":"a","source":"<stdin>","text":"Opening hours","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":13,"line":1,"span":[0,13]}]}
 => 0
 
 % pagewash strip
@@ -47,5 +47,5 @@
 
 {"id":"a","text":"Opening hours"}
 ^D
-{"id":"a","source":"<stdin>","text":"Opening hours","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Opening hours","line":1,"span":[0,13]}]}
+{"id":"a","source":"<stdin>","text":"Opening hours","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":13,"line":1,"span":[0,13]}]}
 => 0

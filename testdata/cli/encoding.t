@@ -20,7 +20,7 @@ Opening hours
 We open at nine every day.
 Back to top
 ^D
-{"id":"stdin","source":"<stdin>","text":"Opening hours\n\nWe open at nine every day.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":58,"input_lines":3,"invalid_utf8":0,"stripped":1,"duplicates":0},"blocks":[{"type":"line","text":"Opening hours","line":1,"span":[0,13]},{"type":"line","text":"We open at nine every day.","line":3,"span":[17,43],"gap":true}],"removed":[{"stage":"strip","rule":"back-link","text":"Back to top","line":4,"span":[45,56]}]}
+{"id":"stdin","source":"<stdin>","text":"Opening hours\n\nWe open at nine every day.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":58,"input_lines":3,"invalid_utf8":0,"stripped":1,"duplicates":0},"blocks":[{"type":"line","length":13,"line":1,"span":[0,13]},{"type":"line","length":26,"line":3,"span":[17,43],"gap":true}],"removed":[{"stage":"strip","rule":"back-link","text":"Back to top","line":4,"span":[45,56]}]}
 => 0
 
 # So does a lone CR.
@@ -37,7 +37,7 @@ We open at nine every day.
 % pagewash strip
 ﻿Opening hours
 ^D
-{"id":"stdin","source":"<stdin>","text":"Opening hours","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":17,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Opening hours","line":1,"span":[3,16]}]}
+{"id":"stdin","source":"<stdin>","text":"Opening hours","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":17,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":13,"line":1,"span":[3,16]}]}
 => 0
 
 # A page that does not end with a newline.
@@ -45,7 +45,7 @@ We open at nine every day.
 Opening hours
 \ No newline at end of file
 ^D
-{"id":"stdin","source":"<stdin>","text":"Opening hours","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Opening hours","line":1,"span":[0,13]}]}
+{"id":"stdin","source":"<stdin>","text":"Opening hours","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":13,"line":1,"span":[0,13]}]}
 => 0
 
 # A blank line before the first line: the page is 26 bytes, "Hello there." is
@@ -56,7 +56,7 @@ Opening hours
 Hello there.
 Back to top
 ^D
-{"id":"stdin","source":"<stdin>","text":"Hello there.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":26,"input_lines":2,"invalid_utf8":0,"stripped":1,"duplicates":0},"blocks":[{"type":"line","text":"Hello there.","line":2,"span":[1,13]}],"removed":[{"stage":"strip","rule":"back-link","text":"Back to top","line":3,"span":[14,25]}]}
+{"id":"stdin","source":"<stdin>","text":"Hello there.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":26,"input_lines":2,"invalid_utf8":0,"stripped":1,"duplicates":0},"blocks":[{"type":"line","length":12,"line":2,"span":[1,13]}],"removed":[{"stage":"strip","rule":"back-link","text":"Back to top","line":3,"span":[14,25]}]}
 => 0
 
 % pagewash strip --explain
@@ -64,7 +64,7 @@ Back to top
 Hello there.
 Back to top
 ^D
-{"id":"stdin","source":"<stdin>","text":"Hello there.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":26,"input_lines":2,"invalid_utf8":0,"stripped":1,"duplicates":0},"blocks":[{"type":"line","text":"Hello there.","line":2,"span":[1,13]}],"removed":[{"stage":"strip","rule":"back-link","text":"Back to top","line":3,"span":[14,25]}]}
+{"id":"stdin","source":"<stdin>","text":"Hello there.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":26,"input_lines":2,"invalid_utf8":0,"stripped":1,"duplicates":0},"blocks":[{"type":"line","length":12,"line":2,"span":[1,13]}],"removed":[{"stage":"strip","rule":"back-link","text":"Back to top","line":3,"span":[14,25]}]}
 => 0
 
 # In a JSON Lines stream a record that is not UTF-8 is not valid JSON: it is
@@ -74,8 +74,8 @@ Back to top
 {"id":"b","text":"Caf� au lait."}
 {"id":"c","text":"Third record."}
 ^D
-{"id":"a","source":"<stdin>","text":"First record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"First record.","line":1,"span":[0,13]}]}
-{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
+{"id":"a","source":"<stdin>","text":"First record.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":13,"line":1,"span":[0,13]}]}
+{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":13,"line":1,"span":[0,13]}]}
 2> pagewash: error: <stdin>:2: invalid JSON: The input is not valid UTF-8
 => 1
 
@@ -85,7 +85,7 @@ Back to top
 {"id":"b","text":"Caf� au lait."}
 {"id":"c","text":"Third record."}
 ^D
-{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
+{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":13,"line":1,"span":[0,13]}]}
 2> pagewash: error: <stdin>:1: invalid JSON: The input is not valid UTF-8
 => 1
 
@@ -132,7 +132,7 @@ Příliš žluťoučký kůň úpěl ďábelské ódy. Včera se v Praze konalo 
 
 % pagewash strip cli/inputs/ru-koi8-r.txt
 ^D
-{"id":"ru-koi8-r","source":"cli/inputs/ru-koi8-r.txt","text":"Собрание жителей\n\nВчера в Москве прошло собрание жителей, которые обсуждали будущее городского транспорта и то, что автобусы слишком часто опаздывают.","schema_version":"1.1","stages":["strip"],"title":"Собрание жителей","metadata":{"encoding":"KOI8-R"},"stats":{"input_bytes":151,"input_lines":2,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Собрание жителей","line":1,"span":[0,31]},{"type":"line","text":"Вчера в Москве прошло собрание жителей, которые обсуждали будущее городского транспорта и то, что автобусы слишком часто опаздывают.","line":3,"span":[33,277],"gap":true}]}
+{"id":"ru-koi8-r","source":"cli/inputs/ru-koi8-r.txt","text":"Собрание жителей\n\nВчера в Москве прошло собрание жителей, которые обсуждали будущее городского транспорта и то, что автобусы слишком часто опаздывают.","schema_version":"1.2","stages":["strip"],"title":"Собрание жителей","metadata":{"encoding":"KOI8-R"},"stats":{"input_bytes":151,"input_lines":2,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":31,"line":1,"span":[0,31]},{"type":"line","length":244,"line":3,"span":[33,277],"gap":true}]}
 => 0
 
 # UTF-16 without its mark looks binary (NUL bytes) unless --encoding says

@@ -13,7 +13,7 @@ The library is open from 9:00 to 17:00 on weekdays.
 # Quotes keep a space in an argument.
 % pagewash strip --id 'library hours' cli/hours.txt
 ^D
-{"id":"library hours","source":"cli/hours.txt","text":"Opening hours\n\nThe library is open from 9:00 to 17:00 on weekdays.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":80,"input_lines":3,"invalid_utf8":0,"stripped":1,"duplicates":0},"blocks":[{"type":"line","text":"Opening hours","line":1,"span":[0,13]},{"type":"line","text":"The library is open from 9:00 to 17:00 on weekdays.","line":3,"span":[15,66],"gap":true}]}
+{"id":"library hours","source":"cli/hours.txt","text":"Opening hours\n\nThe library is open from 9:00 to 17:00 on weekdays.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":80,"input_lines":3,"invalid_utf8":0,"stripped":1,"duplicates":0},"blocks":[{"type":"line","length":13,"line":1,"span":[0,13]},{"type":"line","length":51,"line":3,"span":[15,66],"gap":true}]}
 => 0
 
 % pagewash clean cli/no-such-page.txt cli/hours.txt

@@ -21,7 +21,7 @@
 ﻿  
 \ No newline at end of file
 ^D
-{"id":"stdin","source":"<stdin>","text":"","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":5,"input_lines":0,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[]}
+{"id":"stdin","source":"<stdin>","text":"","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":5,"input_lines":0,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[]}
 => 0
 
 % pagewash strip --input-format jsonl
@@ -75,7 +75,7 @@ Second record.
 # (cut.txt.gz is the first 40 bytes of page.txt.gz.)
 % pagewash strip cli/inputs/cut.txt.gz cli/inputs/page.txt
 ^D
-{"id":"page","source":"cli/inputs/page.txt","text":"Opening hours\n\nWe open at nine every day.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":42,"input_lines":2,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Opening hours","line":1,"span":[0,13]},{"type":"line","text":"We open at nine every day.","line":3,"span":[15,41],"gap":true}]}
+{"id":"page","source":"cli/inputs/page.txt","text":"Opening hours\n\nWe open at nine every day.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":42,"input_lines":2,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":13,"line":1,"span":[0,13]},{"type":"line","length":26,"line":3,"span":[15,41],"gap":true}]}
 2> pagewash: error: cli/inputs/cut.txt.gz: gzip data is damaged at byte 40: the stream is cut short
 => 1
 
@@ -84,8 +84,8 @@ Second record.
 # read (warc.t): its record has no WARC-Record-ID, so its id is FILE:LINE.
 % pagewash strip cli/inputs/page.warc cli/inputs/page.html cli/inputs/program.bin cli/inputs/page.txt
 ^D
-{"id":"page:1","source":"cli/inputs/page.warc","text":"We open at nine every day.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":26,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"We open at nine every day.","line":1,"span":[0,26]}]}
-{"id":"page","source":"cli/inputs/page.txt","text":"Opening hours\n\nWe open at nine every day.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":42,"input_lines":2,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Opening hours","line":1,"span":[0,13]},{"type":"line","text":"We open at nine every day.","line":3,"span":[15,41],"gap":true}]}
+{"id":"page:1","source":"cli/inputs/page.warc","text":"We open at nine every day.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":26,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":26,"line":1,"span":[0,26]}]}
+{"id":"page","source":"cli/inputs/page.txt","text":"Opening hours\n\nWe open at nine every day.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":42,"input_lines":2,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":13,"line":1,"span":[0,13]},{"type":"line","length":26,"line":3,"span":[15,41],"gap":true}]}
 2> pagewash: error: cli/inputs/page.html: HTML input: render it to text first (lynx -dump / w3m -dump)
 2> pagewash: error: cli/inputs/program.bin: binary input (NUL or control bytes): pagewash reads text pages and JSON Lines
 => 1
@@ -93,8 +93,8 @@ Second record.
 # Compressed input is read whatever the input format says.
 % pagewash strip --input-format jsonl cli/inputs/records.jsonl.gz
 ^D
-{"id":"a","source":"cli/inputs/records.jsonl.gz","text":"First record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"First record.","line":1,"span":[0,13]}]}
-{"id":"b","source":"cli/inputs/records.jsonl.gz","text":"Second record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":14,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Second record.","line":1,"span":[0,14]}]}
+{"id":"a","source":"cli/inputs/records.jsonl.gz","text":"First record.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":13,"line":1,"span":[0,13]}]}
+{"id":"b","source":"cli/inputs/records.jsonl.gz","text":"Second record.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":14,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":14,"line":1,"span":[0,14]}]}
 => 0
 
 # HTML is known by its opening tag after blank lines, in any case.

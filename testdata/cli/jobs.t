@@ -55,7 +55,7 @@ The library is open from 9:00 to 17:00 on weekdays.
 
 % pagewash dedup --no-progress cli/hours.txt
 ^D
-{"id":"hours","source":"cli/hours.txt","text":"Opening hours\n\nThe library is open from 9:00 to 17:00 on weekdays.\n\nBack to top","schema_version":"1.1","stages":["dedup"],"metadata":{},"stats":{"input_bytes":80,"input_lines":3,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Opening hours","line":1,"span":[0,13]},{"type":"line","text":"The library is open from 9:00 to 17:00 on weekdays.","line":3,"span":[15,66],"gap":true},{"type":"line","text":"Back to top","line":5,"span":[68,79],"gap":true}]}
+{"id":"hours","source":"cli/hours.txt","text":"Opening hours\n\nThe library is open from 9:00 to 17:00 on weekdays.\n\nBack to top","schema_version":"1.2","stages":["dedup"],"metadata":{},"stats":{"input_bytes":80,"input_lines":3,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":13,"line":1,"span":[0,13]},{"type":"line","length":51,"line":3,"span":[15,66],"gap":true},{"type":"line","length":11,"line":5,"span":[68,79],"gap":true}]}
 => 0
 
 % pagewash clean --shard-size 10 cli/hours.txt

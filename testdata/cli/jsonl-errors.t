@@ -7,8 +7,8 @@
 {"id":"b","text":"broken
 {"id":"c","text":"Third record."}
 ^D
-{"id":"a","source":"<stdin>","text":"First record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"First record.","line":1,"span":[0,13]}]}
-{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
+{"id":"a","source":"<stdin>","text":"First record.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":13,"line":1,"span":[0,13]}]}
+{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":13,"line":1,"span":[0,13]}]}
 2> pagewash: error: <stdin>:2: invalid JSON: A string is opened, but never closed.
 => 1
 
@@ -18,8 +18,8 @@
 {"id":"b","body":"no text here"}
 {"id":"c","text":"Third record."}
 ^D
-{"id":"a","source":"<stdin>","text":"First record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"First record.","line":1,"span":[0,13]}]}
-{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
+{"id":"a","source":"<stdin>","text":"First record.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":13,"line":1,"span":[0,13]}]}
+{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":13,"line":1,"span":[0,13]}]}
 2> pagewash: error: <stdin>:2: field "text" is missing
 => 1
 
@@ -28,7 +28,7 @@
 {"id":"b","body":"no text here"}
 {"id":"c","text":"Third record."}
 ^D
-{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
+{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":13,"line":1,"span":[0,13]}]}
 2> pagewash: error: <stdin>:1: field "text" is missing
 => 1
 
@@ -37,7 +37,7 @@
 {"id":"a","text":"From a future pagewash.","schema_version":"2.0"}
 {"id":"b","text":"From a newer minor version.","schema_version":"1.3"}
 ^D
-{"id":"b","source":"<stdin>","text":"From a newer minor version.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":27,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"From a newer minor version.","line":1,"span":[0,27]}]}
+{"id":"b","source":"<stdin>","text":"From a newer minor version.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":27,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":27,"line":1,"span":[0,27]}]}
 2> pagewash: error: <stdin>:1: schema_version 2.0 is not supported (this pagewash reads 1.x)
 => 1
 
@@ -46,9 +46,9 @@
 {"id":"b","text":"Not a version at all.","schema_version":"one"}
 {"id":"c","text":"Third record."}
 ^D
-{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Third record.","line":1,"span":[0,13]}]}
+{"id":"c","source":"<stdin>","text":"Third record.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":13,"line":1,"span":[0,13]}]}
 2> pagewash: error: <stdin>:1: field "schema_version" must be a string
-2> pagewash: error: <stdin>:2: field "schema_version" must look like "1.1", got "one"
+2> pagewash: error: <stdin>:2: field "schema_version" must look like "1.2", got "one"
 => 1
 
 # Each error says what is wrong: text after the record, a \u escape of
@@ -61,9 +61,22 @@
 {"id":"d","text":"x","blocks":[{"type":"line","text":"Opening"}],"blocks":[{"type":"line","text":"hours"}]}
 {"id":"e","text":"Closed on Sundays."}
 ^D
-{"id":"e","source":"<stdin>","text":"Closed on Sundays.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":18,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Closed on Sundays.","line":1,"span":[0,18]}]}
+{"id":"e","source":"<stdin>","text":"Closed on Sundays.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":18,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":18,"line":1,"span":[0,18]}]}
 2> pagewash: error: <stdin>:1: unexpected text after the record
 2> pagewash: error: <stdin>:2: field "text" has an invalid \u escape: lone surrogate
 2> pagewash: error: <stdin>:3: field "blocks[].line" is out of range (at most 4294967295)
 2> pagewash: error: <stdin>:4: duplicate key "blocks"
+=> 1
+
+# A stream record's blocks are slices of its "text" (schema 1.2): a text
+# edited without the blocks' lengths is an error naming the block. A 1.1
+# record, whose blocks carry their text, is still read.
+% pagewash dedup
+{"id":"a","text":"One.\n\nTwo.","schema_version":"1.2","stages":["strip"],"blocks":[{"type":"line","length":4},{"type":"line","length":4,"gap":true}]}
+{"id":"b","text":"One, edited.\n\nTwo.","schema_version":"1.2","stages":["strip"],"blocks":[{"type":"line","length":4},{"type":"line","length":4,"gap":true}]}
+{"id":"c","text":"stale","schema_version":"1.1","stages":["strip"],"blocks":[{"type":"line","text":"Three."}]}
+^D
+{"id":"a","source":"<stdin>","text":"One.\n\nTwo.","schema_version":"1.2","stages":["strip","dedup"],"metadata":{},"stats":{"input_bytes":0,"input_lines":0,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":4},{"type":"line","length":4,"gap":true}]}
+{"id":"c","source":"<stdin>","text":"Three.","schema_version":"1.2","stages":["strip","dedup"],"metadata":{},"stats":{"input_bytes":0,"input_lines":0,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":6}]}
+2> pagewash: error: <stdin>:2: field "text" has no line end between blocks[0] and blocks[1] (byte 4)
 => 1

@@ -4,7 +4,7 @@
 # cli/inputs/page.txt is 42 bytes.
 % pagewash strip --max-doc-bytes 41 cli/inputs/page.txt cli/inputs/bom-only.txt
 ^D
-{"id":"bom-only","source":"cli/inputs/bom-only.txt","text":"","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":3,"input_lines":0,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[]}
+{"id":"bom-only","source":"cli/inputs/bom-only.txt","text":"","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":3,"input_lines":0,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[]}
 2> pagewash: error: cli/inputs/page.txt: page is larger than 41 bytes (--max-doc-bytes)
 => 1
 
@@ -21,7 +21,7 @@ We open at nine every day.
 {"id":"a","text":"Opening hours, every weekday"}
 {"id":"b","text":"Short."}
 ^D
-{"id":"b","source":"<stdin>","text":"Short.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":6,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Short.","line":1,"span":[0,6]}]}
+{"id":"b","source":"<stdin>","text":"Short.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":6,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":6,"line":1,"span":[0,6]}]}
 2> pagewash: error: <stdin>:1: record is larger than 40 bytes (--max-doc-bytes)
 => 1
 

@@ -3,12 +3,12 @@
 # Without the user rule the newsletter prompt stays.
 % pagewash strip --explain cli/newsletter.txt
 ^D
-{"id":"newsletter","source":"cli/newsletter.txt","text":"Spring fair\n\nThe spring fair opens on Saturday in the town square.\nSubscribe to our newsletter","schema_version":"1.1","stages":["strip"],"title":"Spring fair","metadata":{},"stats":{"input_bytes":108,"input_lines":4,"invalid_utf8":0,"stripped":1,"duplicates":0},"blocks":[{"type":"line","text":"Spring fair","line":1,"span":[0,11]},{"type":"line","text":"The spring fair opens on Saturday in the town square.","line":3,"span":[13,66],"gap":true},{"type":"line","text":"Subscribe to our newsletter","line":4,"span":[67,94]}],"removed":[{"stage":"strip","rule":"back-link","text":"Back to top","line":6,"span":[96,107]}]}
+{"id":"newsletter","source":"cli/newsletter.txt","text":"Spring fair\n\nThe spring fair opens on Saturday in the town square.\nSubscribe to our newsletter","schema_version":"1.2","stages":["strip"],"title":"Spring fair","metadata":{},"stats":{"input_bytes":108,"input_lines":4,"invalid_utf8":0,"stripped":1,"duplicates":0},"blocks":[{"type":"line","length":11,"line":1,"span":[0,11]},{"type":"line","length":53,"line":3,"span":[13,66],"gap":true},{"type":"line","length":27,"line":4,"span":[67,94]}],"removed":[{"stage":"strip","rule":"back-link","text":"Back to top","line":6,"span":[96,107]}]}
 => 0
 
 % pagewash strip --explain --rules cli/newsletter.rules cli/newsletter.txt
 ^D
-{"id":"newsletter","source":"cli/newsletter.txt","text":"Spring fair\n\nThe spring fair opens on Saturday in the town square.","schema_version":"1.1","stages":["strip"],"title":"Spring fair","metadata":{},"stats":{"input_bytes":108,"input_lines":4,"invalid_utf8":0,"stripped":2,"duplicates":0},"blocks":[{"type":"line","text":"Spring fair","line":1,"span":[0,11]},{"type":"line","text":"The spring fair opens on Saturday in the town square.","line":3,"span":[13,66],"gap":true}],"removed":[{"stage":"strip","rule":"newsletter-prompt","text":"Subscribe to our newsletter","line":4,"span":[67,94]},{"stage":"strip","rule":"back-link","text":"Back to top","line":6,"span":[96,107]}]}
+{"id":"newsletter","source":"cli/newsletter.txt","text":"Spring fair\n\nThe spring fair opens on Saturday in the town square.","schema_version":"1.2","stages":["strip"],"title":"Spring fair","metadata":{},"stats":{"input_bytes":108,"input_lines":4,"invalid_utf8":0,"stripped":2,"duplicates":0},"blocks":[{"type":"line","length":11,"line":1,"span":[0,11]},{"type":"line","length":53,"line":3,"span":[13,66],"gap":true}],"removed":[{"stage":"strip","rule":"newsletter-prompt","text":"Subscribe to our newsletter","line":4,"span":[67,94]},{"stage":"strip","rule":"back-link","text":"Back to top","line":6,"span":[96,107]}]}
 => 0
 
 % pagewash clean --format markdown --explain --rules cli/newsletter.rules cli/newsletter.txt

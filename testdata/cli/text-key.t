@@ -7,8 +7,8 @@
 {"id":"b","body":"No text here."}
 {"id":"c","content":"Library news","text":"stale copy"}
 ^D
-{"id":"a","source":"<stdin>","text":"Opening hours\n\nClosed on Sundays and holidays.","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":46,"input_lines":2,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Opening hours","line":1,"span":[0,13]},{"type":"line","text":"Closed on Sundays and holidays.","line":3,"span":[15,46],"gap":true}]}
-{"id":"c","source":"<stdin>","text":"Library news","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":12,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Library news","line":1,"span":[0,12]}]}
+{"id":"a","source":"<stdin>","text":"Opening hours\n\nClosed on Sundays and holidays.","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":46,"input_lines":2,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":13,"line":1,"span":[0,13]},{"type":"line","length":31,"line":3,"span":[15,46],"gap":true}]}
+{"id":"c","source":"<stdin>","text":"Library news","schema_version":"1.2","stages":["strip"],"metadata":{},"stats":{"input_bytes":12,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":12,"line":1,"span":[0,12]}]}
 2> pagewash: error: <stdin>:2: field "content" is missing
 => 1
 
@@ -30,7 +30,7 @@ stale copy
 % pagewash dedup --text-key content
 {"id":"a","source":"<stdin>","text":"Opening hours","schema_version":"1.1","stages":["strip"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Opening hours","line":1,"span":[0,13]}]}
 ^D
-{"id":"a","source":"<stdin>","text":"Opening hours","schema_version":"1.1","stages":["strip","dedup"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","text":"Opening hours","line":1,"span":[0,13]}]}
+{"id":"a","source":"<stdin>","text":"Opening hours","schema_version":"1.2","stages":["strip","dedup"],"metadata":{},"stats":{"input_bytes":13,"input_lines":1,"invalid_utf8":0,"stripped":0,"duplicates":0},"blocks":[{"type":"line","length":13,"line":1,"span":[0,13]}]}
 => 0
 
 # The key must be named.

@@ -96,7 +96,7 @@ TEST(JsonTest, DecodeErrorsSayWhatIsWrong) {
       {R"({"text":"a","schema_version":"2.0"})",
        "schema_version 2.0 is not supported (this pagewash reads 1.x)"},
       {R"({"text":"a","schema_version":"one"})",
-       "field \"schema_version\" must look like \"1.1\", got \"one\""},
+       "field \"schema_version\" must look like \"1.2\", got \"one\""},
       {R"({"text":"a","blocks":[{"type":"table","text":"x"}]})", "unknown block type \"table\""},
       {R"({"text":"a","blocks":[{"text":"x"}]})", "field \"blocks[].type\" is missing"},
       {R"({"text":"a","blocks":[{"type":"line","text":"x\ny"}]})",
