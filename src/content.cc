@@ -308,14 +308,29 @@ std::uint32_t SlideCount(const UnitInfo& u) {
   return n;
 }
 
+// What the model counts of some tokens, added to the counts so far; the
+// LanguageSetId of each stop word is appended to *stops.
+struct WordCounts {
+  std::size_t tokens = 0;
+  std::size_t short_tokens = 0;  // Of one or two bytes: a letter, a digit.
+  std::uint32_t words = 0;       // As text::CountStopwords counts them.
+};
+void CountWords(const text::TokenizedText& t, WordCounts* counts, std::vector<std::uint16_t>* stops) {
+  counts->tokens += t.tokens.size();
+  for (const text::Token& token : t.tokens) counts->short_tokens += token.end - token.begin <= 2;
+  text::AppendStopwordLanguageSets(text::StopwordIndex::Get(), t, stops, &counts->words);
+}
+
 }  // namespace
 
 void AddLineWords(const text::TokenizedText* tokens, PageWords* words) {
   PageWords::Line& line = words->lines.emplace_back();
   if (tokens != nullptr) {
-    line.tokens = static_cast<std::uint32_t>(tokens->tokens.size());
-    for (const text::Token& t : tokens->tokens) line.short_tokens += t.end - t.begin <= 2;
-    text::AppendStopwordLanguageSets(text::StopwordIndex::Get(), *tokens, &words->stop_sets, &line.words);
+    WordCounts counts;
+    CountWords(*tokens, &counts, &words->stop_sets);
+    line.tokens = static_cast<std::uint32_t>(counts.tokens);
+    line.short_tokens = static_cast<std::uint32_t>(counts.short_tokens);
+    line.words = counts.words;
   }
   line.stops_end = static_cast<std::uint32_t>(words->stop_sets.size());
 }
@@ -451,9 +466,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   };
   for (std::size_t i = 0; i < units.size(); ++i) {
     const std::size_t begin = stop_languages.size();
-    std::size_t unit_tokens = 0;
-    std::size_t short_tokens = 0;  // Of one or two bytes: a letter, a digit.
-    std::uint32_t words = 0;
+    WordCounts counts;
     auto fold_counted = [&] {
       if (stop_languages.size() - begin <= kCountedAbove) return;
       if (unit_counted[i] < 0) {
@@ -470,9 +483,9 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
       for (std::uint32_t b = units[i].first; b <= units[i].last; ++b) {
         if (removed[b] || !verdict[b].empty()) continue;
         const PageWords::Line& line = page_words->lines[b];
-        unit_tokens += line.tokens;
-        short_tokens += line.short_tokens;
-        words += line.words;
+        counts.tokens += line.tokens;
+        counts.short_tokens += line.short_tokens;
+        counts.words += line.words;
         const std::uint32_t stops_begin = b == 0 ? 0 : page_words->lines[b - 1].stops_end;
         stop_languages.insert(stop_languages.end(), page_words->stop_sets.begin() + stops_begin,
                               page_words->stop_sets.begin() + line.stops_end);
@@ -480,20 +493,18 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
       }
     } else {
       text::TokenizeInParts(units[i].text, &tokens, [&](const text::TokenizedText& part, std::size_t) {
-        unit_tokens += part.tokens.size();
-        for (const text::Token& t : part.tokens) short_tokens += t.end - t.begin <= 2;
-        text::AppendStopwordLanguageSets(index, part, &stop_languages, &words);
+        CountWords(part, &counts, &stop_languages);
         fold_counted();
       });
     }
-    units[i].words = words;
+    units[i].words = counts.words;
     // Only units of 8 tokens or more vote for the page's language, and not
     // those of mostly single letters and digits: a formula's variables are
     // the one-letter stop words of many languages ("a", "e", "i", "y").
-    if (unit_tokens >= 8 && short_tokens * 2 <= unit_tokens) {
+    if (counts.tokens >= 8 && counts.short_tokens * 2 <= counts.tokens) {
       if (unit_counted[i] >= 0) {
-        const LanguageCounts& counts = counted[static_cast<std::size_t>(unit_counted[i])];
-        for (std::size_t l = 0; l < hits.size(); ++l) hits[l] += counts[l];
+        const LanguageCounts& by_language = counted[static_cast<std::size_t>(unit_counted[i])];
+        for (std::size_t l = 0; l < hits.size(); ++l) hits[l] += by_language[l];
       }
       for (std::size_t k = begin; k < stop_languages.size(); ++k) {
         for (std::uint64_t langs = index.LanguageSet(stop_languages[k]); langs != 0; langs &= langs - 1) {
