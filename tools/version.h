@@ -7,8 +7,9 @@
 
 namespace pagewash::cli {
 
-/// "pagewash 0.1.0 (schema 1.1, commit 0123456789ab)", with "commit unknown"
-/// for a build from outside a git checkout. No newline.
+/// "pagewash 0.1.0 (schema 1.1, stream 1.2, commit 0123456789ab)": the
+/// schema of what clean and emit write, that of the records between stages,
+/// and "commit unknown" for a build from outside a git checkout. No newline.
 std::string VersionLine();
 
 }  // namespace pagewash::cli

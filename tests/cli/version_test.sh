@@ -14,7 +14,7 @@ for args in "--version" "strip --version" "dedup --version" "segment --version" 
     failures=$((failures + 1))
   fi
 done
-[[ $want =~ ^pagewash\ [0-9]+\.[0-9]+\.[0-9]+\ \(schema\ [0-9]+\.[0-9]+,\ commit\ ([0-9a-f]{12}|unknown)\)$ ]] ||
-  { echo "FAIL: '$want' is not 'pagewash X.Y.Z (schema A.B, commit HASH)'"; failures=$((failures + 1)); }
+[[ $want =~ ^pagewash\ [0-9]+\.[0-9]+\.[0-9]+\ \(schema\ [0-9]+\.[0-9]+,\ stream\ [0-9]+\.[0-9]+,\ commit\ ([0-9a-f]{12}|unknown)\)$ ]] ||
+  { echo "FAIL: '$want' is not 'pagewash X.Y.Z (schema A.B, stream C.D, commit HASH)'"; failures=$((failures + 1)); }
 echo "$failures failed"
 [ "$failures" -eq 0 ]
