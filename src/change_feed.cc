@@ -5,6 +5,7 @@
 #include <string_view>
 #include <utility>
 
+#include "json_parts.h"
 #include "pagewash/json.h"
 
 namespace pagewash {
@@ -152,13 +153,9 @@ void WriteChangeRecord(const Document& doc, const std::vector<Section>& sections
     w.Key("hash");
     w.String(HashText(place.hash).view());
     w.Key("section");
-    if (section.heading < 0) {
-      w.Null();
-    } else {
-      w.String(doc.Text(doc.blocks[static_cast<std::size_t>(section.heading)]));
-    }
+    internal::WriteHeadingOrNull(doc, section.heading, &w);
     w.Key("type");
-    w.String(b.kind == BlockKind::kListItem ? "list_item" : "paragraph");
+    w.String(OutputBlockType(b));
     w.Key("text");
     w.String(doc.Text(b));
     w.EndObject();

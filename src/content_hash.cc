@@ -32,11 +32,11 @@ class FieldHasher {
   XXH3_state_t state_;
 };
 
-std::string_view BlockType(const Block& b) {
-  return b.kind == BlockKind::kListItem ? "list_item" : "paragraph";
-}
-
 }  // namespace
+
+std::string_view OutputBlockType(const Block& block) {
+  return block.kind == BlockKind::kListItem ? "list_item" : "paragraph";
+}
 
 std::string HashString(std::uint64_t hash) { return std::string(HashText(hash).view()); }
 
@@ -48,7 +48,7 @@ bool ParseHashText(std::string_view text, std::uint64_t* hash) {
 
 std::uint64_t BlockHash(const Document& doc, const Block& block) {
   FieldHasher h;
-  h.Add(BlockType(block));
+  h.Add(OutputBlockType(block));
   h.Add(doc.Text(block));
   return h.Digest();
 }

@@ -83,11 +83,7 @@ void EmitJson(const Document& doc, const EmitOptions& options, std::string* out,
         w.String(HashText(hashes.sections[si]).view());
       }
       w.Key("heading");
-      if (section.heading < 0) {
-        w.Null();
-      } else {
-        w.String(doc.Text(doc.blocks[static_cast<std::size_t>(section.heading)]));
-      }
+      internal::WriteHeadingOrNull(doc, section.heading, &w);
       w.Key("level");
       if (section.heading < 0) {
         w.Null();
@@ -115,7 +111,7 @@ void EmitJson(const Document& doc, const EmitOptions& options, std::string* out,
           w.String(HashText(hashes.blocks[bi]).view());
         }
         w.Key("type");
-        w.String(b.kind == BlockKind::kListItem ? "list_item" : "paragraph");
+        w.String(OutputBlockType(b));
         w.Key("text");
         w.String(doc.Text(b));
         internal::WriteListItemFields(doc, b, &w);

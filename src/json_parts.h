@@ -20,6 +20,9 @@ void WriteExtra(const Document& doc, JsonWriter* w);
 void WriteListItemFields(const Document& doc, const Block& block, JsonWriter* w);
 /// A [begin, end] pair.
 void WriteSpan(const Span& span, JsonWriter* w);
+/// The text of block `heading`, or null when it is -1 (a section before
+/// any heading).
+void WriteHeadingOrNull(const Document& doc, int heading, JsonWriter* w);
 
 }  // namespace pagewash::internal
 

@@ -257,6 +257,14 @@ void WriteSpan(const Span& span, JsonWriter* w) {
   w->EndArray();
 }
 
+void WriteHeadingOrNull(const Document& doc, int heading, JsonWriter* w) {
+  if (heading < 0) {
+    w->Null();
+  } else {
+    w->String(doc.Text(doc.blocks[static_cast<std::size_t>(heading)]));
+  }
+}
+
 void WriteListItemFields(const Document& doc, const Block& block, JsonWriter* w) {
   if (block.kind != BlockKind::kListItem) return;
   w->Key("ordered");

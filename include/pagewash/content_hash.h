@@ -30,6 +30,10 @@
 
 namespace pagewash {
 
+/// A block's "type" as emit and the change feed write it and as its hash
+/// takes it in: "list_item" or "paragraph".
+std::string_view OutputBlockType(const Block& block);
+
 /// A hash as written: 16 lower-case hex digits, in a fixed buffer, for
 /// writers that write a hash a block and should not allocate a string each.
 /// view() is valid while the HashText lives.
