@@ -89,7 +89,7 @@ void StopwordIndex::Add(std::uint64_t hash, std::uint64_t languages) {
   }
 }
 
-std::uint16_t StopwordIndex::Lookup(std::uint64_t word_hash) const {
+std::uint16_t StopwordIndex::LanguageSetId(std::uint64_t word_hash) const {
   if (entries_.empty()) return 0;
   const std::size_t bit = FilterBit(word_hash);
   if ((filter_[bit / 64] >> (bit % 64) & 1) == 0) return 0;
@@ -101,9 +101,7 @@ std::uint16_t StopwordIndex::Lookup(std::uint64_t word_hash) const {
   }
 }
 
-std::uint64_t StopwordIndex::Languages(std::uint64_t word_hash) const { return sets_[Lookup(word_hash)]; }
-
-std::uint16_t StopwordIndex::LanguageSetId(std::uint64_t word_hash) const { return Lookup(word_hash); }
+std::uint64_t StopwordIndex::Languages(std::uint64_t word_hash) const { return sets_[LanguageSetId(word_hash)]; }
 
 void StopwordIndex::Finish() {
   // Sets are numbered in the order of their first slot, so the ids depend
@@ -200,10 +198,6 @@ void AddStopwordHits(const StopwordIndex& index, const TokenizedText& t, std::ve
       langs &= langs - 1;
     }
   });
-}
-
-void AppendWordLanguages(const StopwordIndex& index, const TokenizedText& t, std::vector<std::uint64_t>* out) {
-  ForEachWord(t, [&](std::uint64_t h) { out->push_back(index.Languages(h)); });
 }
 
 void AppendStopwordLanguageSets(const StopwordIndex& index, const TokenizedText& t,

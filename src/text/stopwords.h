@@ -61,7 +61,6 @@ class StopwordIndex {
   // Gives each distinct set of languages an id and makes the table of
   // entries, once every word is in.
   void Finish();
-  std::uint16_t Lookup(std::uint64_t word_hash) const;
 
   std::vector<std::string> codes_;  // ISO 639-1, by language index.
   std::vector<Slot> slots_;  // While building: a power of two, at most half full.
@@ -93,15 +92,11 @@ StopwordCount CountStopwords(const StopwordIndex& index, const TokenizedText& t,
 /// (hits[i] for language i; `hits` has index.size() entries).
 void AddStopwordHits(const StopwordIndex& index, const TokenizedText& t, std::vector<std::uint32_t>* hits);
 
-/// Appends to *out, for each word of `t` as CountStopwords counts them, the
-/// languages that list it (bit i for language i). A caller that needs both
+/// Appends to *out, for each word of `t` (as CountStopwords counts them)
+/// that some language lists, its LanguageSetId: two bytes a stop word. The
+/// other words are only counted, in *words. A caller that needs both
 /// AddStopwordHits and CountStopwords of the same text looks each word up
-/// once this way and sums the bits itself.
-void AppendWordLanguages(const StopwordIndex& index, const TokenizedText& t, std::vector<std::uint64_t>* out);
-
-/// As AppendWordLanguages for the words some language lists, each as its
-/// LanguageSetId (two bytes a stop word rather than eight); the others are
-/// only counted, in *words.
+/// once this way and sums the languages itself.
 void AppendStopwordLanguageSets(const StopwordIndex& index, const TokenizedText& t,
                                 std::vector<std::uint16_t>* out, std::uint32_t* words);
 
