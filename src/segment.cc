@@ -15,15 +15,20 @@ namespace {
 using internal::ListMarker;
 using internal::Unit;
 
+// 20 bytes a unit: a page of many short paragraphs has as many candidates.
+// The few whose line opens like a list marker keep what was read of it
+// aside, in SegmentScratch::markers.
 struct Candidate {
+  static constexpr std::uint32_t kNoMarker = 0xFFFFFFFF;
   Unit unit;
+  std::uint32_t marker = kNoMarker;  // Its index in the markers, or kNoMarker.
   BlockKind kind = BlockKind::kParagraph;
-  ListMarker marker;
-  bool has_marker = false;
-  bool gap = false;  // A blank line (or the start) precedes the unit.
-  std::size_t atx = 0;  // A Markdown heading: its "#" signs ("## Scope": 2).
+  std::uint8_t atx = 0;  // A Markdown heading: its "#" signs ("## Scope": 2).
+  bool has_marker = false;  // The marker stands (markers[marker] is one).
+  bool gap = false;         // A blank line (or the start) precedes the unit.
   bool unmarked_item = false;  // A list item whose marker the renderer left out.
 };
+static_assert(sizeof(Candidate) <= 20);
 
 // A Markdown (ATX) heading, as html2text and pandoc write them: one to six
 // '#', a space, then text (that ends as a heading may: see EndsLikeHeading).
@@ -83,12 +88,12 @@ bool EndsLikeHeading(std::string_view s) {
 struct SegmentScratch {
   std::vector<Unit> units;
   std::vector<Candidate> cands;
-  std::vector<Block> out;  // The new block list, swapped with the document's.
+  std::vector<ListMarker> markers;  // Of the candidates that have one.
   std::string joined;
 
   std::size_t CapacityBytes() const {
     return units.capacity() * sizeof(Unit) + cands.capacity() * sizeof(Candidate) +
-           out.capacity() * sizeof(Block) + joined.capacity();
+           markers.capacity() * sizeof(ListMarker) + joined.capacity();
   }
 };
 
@@ -102,6 +107,8 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
   std::vector<Candidate>& cands = scratch.cands;
   cands.clear();
   cands.reserve(units.size());
+  std::vector<ListMarker>& markers = scratch.markers;
+  markers.clear();
   for (const Unit& u : units) {
     Candidate c;
     c.unit = u;
@@ -109,18 +116,30 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
     c.gap = first.gap || u.first == 0 || one_block_per_line;
     if (first.kind != BlockKind::kLine) {
       c.kind = first.kind;
-    } else if ((c.atx = AtxLevel(doc.Text(first))) > 0 && u.first == u.last &&
-               EndsLikeHeading(doc.Text(first))) {
+    } else if (const std::size_t atx = AtxLevel(doc.Text(first));
+               atx > 0 && u.first == u.last && EndsLikeHeading(doc.Text(first))) {
+      c.atx = static_cast<std::uint8_t>(atx);
       c.kind = BlockKind::kHeading;  // Marked up as one: no need to guess.
     } else {
-      c.atx = 0;
-      c.has_marker = internal::ParseListMarker(doc.Text(first), &c.marker, first.indent);
-      c.kind = c.has_marker && !c.marker.heading_only ? BlockKind::kListItem : BlockKind::kParagraph;
+      ListMarker marker;
+      c.has_marker = internal::ParseListMarker(doc.Text(first), &marker, first.indent);
+      c.kind = c.has_marker && !marker.heading_only ? BlockKind::kListItem : BlockKind::kParagraph;
+      // What a line that is no list item gave is kept too: an item found
+      // later without a marker (below) takes its marker's bytes off, as
+      // when every candidate kept its own.
+      if (c.has_marker || marker.ordered || !marker.marker.empty() || marker.length != 0) {
+        c.marker = static_cast<std::uint32_t>(markers.size());
+        markers.push_back(marker);
+      }
     }
     cands.push_back(c);
   }
 
   auto text_of = [&](const Candidate& c) { return doc.Text(doc.blocks[c.unit.first]); };
+  static const ListMarker kNoListMarker;
+  auto marker_of = [&](const Candidate& c) -> const ListMarker& {
+    return c.marker == Candidate::kNoMarker ? kNoListMarker : markers[c.marker];
+  };
   auto is_kline = [&](const Candidate& c) { return doc.blocks[c.unit.first].kind == BlockKind::kLine; };
 
   // Dashes open quoted speech as often as they open list items: a dash item
@@ -128,11 +147,11 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
   // carries a second dash (– Ready – he said.).
   for (std::size_t i = 0; i < cands.size(); ++i) {
     Candidate& c = cands[i];
-    if (!is_kline(c) || !c.has_marker || !c.marker.dash) continue;
-    std::string_view rest = text_of(c).substr(c.marker.length);
+    if (!is_kline(c) || !c.has_marker || !marker_of(c).dash) continue;
+    std::string_view rest = text_of(c).substr(marker_of(c).length);
     bool speech = rest.find(" – ") != std::string_view::npos || rest.find(" — ") != std::string_view::npos;
     auto dash_item = [&](std::size_t j) {
-      return cands[j].has_marker && cands[j].marker.dash && cands[j].marker.marker == c.marker.marker;
+      return cands[j].has_marker && marker_of(cands[j]).dash && marker_of(cands[j]).marker == marker_of(c).marker;
     };
     bool beside = (i > 0 && dash_item(i - 1)) || (i + 1 < cands.size() && dash_item(i + 1));
     if (speech || !beside) {
@@ -185,11 +204,11 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
       // Only a section number may head a heading; a short numbered line
       // followed by another numbered line is a list.
       const Candidate& next = cands[i + 1];
-      bool next_numbered = next.has_marker && next.marker.ordered && next.marker.style == c.marker.style;
-      bool numbered_heading = c.marker.ordered && !next_numbered &&
-                              (c.marker.section_number || next.gap);
+      bool next_numbered = next.has_marker && marker_of(next).ordered && marker_of(next).style == marker_of(c).style;
+      bool numbered_heading = marker_of(c).ordered && !next_numbered &&
+                              (marker_of(c).section_number || next.gap);
       if (!numbered_heading) continue;
-      title = line.substr(c.marker.length);
+      title = line.substr(marker_of(c).length);
     }
     if (internal::Width(line) > options.max_heading_chars) continue;
     if (CountWords(line) > options.max_heading_words) continue;
@@ -212,7 +231,7 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
     while (j < cands.size() && cands[j].kind == BlockKind::kHeading && cands[j].atx == 0) ++j;
     if (j - i >= 3) {
       for (std::size_t k = i; k + 1 < j; ++k) {
-        cands[k].kind = cands[k].has_marker && !cands[k].marker.heading_only ? BlockKind::kListItem
+        cands[k].kind = cands[k].has_marker && !marker_of(cands[k]).heading_only ? BlockKind::kListItem
                                                                             : BlockKind::kParagraph;
       }
     }
@@ -221,18 +240,18 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
 
   // A dotless section number that did not make a heading is plain text.
   for (Candidate& c : cands) {
-    if (c.has_marker && c.marker.heading_only && c.kind != BlockKind::kHeading) c.has_marker = false;
+    if (c.has_marker && marker_of(c).heading_only && c.kind != BlockKind::kHeading) c.has_marker = false;
   }
 
-  // Build the new block list; joined text is appended to the arena.
-  std::vector<Block>& out = scratch.out;
-  out.clear();
-  out.reserve(cands.size());
+  // Build the new block list in place: candidate i is made of blocks i and
+  // after, so block i is read before it is overwritten and no later
+  // candidate reads it. Joined text is appended to the arena.
   std::string& joined = scratch.joined;
+  std::size_t out = 0;
   for (const Candidate& c : cands) {
-    const Block& first = doc.blocks[c.unit.first];
+    const Block first = doc.blocks[c.unit.first];
     if (first.kind != BlockKind::kLine) {
-      out.push_back(first);
+      doc.blocks[out++] = first;
       continue;
     }
     Block b;
@@ -246,16 +265,16 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
     }
     std::string_view body = joined;
     if (c.kind == BlockKind::kListItem) {
-      b.ordered = c.marker.ordered;
+      b.ordered = marker_of(c).ordered;
       // The marker is the first bytes of the line: a slice of the arena, not
-      // a copy (c.marker.marker itself is a view that AddText may invalidate).
-      b.marker = TextRef{first.text.offset, static_cast<std::uint32_t>(c.marker.marker.size())};
-      body.remove_prefix(c.marker.length);
+      // a copy (its ListMarker::marker is a view that AddText may invalidate).
+      b.marker = TextRef{first.text.offset, static_cast<std::uint32_t>(marker_of(c).marker.size())};
+      body.remove_prefix(marker_of(c).length);
     }
     if (c.kind == BlockKind::kHeading) {
       b.level = static_cast<std::uint8_t>(c.atx > 0 ? std::max<std::size_t>(c.atx, 2)
-                                          : c.has_marker && c.marker.section_number
-                                              ? std::min(6, 1 + c.marker.depth)
+                                          : c.has_marker && marker_of(c).section_number
+                                              ? std::min(6, 1 + marker_of(c).depth)
                                               : 2);
     }
     if (c.atx > 0) {
@@ -267,12 +286,13 @@ Document SegmentSections(Document doc, const SegmentOptions& options) {
     } else {
       b.text = doc.AddText(body);
     }
-    bool continues_list = c.kind == BlockKind::kListItem && !out.empty() &&
-                          out.back().kind == BlockKind::kListItem && out.back().ordered == b.ordered;
-    b.gap = !out.empty() && !continues_list;
-    out.push_back(b);
+    const Block* previous = out > 0 ? &doc.blocks[out - 1] : nullptr;
+    bool continues_list = c.kind == BlockKind::kListItem && previous != nullptr &&
+                          previous->kind == BlockKind::kListItem && previous->ordered == b.ordered;
+    b.gap = previous != nullptr && !continues_list;
+    doc.blocks[out++] = b;
   }
-  doc.blocks.swap(out);  // The old list's buffer serves the next document.
+  doc.blocks.resize(out);
 
   // The title: the main content's headline when strip found it (a heading
   // from now on, whatever it looked like), else the first heading, or the one
