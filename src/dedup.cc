@@ -191,7 +191,8 @@ UnitKeys& ReusedUnitKeys(const Document& doc) {
 // word pair and an empty bin. A common pair ("of the") is then the whole key,
 // and every short paragraph that has it lands in one bucket; compared with
 // the whole bucket, a page of 160,000 such paragraphs took minutes. So a
-// bucket is read only as far as its kBucketLookBack newest units, and a
+// bucket is read only as far as its kBucketLookBack newest units (and keeps
+// no more: a full list becomes a ring of them, BandIndex::Add), and a
 // crowded one (more than kSmallBucket units) gives only the units it shares
 // with another bucket of the new unit: a unit met in one crowded bucket
 // shares one common word pair with it, while a near duplicate agrees with
@@ -356,17 +357,24 @@ class FlatMap {
 class BandIndex {
  public:
   /// Sized for `units` of a dozen words: about four new band keys each on
-  /// a page of them, and room for about six bucket entries, untouched
+  /// a page of them, and room for about three list entries, untouched
   /// until used.
-  explicit BandIndex(std::size_t units) : heads_(units * 4) { entries_.reserve(units * 8); }
+  explicit BandIndex(std::size_t units) : heads_(units * 4) { Reset(units); }
 
-  std::size_t CapacityBytes() const { return heads_.CapacityBytes() + entries_.capacity() * sizeof(Entry); }
+  std::size_t CapacityBytes() const {
+    return heads_.CapacityBytes() + entries_.capacity() * sizeof(Entry) + lengths_.capacity() +
+           rings_.capacity() * sizeof(Ring);
+  }
 
   /// Empties the index, sized for `units`; keeps the capacity.
   void Reset(std::size_t units) {
     heads_.Reset(units * 4);
     entries_.clear();
-    entries_.reserve(units * 8);
+    lengths_.clear();
+    entries_.reserve(units * 3);
+    lengths_.reserve(units * 3);
+    free_ = 0;
+    rings_.clear();
   }
 
   /// Sets *out to the units added so far that agree with `sig` on a whole
@@ -375,10 +383,12 @@ class BandIndex {
   /// those that are in kCrowdedShared of the buckets read.
   void Candidates(const Signature& sig, std::vector<std::uint32_t>* out) {
     out->clear();
-    // The buckets of more than one unit are lists through entries_, read
-    // side by side, a step of each at a time: the loads of different lists
-    // overlap, where reading one list after another waits for each entry.
+    // The buckets of more than one unit are lists through entries_ or
+    // rings, read side by side, a step of each at a time: the loads of
+    // different lists overlap, where reading one list after another waits
+    // for each entry.
     std::array<std::uint32_t, kBands> next;  // Of each list: 1 + its next entry, 0 at its end.
+    std::array<const Ring*, kBands> ring;    // Of each ring, else nullptr.
     std::size_t lists = 0;
     for (std::size_t band = 0; band < kBands; ++band) {
       std::uint64_t key;
@@ -386,20 +396,31 @@ class BandIndex {
       const std::uint32_t* head = heads_.Find(key);
       if (head == nullptr) continue;
       if ((*head & kAlone) != 0) {
-        out->push_back(*head & ~kAlone);
+        out->push_back(*head & kNumber);
+      } else if ((*head & kRing) != 0) {
+        ring[lists] = &rings_[*head & kNumber];
+        next[lists++] = 1;
       } else {
+        ring[lists] = nullptr;
         next[lists++] = *head;
       }
     }
+    // Unit `step` (0 the newest) of list l; advances next[l], 0 past its end.
+    auto take = [&](std::size_t l, std::size_t step) {
+      if (ring[l] != nullptr) {
+        if (step + 1 == kBucketLookBack) next[l] = 0;
+        return ring[l]->units[(ring[l]->newest + kBucketLookBack - step) % kBucketLookBack];
+      }
+      const Entry& e = entries_[next[l] - 1];
+      next[l] = e.next;
+      return e.unit;
+    };
     // The first kSmallBucket units of each; a list that ends there is small.
     std::array<std::array<std::uint32_t, kSmallBucket>, kBands> start;
     std::array<std::uint8_t, kBands> started{};
     for (std::size_t step = 0; step < kSmallBucket; ++step) {
       for (std::size_t l = 0; l < lists; ++l) {
-        if (next[l] == 0) continue;
-        const Entry& e = entries_[next[l] - 1];
-        start[l][started[l]++] = e.unit;
-        next[l] = e.next;
+        if (next[l] != 0) start[l][started[l]++] = take(l, step);
       }
     }
     for (std::size_t l = 0; l < lists; ++l) {
@@ -419,9 +440,7 @@ class BandIndex {
       bool more = false;
       for (std::size_t l = 0; l < lists; ++l) {
         if (next[l] == 0) continue;
-        const Entry& e = entries_[next[l] - 1];
-        CountCrowded(e.unit, out);
-        next[l] = e.next;
+        CountCrowded(take(l, step), out);
         more = true;
       }
       if (!more) break;
@@ -432,10 +451,10 @@ class BandIndex {
     out->erase(std::unique(out->begin(), out->end()), out->end());
   }
 
-  /// Indexes unit `number` (numbers must grow, below 2^31) by the bands of
+  /// Indexes unit `number` (numbers must grow, below 2^30) by the bands of
   /// `sig`.
   void Add(const Signature& sig, std::uint32_t number) {
-    assert((number & kAlone) == 0);
+    assert((number & ~kNumber) == 0);
     for (std::size_t band = 0; band < kBands; ++band) {
       std::uint64_t key;
       if (!BandKey(sig, band, &key)) continue;
@@ -444,12 +463,31 @@ class BandIndex {
       // Candidates reads the newest of a bucket without walking the rest.
       std::uint32_t* head = heads_.FindOrInsert(key, kAlone | number);
       if (*head == (kAlone | number)) continue;  // A new bucket.
-      if ((*head & kAlone) != 0) {
-        entries_.push_back(Entry{*head & ~kAlone, 0});
-        *head = static_cast<std::uint32_t>(entries_.size());
+      if ((*head & kRing) != 0) {
+        Ring& r = rings_[*head & kNumber];
+        r.newest = (r.newest + 1) % kBucketLookBack;
+        r.units[r.newest] = number;  // In place of the oldest, read no more.
+        continue;
       }
-      entries_.push_back(Entry{number, *head});
-      *head = static_cast<std::uint32_t>(entries_.size());
+      if ((*head & kAlone) != 0) *head = NewEntry(*head & kNumber, 0);
+      if (lengths_[*head - 1] < kBucketLookBack) {
+        *head = NewEntry(number, *head);
+        continue;
+      }
+      // Candidates reads no more than the kBucketLookBack newest units of
+      // a bucket: a full list becomes a ring of them, and its entries serve
+      // other lists.
+      Ring& r = rings_.emplace_back();
+      r.newest = kBucketLookBack - 1;
+      r.units[r.newest] = number;
+      for (std::uint32_t e = *head, k = 1; e != 0; ++k) {
+        const std::uint32_t after = entries_[e - 1].next;
+        if (k < kBucketLookBack) r.units[r.newest - k] = entries_[e - 1].unit;
+        entries_[e - 1].next = free_;
+        free_ = e;
+        e = after;
+      }
+      *head = kRing | static_cast<std::uint32_t>(rings_.size() - 1);
     }
   }
 
@@ -471,10 +509,36 @@ class BandIndex {
     std::uint32_t unit;
     std::uint32_t next;  // 1 + the next entry of the bucket; 0 ends it.
   };
-  // A head with this bit is a bucket of one unit, the other bits.
+  // The kBucketLookBack newest units of a crowded bucket, oldest overwritten.
+  struct Ring {
+    std::array<std::uint32_t, kBucketLookBack> units;
+    std::uint32_t newest;  // Where the newest is in units.
+  };
+  // 1 + a new entry of `unit` before `next`, a free one if there is one.
+  std::uint32_t NewEntry(std::uint32_t unit, std::uint32_t next) {
+    const std::uint8_t length = static_cast<std::uint8_t>(next == 0 ? 1 : lengths_[next - 1] + 1);
+    if (free_ != 0) {
+      const std::uint32_t e = free_;
+      free_ = entries_[e - 1].next;
+      entries_[e - 1] = Entry{unit, next};
+      lengths_[e - 1] = length;
+      return e;
+    }
+    entries_.push_back(Entry{unit, next});
+    lengths_.push_back(length);
+    return static_cast<std::uint32_t>(entries_.size());
+  }
+  static_assert(kBucketLookBack < 256);
+  // A head with kAlone is a bucket of one unit, with kRing a ring, the
+  // other bits its number; else 1 + the newest entry of its list.
   static constexpr std::uint32_t kAlone = std::uint32_t{1} << 31;
-  FlatMap heads_;  // Band key -> kAlone | its one unit, or 1 + its newest entry.
+  static constexpr std::uint32_t kRing = std::uint32_t{1} << 30;
+  static constexpr std::uint32_t kNumber = kRing - 1;
+  FlatMap heads_;  // Band key -> its head.
   std::vector<Entry> entries_;
+  std::vector<std::uint8_t> lengths_;  // Of each entry: the entries from it to its list's end.
+  std::uint32_t free_ = 0;  // 1 + the first free entry, its next the next free one; 0: none.
+  std::vector<Ring> rings_;
 
   // How many crowded buckets of the unit asked about each unit was met in,
   // by open addressing in a table at most three eighths full.
