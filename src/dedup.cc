@@ -214,6 +214,22 @@ constexpr std::size_t kBucketLookBack = 48;
 constexpr std::size_t kSmallBucket = 8;
 constexpr std::size_t kCrowdedShared = 2;  // Buckets a unit of crowded ones must be in.
 
+// The bucket of one band of a signature, whose bin `row` is row_value(row);
+// false when the band's bins are empty.
+template <class RowValue>
+bool BandKeyOf(RowValue row_value, std::size_t band, std::uint64_t* key) {
+  constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
+  std::uint64_t h = band + 1;
+  bool filled = false;
+  for (std::size_t row = band * kRows; row < (band + 1) * kRows; ++row) {
+    const std::uint32_t value = row_value(row);
+    if (value != kEmpty) filled = true;
+    h = text::MixWordHash(h, value);
+  }
+  *key = h;
+  return filled;
+}
+
 // The signatures of the kept units, each as the mask of its filled bins
 // and their values: a unit of a few words fills a few of the 64 bins, and
 // keeps 12 bytes and 4 a filled bin rather than 256.
@@ -249,6 +265,21 @@ class SignatureStore {
     }
     filled_.push_back(filled);
     return static_cast<std::uint32_t>(filled_.size() - 1);
+  }
+
+  /// The key of `band` of signature `number`, as BandKeyOf gives it for the
+  /// whole signature.
+  std::uint64_t BandKey(std::uint32_t number, std::size_t band) const {
+    const std::uint64_t mask = filled_[number];
+    const std::uint32_t* values = values_.data() + first_[number];
+    std::uint64_t key = 0;
+    BandKeyOf(
+        [&](std::size_t row) {
+          if (((mask >> row) & 1) == 0) return std::numeric_limits<std::uint32_t>::max();
+          return values[__builtin_popcountll(mask & ((std::uint64_t{1} << row) - 1))];
+        },
+        band, &key);
+    return key;
   }
 
   /// Similarity(signature `number`, b), the same to the last bit.
@@ -354,12 +385,88 @@ class FlatMap {
   std::vector<std::uint32_t> old_values_;
 };
 
+// A map from 64-bit keys to 32-bit values that keeps 32 bits of each key,
+// 8 bytes a slot: the rest of a key is known from its value, and a caller
+// tells whether a value is the key's (`is_key`). The bucket keys of the
+// near-duplicate index are its largest table; a slot of FlatMap is 12 bytes.
+// Sized and grown as FlatMap is; the slot is picked by the kept bits, so a
+// growth needs no full key.
+class TagMap {
+ public:
+  std::size_t CapacityBytes() const { return (slots_.capacity() + old_.capacity()) * sizeof(Slot); }
+
+  /// Empties the map, sized for `expected` keys; keeps the capacity.
+  void Reset(std::size_t expected) {
+    std::size_t n = 16;
+    while (n * 3 < expected * 4) n += n / 2;
+    slots_.assign(n, Slot{});
+    size_ = 0;
+  }
+
+  /// The value of `key`, or nullptr.
+  template <class IsKey>
+  std::uint32_t* Find(std::uint64_t key, const IsKey& is_key) {
+    const std::uint32_t tag = Tag(key);
+    for (std::size_t slot = Start(tag);; slot = Next(slot)) {
+      Slot& s = slots_[slot];
+      if (s.value == 0) return nullptr;
+      if (s.tag == tag && is_key(s.value)) return &s.value;
+    }
+  }
+
+  /// The value of `key`, inserted as `absent` if it is not there.
+  /// REQUIRES: absent != 0 (0 marks an empty slot).
+  template <class IsKey>
+  std::uint32_t* FindOrInsert(std::uint64_t key, std::uint32_t absent, const IsKey& is_key) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
+    const std::uint32_t tag = Tag(key);
+    std::size_t slot = Start(tag);
+    for (; slots_[slot].value != 0; slot = Next(slot)) {
+      if (slots_[slot].tag == tag && is_key(slots_[slot].value)) return &slots_[slot].value;
+    }
+    slots_[slot] = Slot{tag, absent};
+    ++size_;
+    return &slots_[slot].value;
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t tag = 0;
+    std::uint32_t value = 0;  // 0: empty slot.
+  };
+  static std::uint32_t Tag(std::uint64_t key) {
+    return static_cast<std::uint32_t>((key * 0x9E3779B97F4A7C15ULL) >> 32);
+  }
+  std::size_t Start(std::uint32_t tag) const {
+    return static_cast<std::size_t>((static_cast<std::uint64_t>(tag) * slots_.size()) >> 32);
+  }
+  std::size_t Next(std::size_t slot) const { return slot + 1 == slots_.size() ? 0 : slot + 1; }
+  void Grow() {
+    old_.swap(slots_);
+    slots_.assign(old_.size() + old_.size() / 2, Slot{});
+    for (const Slot& s : old_) {
+      if (s.value == 0) continue;
+      std::size_t slot = Start(s.tag);
+      while (slots_[slot].value != 0) slot = Next(slot);
+      slots_[slot] = s;
+    }
+    // A large page's old array is not kept: it would add to its peak.
+    if (old_.capacity() * sizeof(Slot) > internal::kScratchKeepBytes) {
+      std::vector<Slot>().swap(old_);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+  std::vector<Slot> old_;  // Grow's spare buffer.
+};
+
 class BandIndex {
  public:
   /// Sized for `units` of a dozen words: about four new band keys each on
   /// a page of them, and room for about three list entries, untouched
   /// until used.
-  explicit BandIndex(std::size_t units) : heads_(units * 4) { Reset(units); }
+  explicit BandIndex(std::size_t units) { Reset(units); }
 
   std::size_t CapacityBytes() const {
     return heads_.CapacityBytes() + entries_.capacity() * sizeof(Entry) + lengths_.capacity() +
@@ -381,7 +488,10 @@ class BandIndex {
   /// band, in ascending order and once each: every unit of a bucket of at
   /// most kSmallBucket, and of the kBucketLookBack newest of a larger one,
   /// those that are in kCrowdedShared of the buckets read.
-  void Candidates(const Signature& sig, std::vector<std::uint32_t>* out) {
+  /// `key_of(unit, band)` is the key of that band of an added unit's
+  /// signature (SignatureStore::BandKey).
+  template <class KeyOf>
+  void Candidates(const Signature& sig, const KeyOf& key_of, std::vector<std::uint32_t>* out) {
     out->clear();
     // The buckets of more than one unit are lists through entries_ or
     // rings, read side by side, a step of each at a time: the loads of
@@ -393,7 +503,8 @@ class BandIndex {
     for (std::size_t band = 0; band < kBands; ++band) {
       std::uint64_t key;
       if (!BandKey(sig, band, &key)) continue;
-      const std::uint32_t* head = heads_.Find(key);
+      const std::uint32_t* head =
+          heads_.Find(key, [&](std::uint32_t h) { return key_of(UnitOf(h), band) == key; });
       if (head == nullptr) continue;
       if ((*head & kAlone) != 0) {
         out->push_back(*head & kNumber);
@@ -452,8 +563,9 @@ class BandIndex {
   }
 
   /// Indexes unit `number` (numbers must grow, below 2^30) by the bands of
-  /// `sig`.
-  void Add(const Signature& sig, std::uint32_t number) {
+  /// `sig`; key_of as for Candidates, for the units added before.
+  template <class KeyOf>
+  void Add(const Signature& sig, std::uint32_t number, const KeyOf& key_of) {
     assert((number & ~kNumber) == 0);
     for (std::size_t band = 0; band < kBands; ++band) {
       std::uint64_t key;
@@ -461,7 +573,8 @@ class BandIndex {
       // Most band keys of a page are had by one unit: the head holds it.
       // A bucket of more is a list through entries_, newest first, so that
       // Candidates reads the newest of a bucket without walking the rest.
-      std::uint32_t* head = heads_.FindOrInsert(key, kAlone | number);
+      std::uint32_t* head = heads_.FindOrInsert(
+          key, kAlone | number, [&](std::uint32_t h) { return key_of(UnitOf(h), band) == key; });
       if (*head == (kAlone | number)) continue;  // A new bucket.
       if ((*head & kRing) != 0) {
         Ring& r = rings_[*head & kNumber];
@@ -492,17 +605,14 @@ class BandIndex {
   }
 
  private:
-  // The bucket of one band of `sig`; false when the band's bins are empty.
   static bool BandKey(const Signature& sig, std::size_t band, std::uint64_t* key) {
-    constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
-    std::uint64_t h = band + 1;
-    bool filled = false;
-    for (std::size_t row = band * kRows; row < (band + 1) * kRows; ++row) {
-      if (sig[row] != kEmpty) filled = true;
-      h = text::MixWordHash(h, sig[row]);
-    }
-    *key = h;
-    return filled;
+    return BandKeyOf([&](std::size_t row) { return sig[row]; }, band, key);
+  }
+  // A unit of the bucket `head` leads to.
+  std::uint32_t UnitOf(std::uint32_t head) const {
+    if ((head & kAlone) != 0) return head & kNumber;
+    if ((head & kRing) != 0) return rings_[head & kNumber].units[0];
+    return entries_[head - 1].unit;
   }
 
   struct Entry {
@@ -534,7 +644,7 @@ class BandIndex {
   static constexpr std::uint32_t kAlone = std::uint32_t{1} << 31;
   static constexpr std::uint32_t kRing = std::uint32_t{1} << 30;
   static constexpr std::uint32_t kNumber = kRing - 1;
-  FlatMap heads_;  // Band key -> its head.
+  TagMap heads_;  // Band key -> its head.
   std::vector<Entry> entries_;
   std::vector<std::uint8_t> lengths_;  // Of each entry: the entries from it to its list's end.
   std::uint32_t free_ = 0;  // 1 + the first free entry, its next the next free one; 0: none.
@@ -830,7 +940,12 @@ Document RemoveDuplicates(Document doc, MakeUnits make_units, const DedupOptions
       // The earliest candidate similar enough (candidates come in input
       // order): the earliest kept unit, as a scan of them all would find it,
       // unless the only bands they share are crowded (kBucketLookBack).
-      bands.Candidates(signature, &candidates);
+      // Unit kept.size() is this one, once its signature is kept: one of
+      // its buckets may meet another of them in Add.
+      auto key_of = [&](std::uint32_t unit, std::size_t band) {
+        return signatures.BandKey((unit < kept.size() ? kept[unit] : k).signature - 1, band);
+      };
+      bands.Candidates(signature, key_of, &candidates);
       comparisons += candidates.size();
       auto similar = std::find_if(candidates.begin(), candidates.end(), [&](std::uint32_t c) {
         const Kept& other = kept[c];
@@ -844,8 +959,8 @@ Document RemoveDuplicates(Document doc, MakeUnits make_units, const DedupOptions
         ++near_drops;
         continue;
       }
-      bands.Add(signature, static_cast<std::uint32_t>(kept.size()));
       k.signature = signatures.Add(signature) + 1;
+      bands.Add(signature, static_cast<std::uint32_t>(kept.size()), key_of);
     }
     if (k.words <= 20) {
       RecentShort& r = recent[kept.size() % kGluedLookBack];
