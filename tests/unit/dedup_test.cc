@@ -336,6 +336,23 @@ std::string ShortProsePage(std::size_t n, std::size_t* planted) {
 // bucket. Comparing a unit with the whole bucket made the work grow with the
 // square of the page; it must grow with the page, and still find every near
 // duplicate.
+// The first paragraph's keys of bands 0 and 1 leave the same bits in a
+// bucket-key tag, were the band not part of it: the second paragraph, which
+// shares band 1 only, then joined band 0's bucket, and the third, a near
+// duplicate of the first, found that bucket led by the second and missed
+// the first (tests/unit/near_index_test.cc has the case in the index).
+TEST(DedupTest, ANearDuplicateIsFoundWhenTwoBandsOfItsOriginalShareTagBits) {
+  DedupCounters counters;
+  Document doc = RemoveDuplicateParagraphs(
+      FromText("Wtox qbwoli zphs ceczk hpnle xroh jsmd nvdulk mokl.\n\n"
+               "Wtox qbwoli zphs ceczk zgfg vkwuz hgpv wpuohgi ztmefgg.\n\n"
+               "Wtox qbwoli zphs ceczk hpnle xroh jsmd nvdulk mokl xsdxjxr.\n"),
+      DedupOptions{}, {.counters = &counters});
+  EXPECT_EQ(counters.near, 1u);
+  ASSERT_EQ(doc.blocks.size(), 2u);
+  EXPECT_EQ(doc.Text(doc.blocks[1]), "Wtox qbwoli zphs ceczk zgfg vkwuz hgpv wpuohgi ztmefgg.");
+}
+
 TEST(DedupTest, NearDuplicateComparisonsGrowLinearlyOnShortProse) {
   DedupCounters small, large;
   std::size_t planted_small = 0, planted_large = 0;
