@@ -107,6 +107,22 @@ TEST(SegmentTest, ItemsWithoutMarkers) {
   EXPECT_EQ(Segment("Title\n\n" + cjk).find("| L"), std::string::npos) << Segment("Title\n\n" + cjk);
 }
 
+// An item found by its hanging indent takes off the marker its line opens
+// with, even one the line's own dash made read as speech, not a list: the
+// marker read from a line stays with it whatever decided its kind.
+TEST(SegmentTest, AnItemWithoutAMarkerStillTakesOffWhatItsLineOpensWith) {
+  EXPECT_EQ(Segment("Some introduction to the references of this article, which is long enough to be prose.\n\n"
+                    "     12345. Smith, J. (2001) A book about things\n   and its long subtitle that goes on\n\n"
+                    "     - Jones, K. \u2013 2003 \u2013 Another book\n   with a subtitle that goes on too\n\n"
+                    "     99999. Brown, L. (2005) A third one\n   and the rest of its title here\n\n"
+                    "     ^ Green, M. (2007) The fourth\n   and its title\n"),
+            "P Some introduction to the references of this article, which is long enough to be prose.\n"
+            "| L12345. Smith, J. (2001) A book about things and its long subtitle that goes on\n"
+            "| L- Jones, K. \u2013 2003 \u2013 Another book with a subtitle that goes on too\n"
+            "| L99999. Brown, L. (2005) A third one and the rest of its title here\n"
+            "| L ^ Green, M. (2007) The fourth and its title\n");
+}
+
 TEST(SegmentTest, HeadingsStandLeftOfIndentedProse) {
   // lynx sets prose 3 columns in and headings at the margin, or centres
   // them: a short line at the prose's indent is a label, not a heading.
