@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cmath>
 #include <string>
 
@@ -15,27 +16,24 @@
 namespace pagewash::internal {
 namespace {
 
+// 48 bytes: a page of many short paragraphs has as many units.
 struct UnitInfo {
   std::uint32_t first = 0;  // Blocks [first, last], some of which may be gone.
   std::uint32_t last = 0;
   std::uint32_t words = 0;
   std::uint32_t stopwords = 0;
-  std::uint32_t capitalised = 0;  // Words that start with a capital letter.
-  std::uint32_t lines = 0;        // Lines still present.
-  bool sentence = false;          // Ends a sentence.
-  bool marker = false;            // Opens with a list marker,
-  std::uint8_t marker_length = 0; // ... of this many bytes and the space after it.
-  bool barrier_before = false;    // A barrier line stands between it and the unit before.
-  bool final_before = false;      // ... and it is a `final` one.
-  bool counted = false;           // Its words are the sum of its lines' in PageWords.
-  double score = 0;               // For (> 0) or against (< 0) being content.
-  std::string_view text;          // The unit's lines joined by spaces, in the page's units buffer,
-                                  // or its one line in the document when that is the same.
-  std::uint32_t text_begin = 0;   // Where `text` starts in that buffer, while it is built;
-                                  // kInDocument when it is the document's line.
+  std::uint32_t lines = 0;         // Lines still present.
+  std::uint8_t marker_length = 0;  // Of its list marker and the space after it.
+  bool sentence : 1 = false;       // Ends a sentence.
+  bool marker : 1 = false;         // Opens with a list marker.
+  bool barrier_before : 1 = false; // A barrier line stands between it and the unit before.
+  bool final_before : 1 = false;   // ... and it is a `final` one.
+  bool counted : 1 = false;        // Its words are the sum of its lines' in PageWords.
+  double score = 0;                // For (> 0) or against (< 0) being content.
+  std::string_view text;           // The unit's lines joined by spaces, in the page's units
+                                   // buffer, or its one line in the document when that is the same.
 };
-
-constexpr std::uint32_t kInDocument = 0xFFFFFFFF;
+static_assert(sizeof(UnitInfo) <= 48);
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -286,7 +284,7 @@ std::size_t FindHeadline(const Document& doc, const std::vector<bool>& removed, 
 // Why a unit inside the main-content span still goes: its shape.
 std::string_view InsideReason(const UnitInfo& u) {
   // Link labels: capitalised words, no sentence ("Home News Sport Weather").
-  if (!u.sentence && (u.marker || u.capitalised * 10 >= u.words * 6)) return kMenu;
+  if (!u.sentence && (u.marker || CapitalisedWords(u.text) * 10 >= u.words * 6)) return kMenu;
   return kNotProse;
 }
 
@@ -353,11 +351,16 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
   thread_local Scratch<std::vector<UnitInfo>> units;
   units.clear();
   thread_local Scratch<text::TokenizedText> tokens;
-  // The units' texts one after another, in one buffer sized for the page
-  // rather than a string a unit; UnitInfo::text points into it once built.
+  // The units' texts one after another, in one buffer rather than a string
+  // a unit. It holds each line at most once (AppendWithoutInlineMarks only
+  // takes out) and a space before it: sized for that, it never moves, and
+  // UnitInfo::text points into it as soon as its unit is built.
   thread_local Scratch<std::string> joined;
   joined.clear();
-  joined.reserve(doc.ArenaSize());
+  std::size_t bound = doc.blocks.size();
+  for (const Block& b : doc.blocks) bound += b.text.length;
+  joined.reserve(bound);
+  const char* const joined_data = joined.data();
   bool barrier_seen = false;
   bool final_seen = false;
   EmbeddedMarkup embedded_markup;
@@ -381,7 +384,7 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     UnitInfo u;
     u.first = unit.first;
     u.last = unit.last;
-    u.text_begin = static_cast<std::uint32_t>(joined.size());
+    const std::size_t text_begin = joined.size();
     u.counted = page_words != nullptr;
     std::string_view last_line;
     for (std::uint32_t b = unit.first; b <= unit.last; ++b) {
@@ -403,28 +406,26 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
         u.marker = ParseListMarker(line, &marker, doc.blocks[b].indent);
         u.marker_length = u.marker ? static_cast<std::uint8_t>(std::min<std::size_t>(marker.length, 255)) : 0;
       }
-      if (joined.size() > u.text_begin && joined.back() != ' ') joined += ' ';
+      if (joined.size() > text_begin && joined.back() != ' ') joined += ' ';
       const std::size_t line_begin = joined.size();
       AppendWithoutInlineMarks(line, &joined);
       u.counted = u.counted && joined.size() - line_begin == line.size() &&
                   page_words->lines[b].tokens != PageWords::kNotCounted;
-      if (joined.size() == line_begin && line_begin > u.text_begin) joined.pop_back();  // Only marks.
-      u.capitalised += CapitalisedWords(std::string_view(joined).substr(std::min(line_begin, joined.size())));
+      if (joined.size() == line_begin && line_begin > text_begin) joined.pop_back();  // Only marks.
       last_line = line;
       ++u.lines;
     }
     if (u.lines == 0) {
-      joined.resize(u.text_begin);
+      joined.resize(text_begin);
       continue;
     }
-    if (u.lines == 1 && joined.size() - u.text_begin == last_line.size()) {
+    if (u.lines == 1 && joined.size() - text_begin == last_line.size()) {
       // One line, no inline mark taken out: the unit's text is the line
       // itself, and a page of one-line paragraphs is not copied again.
-      joined.resize(u.text_begin);
+      joined.resize(text_begin);
       u.text = last_line;
-      u.text_begin = kInDocument;
     } else {
-      u.text = std::string_view(joined).substr(u.text_begin);  // Length only; re-pointed below.
+      u.text = std::string_view(joined).substr(text_begin);
     }
     u.barrier_before = barrier_seen;
     u.final_before = final_seen;
@@ -433,12 +434,11 @@ ContentVerdict JudgeContent(const Document& doc, const std::vector<bool>& remove
     u.sentence = EndsSentence(last_line);
     units.push_back(std::move(u));
   }
+  assert(joined.data() == joined_data);
+  static_cast<void>(joined_data);
   if (units.empty()) return result;
   std::size_t text_bytes = 0;
-  for (UnitInfo& u : units) {
-    if (u.text_begin != kInDocument) u.text = std::string_view(joined).substr(u.text_begin, u.text.size());
-    text_bytes += u.text.size();
-  }
+  for (const UnitInfo& u : units) text_bytes += u.text.size();
 
   // 2. Stop words, in the page's language. Each unit is tokenized (a long
   // one part by part) and each word looked up once: the languages of its

@@ -318,6 +318,10 @@ void SplitUnits(const Document& doc, std::vector<Unit>* out) {
   std::vector<Unit>& units = *out;
   units.clear();
   const std::vector<Block>& blocks = doc.blocks;
+  // A unit a block at most: room for them at once, touched only as used,
+  // where a vector that doubles holds its old and new buffers while it
+  // copies, and up to twice what it needs after.
+  units.reserve(blocks.size());
   std::size_t i = 0;
   while (i < blocks.size()) {
     if (blocks[i].kind != BlockKind::kLine) {
