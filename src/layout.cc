@@ -332,8 +332,8 @@ void SplitUnits(const Document& doc, std::vector<Unit>* out) {
     // A run: lines with no blank line between them.
     std::size_t end = i + 1;
     while (end < blocks.size() && blocks[end].kind == BlockKind::kLine && !blocks[end].gap) ++end;
-    std::size_t width = 0;
-    for (std::size_t k = i; k < end; ++k) {
+    std::size_t width = 0;  // Read only when the run has a second line.
+    for (std::size_t k = i; k < end && end - i >= 2; ++k) {
       width = std::max(width, blocks[k].indent + Width(doc.Text(blocks[k])));
     }
     bool may_be_wrapped = end - i >= 2 && width >= 40 && width <= kWrapWidth && !one_block_per_line;

@@ -101,3 +101,33 @@ TEST(Hasher64Test, PiecesHashAsTheWhole) {
 
 }  // namespace
 }  // namespace pagewash::text
+
+namespace pagewash::text {
+namespace {
+
+// The count eight bytes at a time gives the count a byte at a time: every
+// byte but a continuation byte, on any bytes, UTF-8 or not.
+TEST(CodePointsTest, CountsWhatAByteLoopCounts) {
+  auto by_byte = [](std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+  };
+  EXPECT_EQ(CodePoints(""), 0u);
+  EXPECT_EQ(CodePoints("A line of plain ASCII text."), 27u);
+  EXPECT_EQ(CodePoints("Žluťoučký kůň úpěl ďábelské ódy — 宇航员"), 37u);
+  std::uint64_t state = 1;
+  for (int round = 0; round < 5000; ++round) {
+    std::string s;
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    const std::size_t length = (state >> 33) % 41;
+    for (std::size_t i = 0; i < length; ++i) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      s.push_back(static_cast<char>(state >> 56));
+    }
+    ASSERT_EQ(CodePoints(s), by_byte(s)) << round;
+  }
+}
+
+}  // namespace
+}  // namespace pagewash::text
