@@ -259,10 +259,15 @@ bool HasUnbalancedBracket(std::string_view s) {
 
 bool IsGluedRepeat(std::string_view head, std::string_view head_key, std::size_t head_words,
                    std::string_view line, std::string_view line_key) {
-  if (head_words == 0 || head_words > 20 || EndsWithSentencePunctuation(head)) return false;
-  if (EndsWithSentencePunctuation(line) && !HasUnbalancedBracket(line)) return false;
-  return line_key.size() > head_key.size() && line_key.compare(0, head_key.size(), head_key) == 0 &&
-         line_key[head_key.size()] == ' ';
+  if (head_words == 0 || head_words > 20) return false;
+  // The key's start first: dedup asks this of every unit and the last three
+  // short ones kept, and few units open with another's words.
+  if (line_key.size() <= head_key.size() || line_key.compare(0, head_key.size(), head_key) != 0 ||
+      line_key[head_key.size()] != ' ') {
+    return false;
+  }
+  if (EndsWithSentencePunctuation(head)) return false;
+  return !EndsWithSentencePunctuation(line) || HasUnbalancedBracket(line);
 }
 
 bool OneBlockPerLine(const Document& doc) {
