@@ -153,11 +153,10 @@ class SignatureStore {
 // A map from 64-bit keys to 32-bit values by open addressing, in two flat
 // arrays: a node-based map allocates once a key, this once a growth. Kept at
 // most three quarters full, and grown by half (a key's slot is picked by
-// multiply-shift, which maps onto any size): 16 to 24 bytes a key (a unit of
-// a dozen words has about nine band keys, four of them new on a page of
-// such units), and while it grows the old table and one half as large
-// again, where doubling made it 16 to 32 bytes a key and the old table and
-// one twice as large.
+// multiply-shift, which maps onto any size): 16 to 24 bytes a key, and while
+// it grows the old table and one half as large again, where doubling made it
+// 16 to 32 bytes a key and the old table and one twice as large. dedup keeps
+// the fingerprints of a document's kept units in one.
 class FlatMap {
  public:
   explicit FlatMap(std::size_t expected) { Reset(expected); }
