@@ -7,11 +7,10 @@
 namespace pagewash::internal {
 
 std::uint32_t SignatureStore::Add(const Signature& sig) {
-  constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
   std::uint64_t filled = 0;
   first_.push_back(static_cast<std::uint32_t>(values_.size()));
   for (std::size_t k = 0; k < kMinHashes; ++k) {
-    if (sig[k] == kEmpty) continue;
+    if (sig[k] == kEmptyBin) continue;
     filled |= std::uint64_t{1} << k;
     values_.push_back(sig[k]);
   }

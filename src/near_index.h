@@ -75,12 +75,11 @@ inline constexpr std::size_t kCrowdedShared = 2;  // Buckets a unit of crowded o
 // false when the band's bins are empty.
 template <class RowValue>
 bool BandKeyOf(RowValue row_value, std::size_t band, std::uint64_t* key) {
-  constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
   std::uint64_t h = band + 1;
   bool filled = false;
   for (std::size_t row = band * kRows; row < (band + 1) * kRows; ++row) {
     const std::uint32_t value = row_value(row);
-    if (value != kEmpty) filled = true;
+    if (value != kEmptyBin) filled = true;
     h = text::MixWordHash(h, value);
   }
   *key = h;
@@ -121,7 +120,7 @@ class SignatureStore {
     std::uint64_t key = 0;
     BandKeyOf(
         [&](std::size_t row) {
-          if (((mask >> row) & 1) == 0) return std::numeric_limits<std::uint32_t>::max();
+          if (((mask >> row) & 1) == 0) return kEmptyBin;
           return values[__builtin_popcountll(mask & ((std::uint64_t{1} << row) - 1))];
         },
         band, &key);
@@ -130,14 +129,13 @@ class SignatureStore {
 
   /// Similarity(signature `number`, b), the same to the last bit.
   double Similarity(std::uint32_t number, const Signature& b) const {
-    constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
-    const std::uint64_t a_mask = filled_[number];
+      const std::uint64_t a_mask = filled_[number];
     std::size_t same = 0;
     std::size_t filled = 0;
     std::size_t at = first_[number];
     for (std::size_t k = 0; k < kMinHashes; ++k) {
       const bool a_filled = ((a_mask >> k) & 1) != 0;
-      if (!a_filled && b[k] == kEmpty) continue;
+      if (!a_filled && b[k] == kEmptyBin) continue;
       ++filled;
       if (a_filled) same += values_[at++] == b[k];
     }
