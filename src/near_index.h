@@ -129,7 +129,7 @@ class SignatureStore {
 
   /// Similarity(signature `number`, b), the same to the last bit.
   double Similarity(std::uint32_t number, const Signature& b) const {
-      const std::uint64_t a_mask = filled_[number];
+    const std::uint64_t a_mask = filled_[number];
     std::size_t same = 0;
     std::size_t filled = 0;
     std::size_t at = first_[number];
