@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Times `pagewash clean` against the four-stage pipe, `--scope stream`, awk's
-# exact line dedup and C4's line filter, over one corpus of JSON Lines built
+# exact line dedup, C4's line filter and the floor (tools/bench/floor.cc: the
+# least work any cleaner of these records does, JSON in and out, exact line
+# dedup and one hash a word), over one corpus of JSON Lines built
 # from real pages (tools/bench/make_corpus.py, fixed seed); then `clean` and
 # `clean --scope stream` with -j N (default: the cores, nproc) against -j 1,
 # in wall-clock time.
@@ -42,6 +44,11 @@ if [ ! -x "$bin" ]; then
   echo "compare.sh: no $bin; build it first: cmake --preset release && cmake --build --preset release" >&2
   exit 2
 fi
+floor="$(dirname "$bin")/pagewash_floor"
+if [ ! -x "$floor" ]; then
+  echo "compare.sh: no $floor beside $bin; build it: cmake --build --preset release --target pagewash_floor" >&2
+  exit 2
+fi
 if [ ! -x /usr/bin/time ]; then
   echo "compare.sh: needs GNU time at /usr/bin/time (apt-get install time)" >&2
   exit 2
@@ -62,10 +69,10 @@ fi
 jsonl_bytes=$(stat -c %s "$jsonl")
 text_bytes=$(stat -c %s "$text")
 
-names=(clean pipe stream awk c4 cleanj streamj)
+names=(clean pipe stream awk c4 floor cleanj streamj)
 labels=("pagewash clean" "strip, dedup, segment, emit (pipe)" "pagewash clean --scope stream"
-        "awk '!seen[\$0]++' (same text)" "tools/bench/c4_filter.py" "pagewash clean -j $jobs"
-        "pagewash clean --scope stream -j $jobs")
+        "awk '!seen[\$0]++' (same text)" "tools/bench/c4_filter.py" "floor (tools/bench/floor.cc)"
+        "pagewash clean -j $jobs" "pagewash clean --scope stream -j $jobs")
 command_for() {
   case "$1" in
     clean) echo "'$bin' clean -j 1 '$jsonl'" ;;
@@ -75,6 +82,7 @@ command_for() {
     streamj) echo "'$bin' clean -j $jobs --scope stream '$jsonl'" ;;
     awk) echo "awk '!seen[\$0]++' '$text'" ;;
     c4) echo "python3 tools/bench/c4_filter.py '$jsonl'" ;;
+    floor) echo "'$floor' '$jsonl'" ;;
   esac
 }
 input_bytes() { if [ "$1" = awk ]; then echo "$text_bytes"; else echo "$jsonl_bytes"; fi; }
@@ -115,3 +123,6 @@ awk -v k="${rate[clean]}" -v a="${rate[awk]}" -v f="${rate[c4]}" -v p="${rate[pi
   printf "targets: clean >= 2x awk: %.2fx %s; clean >= 2x C4: %.2fx %s; pipe >= 0.6x clean: %.2fx %s; stream >= 1.0x clean: %.2fx %s\n",
     k / a, (k >= 2 * a ? "met" : "NOT met"), k / f, (k >= 2 * f ? "met" : "NOT met"),
     p / k, (p >= 0.6 * k ? "met" : "NOT met"), s / k, (s >= k ? "met" : "NOT met") }'
+awk -v k="${rate[clean]}" -v a="${rate[awk]}" -v l="${rate[floor]}" 'BEGIN {
+  printf "floor (JSON in and out, exact line dedup, one hash a word, no cleaning): %.2fx awk; clean is %.2fx the floor\n",
+    l / a, k / l }'
