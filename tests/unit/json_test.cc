@@ -28,6 +28,64 @@ TEST(JsonTest, EscapesStrings) {
   }
 }
 
+// The escaper skips runs of plain bytes sixteen at a time: every byte that
+// needs an escape, at every place in and across those runs, is escaped as a
+// byte-at-a-time escaper written here does.
+TEST(JsonTest, EscapesEachSpecialByteWhereverItStands) {
+  auto reference = [](std::string_view s) {
+    std::string out = "\"";
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto b = static_cast<unsigned char>(s[i]);
+      auto hex = [&](unsigned code) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u";
+        for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(code >> shift) & 0xF];
+      };
+      if (b == '"' || b == '\\') {
+        out += '\\';
+        out += static_cast<char>(b);
+      } else if (b == '\n') {
+        out += "\\n";
+      } else if (b == '\t') {
+        out += "\\t";
+      } else if (b == '\r') {
+        out += "\\r";
+      } else if (b == '\b') {
+        out += "\\b";
+      } else if (b == '\f') {
+        out += "\\f";
+      } else if (b < 0x20 || b == 0x7F) {
+        hex(b);
+      } else if (b == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0) {
+        hex(static_cast<unsigned char>(s[++i]));
+      } else if (b == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
+        hex(s[i + 2] == '\xA8' ? 0x2028 : 0x2029);
+        i += 2;
+      } else {
+        out += static_cast<char>(b);
+      }
+    }
+    return out + "\"";
+  };
+  const std::string_view specials[] = {"\"", "\\", "\n", "\x01", "\x1F", "\x7F", "\xC2\x85", "\xC2\xA0",
+                                       "\xE2\x80\xA8", "\xE2\x80\x93", "\xE2\x80", "\xC2", " ", "~"};
+  int checked = 0;
+  for (std::size_t length = 0; length <= 40; ++length) {
+    for (std::size_t at = 0; at <= length; ++at) {
+      for (std::string_view special : specials) {
+        std::string in(length, 'a');
+        in.insert(at, special);
+        std::string out;
+        AppendJsonString(in, &out);
+        ASSERT_EQ(out, reference(in)) << "a special of " << special.size() << " bytes at " << at << " of "
+                                      << in.size();
+        ++checked;
+      }
+    }
+  }
+  EXPECT_EQ(checked, 861 * 14);
+}
+
 TEST(JsonTest, WriterIndents) {
   std::string out;
   JsonWriter w(&out, 2);
