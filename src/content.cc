@@ -237,12 +237,17 @@ std::size_t FindHeadline(const Document& doc, const std::vector<bool>& removed, 
   wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
   thread_local Scratch<std::vector<std::uint32_t>> uses;
   uses.assign(wanted.size(), 0);
+  // One bit of 1,024 for each wanted word (by its hash's low bits): most of
+  // the article's words are none of them and skip the search.
+  std::array<std::uint64_t, 16> wanted_bits{};
+  for (std::uint64_t h : wanted) wanted_bits[(h >> 6) & 15] |= std::uint64_t{1} << (h & 63);
   std::size_t article_words = 0;
   for (std::size_t i = span_first; i <= span_last && article_words < kArticleWordsRead; ++i) {
     text::TokenizeInParts(units[i].text, &tokens, [&](const text::TokenizedText& part, std::size_t) {
       for (const text::Token& t : part.tokens) {
         if (t.end - t.begin < 3 || (index.Languages(t.hash) & stop_bit) != 0) continue;
         ++article_words;
+        if ((wanted_bits[(t.hash >> 6) & 15] >> (t.hash & 63) & 1) == 0) continue;
         auto at = std::lower_bound(wanted.begin(), wanted.end(), t.hash);
         if (at != wanted.end() && *at == t.hash) ++uses[static_cast<std::size_t>(at - wanted.begin())];
       }
