@@ -9,7 +9,9 @@ capitals are folded, against a model written here in Python.
 The records are generated (fixed seed): repeated lines, capitals, digits,
 UTF-8 words, JSON escapes and control characters, words that cross the
 floor's 64-byte blocks, lines exactly 64 and 128 bytes long, empty texts,
-a record longer than twice the floor's 4 MiB read blocks.
+5,000 short lines, a record longer than twice the floor's 4 MiB read
+blocks, blank lines between records, a last record without a line end, and
+files that are empty or blank.
 """
 import json
 import random
@@ -54,6 +56,8 @@ def records():
                 lines.append((" " * rng.randint(0, 3)).join(
                     rng.choice(vocab) for _ in range(rng.randint(0, 30))))
         out.append({"id": f"doc{n}", "text": "\n".join(lines)})
+    # More short lines than a table sized for the text's bytes would hold.
+    out.insert(100, {"id": "short lines", "text": "\n".join(str(i) for i in range(5000))})
     # Longer than the floor's 4 MiB read blocks, twice over.
     out.insert(150, {"id": "9 MB", "text": "\n".join(f"Line {i % 50000} of WORDS and words {i}" for i in range(300000))})
     return out
@@ -63,8 +67,10 @@ def main():
     floor = sys.argv[1]
     recs = records()
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8") as f:
-        for r in recs:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        # Blank lines between records are skipped; the last record has no
+        # line end.
+        f.write("\n".join(json.dumps(r, ensure_ascii=False) + ("\n \t" if i == 3 else "")
+                          for i, r in enumerate(recs)))
         f.flush()
         got = subprocess.run([floor, f.name], check=True, capture_output=True).stdout.decode("utf-8")
         bare = subprocess.run([floor, "--no-words", f.name], check=True, capture_output=True).stdout.decode("utf-8")
@@ -87,6 +93,15 @@ def main():
         if c != {"id": r["id"], "text": text, "words": words, "distinct": distinct}:
             sys.exit(f"FAIL: --distinct, record {r['id']!r}: got {c!r}, expected {distinct} distinct words")
         total += words
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl") as f:
+        for text in ("", "\n\n"):
+            f.seek(0)
+            f.truncate()
+            f.write(text)
+            f.flush()
+            empty = subprocess.run([floor, f.name], capture_output=True)
+            if empty.returncode != 0 or empty.stdout:
+                sys.exit(f"FAIL: a file of {text!r}: exit {empty.returncode}, {empty.stdout!r}, {empty.stderr!r}")
     bad = subprocess.run([floor, "/nonexistent/x.jsonl"], capture_output=True)
     if bad.returncode != 1 or b"/nonexistent/x.jsonl" not in bad.stderr:
         sys.exit(f"FAIL: a missing file: exit {bad.returncode}, {bad.stderr!r}")

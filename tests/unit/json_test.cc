@@ -29,8 +29,8 @@ TEST(JsonTest, EscapesStrings) {
 }
 
 // The escaper skips runs of plain bytes sixteen at a time: every byte that
-// needs an escape, at every place in and across those runs, is escaped as a
-// byte-at-a-time escaper written here does.
+// needs an escape, alone or beside another, at every place in and across
+// those runs, is escaped as a byte-at-a-time escaper written here does.
 TEST(JsonTest, EscapesEachSpecialByteWhereverItStands) {
   auto reference = [](std::string_view s) {
     std::string out = "\"";
@@ -70,20 +70,37 @@ TEST(JsonTest, EscapesEachSpecialByteWhereverItStands) {
   const std::string_view specials[] = {"\"", "\\", "\n", "\x01", "\x1F", "\x7F", "\xC2\x85", "\xC2\xA0",
                                        "\xE2\x80\xA8", "\xE2\x80\x93", "\xE2\x80", "\xC2", " ", "~"};
   int checked = 0;
+  auto check = [&](const std::string& in) {
+    std::string out;
+    AppendJsonString(in, &out);
+    ASSERT_EQ(out, reference(in)) << "in: " << ::testing::PrintToString(in);
+    ++checked;
+  };
+  // One special in runs of plain bytes, at every place.
   for (std::size_t length = 0; length <= 40; ++length) {
     for (std::size_t at = 0; at <= length; ++at) {
       for (std::string_view special : specials) {
         std::string in(length, 'a');
         in.insert(at, special);
-        std::string out;
-        AppendJsonString(in, &out);
-        ASSERT_EQ(out, reference(in)) << "a special of " << special.size() << " bytes at " << at << " of "
-                                      << in.size();
-        ++checked;
+        check(in);
       }
     }
   }
-  EXPECT_EQ(checked, 861 * 14);
+  // Two, at every pair of places in 34 plain bytes (three runs of sixteen),
+  // side by side included: the scan must stop at the first of them.
+  for (std::size_t first = 0; first <= 34; ++first) {
+    for (std::size_t second = first; second <= 34; ++second) {
+      for (std::string_view a : specials) {
+        for (std::string_view b : specials) {
+          std::string in(34, 'a');
+          in.insert(second, b);
+          in.insert(first, a);
+          check(in);
+        }
+      }
+    }
+  }
+  EXPECT_EQ(checked, 861 * 14 + 630 * 14 * 14);
 }
 
 TEST(JsonTest, WriterIndents) {

@@ -7,7 +7,8 @@
 # `clean --scope stream` with -j N (default: the cores, nproc) against -j 1,
 # in wall-clock time.
 #
-#   tools/bench/compare.sh [--bin PATH] [--mb N] [--rounds N] [--seed N] [--jobs N] [--work DIR] [--pages DIR]...
+#   tools/bench/compare.sh [--bin PATH] [--floor PATH] [--mb N] [--rounds N] [--seed N] [--jobs N]
+#                          [--work DIR] [--pages DIR]...
 #
 # Pages come from ../shared/devset/pages*/ when present, else testdata's pages
 # (--pages DIR, repeatable, overrides both). The corpus is cached in --work
@@ -17,10 +18,12 @@
 # command's input per second of CPU time (user + sys, all processes of a
 # pipe); peak memory is the largest resident set of any one process
 # (`/usr/bin/time -f %M`); wall is elapsed seconds. The pagewash rows but the
-# -j N ones run with -j 1.
+# -j N ones run with -j 1. The floor is pagewash_floor beside --bin unless
+# --floor names it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin="build/release/pagewash"
+floor=""
 mb=200
 rounds=3
 seed=1
@@ -30,13 +33,14 @@ pages=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --bin) bin="$2"; shift 2 ;;
+    --floor) floor="$2"; shift 2 ;;
     --mb) mb="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
     --jobs) jobs="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
     --pages) pages+=("$2"); shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "compare.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -44,9 +48,9 @@ if [ ! -x "$bin" ]; then
   echo "compare.sh: no $bin; build it first: cmake --preset release && cmake --build --preset release" >&2
   exit 2
 fi
-floor="$(dirname "$bin")/pagewash_floor"
+[ -n "$floor" ] || floor="$(dirname "$bin")/pagewash_floor"
 if [ ! -x "$floor" ]; then
-  echo "compare.sh: no $floor beside $bin; build it: cmake --build --preset release --target pagewash_floor" >&2
+  echo "compare.sh: no $floor; build it (cmake --build --preset release --target pagewash_floor) or name it with --floor" >&2
   exit 2
 fi
 if [ ! -x /usr/bin/time ]; then
@@ -104,7 +108,7 @@ for name in "${names[@]}"; do
   cpu[$name]=$(cat "$out/$name".* | awk '{ print $1 + $2 }' | median)
   wall[$name]=$(cat "$out/$name".* | awk '{ print $4 }' | median)
   mem[$name]=$(cat "$out/$name".* | awk '{ print $3 }' | median)
-  rate[$name]=$(awk -v b="$(input_bytes "$name")" -v s="${cpu[$name]}" 'BEGIN { printf "%.1f", b / 1e6 / s }')
+  rate[$name]=$(awk -v b="$(input_bytes "$name")" -v s="${cpu[$name]}" 'BEGIN { printf "%.1f", (s > 0 ? b / 1e6 / s : 0) }')
 done
 
 printf '| %-38s | %9s | %8s | %8s | %8s | %8s | %8s | %9s |\n' command "CPU s" "MB/s" "x awk" "x C4" "x clean" "wall s" "peak MB"
@@ -113,16 +117,20 @@ for i in "${!names[@]}"; do
   name=${names[$i]}
   awk -v l="${labels[$i]}" -v c="${cpu[$name]}" -v r="${rate[$name]}" -v a="${rate[awk]}" \
       -v f="${rate[c4]}" -v k="${rate[clean]}" -v m="${mem[$name]}" -v w="${wall[$name]}" \
-      'BEGIN { printf "| %-38s | %9.2f | %8.1f | %8.2f | %8.2f | %8.2f | %8.2f | %9.1f |\n", l, c, r, r / a, r / f, r / k, w, m / 1024 }'
+      'function q(x, y) { return y > 0 ? x / y : 0 }
+       BEGIN { printf "| %-38s | %9.2f | %8.1f | %8.2f | %8.2f | %8.2f | %8.2f | %9.1f |\n", l, c, r, q(r, a), q(r, f), q(r, k), w, m / 1024 }'
 done
 awk -v j="$jobs" -v c1="${wall[clean]}" -v cj="${wall[cleanj]}" -v s1="${wall[stream]}" -v sj="${wall[streamj]}" \
-    -v b="$jsonl_bytes" 'BEGIN {
+    -v b="$jsonl_bytes" 'function q(x, y) { return y > 0 ? x / y : 0 }
+BEGIN {
   printf "-j %d in wall-clock: clean %.2fx -j 1 (%.1f MB/s against %.1f); clean --scope stream %.2fx -j 1 (%.1f MB/s against %.1f)\n",
-    j, c1 / cj, b / 1e6 / cj, b / 1e6 / c1, s1 / sj, b / 1e6 / sj, b / 1e6 / s1 }'
-awk -v k="${rate[clean]}" -v a="${rate[awk]}" -v f="${rate[c4]}" -v p="${rate[pipe]}" -v s="${rate[stream]}" 'BEGIN {
+    j, q(c1, cj), q(b / 1e6, cj), q(b / 1e6, c1), q(s1, sj), q(b / 1e6, sj), q(b / 1e6, s1) }'
+awk -v k="${rate[clean]}" -v a="${rate[awk]}" -v f="${rate[c4]}" -v p="${rate[pipe]}" -v s="${rate[stream]}" 'function q(x, y) { return y > 0 ? x / y : 0 }
+BEGIN {
   printf "targets: clean >= 2x awk: %.2fx %s; clean >= 2x C4: %.2fx %s; pipe >= 0.6x clean: %.2fx %s; stream >= 1.0x clean: %.2fx %s\n",
-    k / a, (k >= 2 * a ? "met" : "NOT met"), k / f, (k >= 2 * f ? "met" : "NOT met"),
-    p / k, (p >= 0.6 * k ? "met" : "NOT met"), s / k, (s >= k ? "met" : "NOT met") }'
-awk -v k="${rate[clean]}" -v a="${rate[awk]}" -v l="${rate[floor]}" 'BEGIN {
+    q(k, a), (a > 0 && k >= 2 * a ? "met" : "NOT met"), q(k, f), (f > 0 && k >= 2 * f ? "met" : "NOT met"),
+    q(p, k), (k > 0 && p >= 0.6 * k ? "met" : "NOT met"), q(s, k), (k > 0 && s >= k ? "met" : "NOT met") }'
+awk -v k="${rate[clean]}" -v a="${rate[awk]}" -v l="${rate[floor]}" 'function q(x, y) { return y > 0 ? x / y : 0 }
+BEGIN {
   printf "floor (JSON in and out, exact line dedup, one hash a word, no cleaning): %.2fx awk; clean is %.2fx the floor\n",
-    l / a, k / l }'
+    q(l, a), q(k, l) }'

@@ -1,14 +1,16 @@
 // pagewash_floor: the least work any cleaner of JSON Lines pages must do,
-// done as fast as this machine allows, to set pagewash's speed against.
+// written for speed, to set pagewash's speed against.
 //
 //   pagewash_floor [--no-words | --distinct] FILE.jsonl > OUT.jsonl
 //
 // For each record it parses the JSON (simdjson), takes "id" and "text",
-// drops a line of the text already seen in the same record (awk's
-// '!seen[$0]++', kept per document), hashes every word of the kept lines once
-// (a word is a run of ASCII letters and digits or of bytes >= 0x80; ASCII
-// letters are case folded inside the hash), and writes
-// {"id":...,"text":...,"words":N} with the kept lines joined by "\n".
+// drops every empty line and every line already seen in the same record
+// (awk's '!seen[$0]++' kept per document, lines compared by a 64-bit XXH3
+// hash), hashes every word of the kept lines once, and writes
+// {"id":...,"text":...,"words":N} with the kept lines joined by "\n". A word
+// is a run of bytes that are ASCII letters, ASCII digits or >= 0x80 (so
+// "naïve" is one word); ASCII capitals are folded inside the hash. Blank
+// input lines are skipped, as pagewash skips them.
 // --no-words skips the word pass: JSON in, exact line dedup, JSON out.
 // --distinct adds "distinct": how many different words (by hash) the record
 // has, which shows that the hash folds ASCII capitals (tests/cli/floor_test.py).
@@ -23,6 +25,7 @@
 #include <unistd.h>
 #include <xxhash.h>
 
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -78,28 +81,47 @@ void AppendEscaped(std::string_view s, std::string* out) {
   }
 }
 
-// Line hashes of one document, open addressing; reused across documents.
-class LineSet {
+// 64-bit hashes of one document, open addressing, at most half full (it
+// grows); reused across documents. A hash is kept with its lowest bit set,
+// since 0 marks an empty slot.
+class HashSet {
  public:
   void Reset(std::size_t expected) {
     std::size_t n = 64;
     while (n < expected * 2) n *= 2;
     slots_.assign(n, 0);
+    size_ = 0;
   }
+  /// True when `h` was not in the set (it is now).
   bool Insert(std::uint64_t h) {
-    h |= 1;  // 0 marks an empty slot.
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    h |= 1;
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       if (slots_[i] == h) return false;
       if (slots_[i] == 0) {
         slots_[i] = h;
+        ++size_;
         return true;
       }
     }
   }
 
  private:
+  void Grow() {
+    std::vector<std::uint64_t> old(slots_.size() * 2, 0);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::uint64_t h : old) {
+      if (h == 0) continue;
+      std::size_t i = h & mask;
+      while (slots_[i] != 0) i = (i + 1) & mask;
+      slots_[i] = h;
+    }
+  }
+
   std::vector<std::uint64_t> slots_;
+  std::size_t size_ = 0;
 };
 
 // Word bytes of the 64 at `p`, one bit each: ASCII letters and digits, and
@@ -124,7 +146,7 @@ std::uint64_t WordMask64(const char* p) {
   std::uint64_t m = 0;
   for (int k = 0; k < 64; ++k) {
     const auto c = static_cast<unsigned char>(p[k]);
-    const bool word = (c | 0x20) - 'a' < 26u || c - '0' < 10u || c >= 0x80;
+    const bool word = static_cast<unsigned>((c | 0x20) - 'a') < 26u || static_cast<unsigned>(c - '0') < 10u || c >= 0x80;
     m |= static_cast<std::uint64_t>(word) << k;
   }
   return m;
@@ -139,7 +161,10 @@ std::uint64_t WordHash(const char* p, std::size_t n) {
     std::uint64_t w;
     std::memcpy(&w, p + q, 8);
     if (n - q < 8) w &= ~std::uint64_t{0} >> (64 - 8 * (n - q));
-    // 'A' to 'Z' (bytes below 0x80): set 0x20.
+    // 'A' to 'Z' (bytes below 0x80): set 0x20. A sum's carry reaches the
+    // next byte only from a byte >= 0xC1, a lead byte, which valid UTF-8
+    // (all simdjson passes) follows with a byte >= 0x80, never folded.
+    // Little-endian: the word's first byte is w's lowest.
     const std::uint64_t upper = (w + kOnes * (0x80 - 'A')) & ~(w + kOnes * (0x80 - 'Z' - 1)) & ~w & kHigh;
     w |= upper >> 2;
     h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
@@ -202,6 +227,7 @@ class LineReader {
       if (buffer_.size() - end_ < kBlock / 2 + simdjson::SIMDJSON_PADDING) buffer_.resize(buffer_.size() * 2);
       const ssize_t got = read(fd_, buffer_.data() + end_, buffer_.size() - simdjson::SIMDJSON_PADDING - end_);
       if (got < 0) {
+        if (errno == EINTR) continue;
         error_ = true;
         return false;
       }
@@ -253,8 +279,8 @@ int main(int argc, char** argv) {
   std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
 
   simdjson::dom::parser parser;
-  LineSet seen;
-  LineSet seen_words;
+  HashSet seen;
+  HashSet seen_words;
   std::string text;  // The record's text, with 64 readable bytes after it.
   std::string out;
   std::vector<std::uint32_t> starts;
@@ -264,6 +290,7 @@ int main(int argc, char** argv) {
   std::string_view record;
   while (reader.Next(&record)) {
     ++line_number;
+    if (record.find_first_not_of(" \t\r") == std::string_view::npos) continue;  // A blank line.
     simdjson::dom::element doc;
     std::string_view id;
     std::string_view body;
