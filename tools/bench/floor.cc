@@ -7,7 +7,8 @@
 // drops every empty line and every line already seen in the same record
 // (awk's '!seen[$0]++' kept per document, lines compared by a 64-bit XXH3
 // hash), hashes every word of the kept lines once, and writes
-// {"id":...,"text":...,"words":N} with the kept lines joined by "\n". A word
+// {"id":...,"text":...,"words":N} with the kept lines joined by "\n" (escaped
+// by pagewash's own escaper, include/pagewash/json.h). A word
 // is a run of bytes that are ASCII letters, ASCII digits or >= 0x80 (so
 // "naïve" is one word); ASCII capitals are folded inside the hash. Blank
 // input lines are skipped, as pagewash skips them.
@@ -37,49 +38,12 @@
 #include <emmintrin.h>
 #endif
 
+#include "pagewash/json.h"
+
 namespace {
 
 constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
 constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-
-// Appends `s` as the inside of a JSON string: eight bytes at a time while
-// none of them is a control character, '"' or '\'.
-void AppendEscaped(std::string_view s, std::string* out) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  const char* p = s.data();
-  const char* const end = p + s.size();
-  while (p < end) {
-    const char* run = p;
-    while (end - p >= 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      const std::uint64_t below = (w - kOnes * 0x20) & ~w & kHigh;
-      const std::uint64_t q = w ^ (kOnes * '"');
-      const std::uint64_t b = w ^ (kOnes * '\\');
-      if ((below | ((q - kOnes) & ~q & kHigh) | ((b - kOnes) & ~b & kHigh)) != 0) break;
-      p += 8;
-    }
-    while (p < end) {
-      const auto c = static_cast<unsigned char>(*p);
-      if (c < 0x20 || c == '"' || c == '\\') break;
-      ++p;
-    }
-    out->append(run, static_cast<std::size_t>(p - run));
-    if (p == end) break;
-    const auto c = static_cast<unsigned char>(*p++);
-    if (c == '"' || c == '\\') {
-      out->push_back('\\');
-      out->push_back(static_cast<char>(c));
-    } else if (c == '\n') {
-      out->append("\\n");
-    } else if (c == '\t') {
-      out->append("\\t");
-    } else {
-      const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-      out->append(u, 6);
-    }
-  }
-}
 
 // 64-bit hashes of one document, open addressing, at most half full (it
 // grows); reused across documents. A hash is kept with its lowest bit set,
@@ -305,7 +269,7 @@ int main(int argc, char** argv) {
     text.append(64, '\0');
     out.clear();
     out.append("{\"id\":\"");
-    AppendEscaped(id, &out);
+    pagewash::AppendJsonStringBody(id, &out);
     out.append("\",\"text\":\"");
     seen.Reset(body.size() / 32);
     std::size_t word_count = 0;
@@ -327,7 +291,7 @@ int main(int argc, char** argv) {
       }
       if (!first) out.append("\\n");
       first = false;
-      AppendEscaped(line, &out);
+      pagewash::AppendJsonStringBody(line, &out);
     }
     out.append("\",\"words\":");
     out.append(std::to_string(word_count));
